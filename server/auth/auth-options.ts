@@ -1,0 +1,98 @@
+/**
+ * NextAuth v4 configuration: credentials sign-in (provider id `credentials`, fields
+ * `email` and `password`), plus OIDC when configured. Sessions are JWTs that carry
+ * only the user id and its authVersion; roles are always read fresh from the database.
+ */
+import type { NextAuthOptions } from 'next-auth';
+import credentialsModule from 'next-auth/providers/credentials';
+import type { Logger } from 'pino';
+import type { Env } from '../env';
+import type { UserStore } from '../users/user-store';
+
+// next-auth ships CommonJS with `exports.default`; under Node's ESM loader the default import is the module object.
+const CredentialsProvider = ((credentialsModule as unknown as { default?: typeof credentialsModule }).default ??
+  credentialsModule) as typeof credentialsModule;
+
+export function createAuthOptions(options: {
+  env: Env;
+  secret: string;
+  secureCookie: boolean;
+  users: UserStore;
+  logger: Logger;
+  onSignIn?: (event: { userId: string; email: string; provider: string }) => void;
+}): NextAuthOptions {
+  const { env, users, logger } = options;
+  const providers: NextAuthOptions['providers'] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+      },
+      async authorize(credentials) {
+        const email = typeof credentials?.email === 'string' ? credentials.email : '';
+        const password = typeof credentials?.password === 'string' ? credentials.password : '';
+        if (!email || !password || email.length > 320 || password.length > 1024) return null;
+        const identity = await users.verifyCredentials(email, password);
+        if (!identity) return null;
+        return { id: identity.userId, email: identity.email, name: identity.name };
+      },
+    }),
+  ];
+  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
+    providers.push({
+      id: 'oidc',
+      name: env.OIDC_NAME,
+      type: 'oauth',
+      wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: 'openid email profile' } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile(profile: { sub: string; email?: string; name?: string }) {
+        return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.email ?? profile.sub };
+      },
+    });
+  }
+
+  return {
+    secret: options.secret,
+    useSecureCookies: options.secureCookie,
+    session: { strategy: 'jwt', maxAge: env.SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: env.SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers,
+    callbacks: {
+      // OIDC accounts are provisioned by the secretariat: an unknown email may not sign in.
+      async signIn({ user, account }) {
+        if (account?.provider === 'credentials') return true;
+        if (!user.email) return false;
+        return (await users.findIdentityByEmail(user.email)) !== null;
+      },
+      async jwt({ token, user, account }) {
+        if (user && account) {
+          const identity =
+            account.provider === 'credentials'
+              ? await users.findIdentity(user.id)
+              : user.email
+                ? await users.findIdentityByEmail(user.email)
+                : null;
+          if (!identity) return { ...token, uid: undefined };
+          options.onSignIn?.({ userId: identity.userId, email: identity.email, provider: account.provider });
+          return { ...token, sub: identity.userId, uid: identity.userId, av: identity.authVersion, name: identity.name, email: identity.email };
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.uid } } as typeof session;
+      },
+    },
+    logger: {
+      error: (code, metadata) => logger.warn({ code, err: metadata }, 'next-auth error'),
+      warn: (code) => logger.debug({ code }, 'next-auth warning'),
+      debug: () => undefined,
+    },
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The Yjs websocket endpoint at `/yjs/<draftId>`: standard y-websocket protocol, so
+ * the stock `WebsocketProvider` connects unmodified. Authentication happens on the
+ * HTTP upgrade (no Yjs byte is sent to a refused client); every message is then
+ * decoded and checked by the draft's room. A bad message closes only its sender.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { AppError, ERROR_CODES } from '@/lib/errors/app-error';
+import { CLOSE_CODES } from '@/lib/errors/close-codes';
+import type { DraftRoom, RoomConnection } from './draft-room';
+import { decodeMessage, ProtocolError } from './protocol';
+import type { RoomRegistry } from './room-registry';
+import type { UpgradeDecision } from './upgrade-auth';
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+
+/** Answer an upgrade with a plain HTTP error and close the socket (no websocket is created). */
+export function rejectUpgrade(socket: Duplex, status: number, message: string): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({ error: { code: status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'bad_request', message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
+
+export interface CollabEndpointOptions {
+  logger: Logger;
+  registry: RoomRegistry;
+  maxPayload: number;
+  decide(req: IncomingMessage): Promise<UpgradeDecision>;
+  colorOf(delegation: string | null): string;
+  heartbeatMs?: number;
+}
+
+interface LiveConnection extends RoomConnection {
+  ws: WebSocket;
+  alive: boolean;
+}
+
+export class CollabEndpoint {
+  private readonly wss: WebSocketServer;
+  private readonly live = new Set<LiveConnection>();
+  private nextId = 1;
+  private readonly heartbeat: NodeJS.Timeout;
+  private accepting = true;
+
+  constructor(private readonly options: CollabEndpointOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
+  }
+
+  get connectionCount(): number {
+    return this.live.size;
+  }
+
+  /** Handle an HTTP upgrade whose path starts with /yjs/. */
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    if (!this.accepting) return rejectUpgrade(socket, 503, 'The server is shutting down; reconnect in a moment.');
+    let decision: UpgradeDecision;
+    try {
+      decision = await this.options.decide(req);
+    } catch (err) {
+      this.options.logger.error({ err }, 'upgrade authentication failed');
+      return rejectUpgrade(socket, 503, 'The server could not check your access right now; retrying may help.');
+    }
+    if (!decision.ok) {
+      this.options.logger.info({ status: decision.status, path: req.url?.split('?')[0] }, 'refused yjs upgrade');
+      return rejectUpgrade(socket, decision.status, decision.message);
+    }
+    let room: DraftRoom;
+    try {
+      room = await this.options.registry.acquire(decision.draftId);
+    } catch (err) {
+      this.options.logger.error({ err, draftId: decision.draftId }, 'could not load draft for a connection');
+      return rejectUpgrade(socket, 503, 'The draft could not be loaded; retrying may help.');
+    }
+    if (socket.destroyed) {
+      this.options.registry.release(room);
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, room, decision));
+  }
+
+  private onConnection(ws: WebSocket, room: DraftRoom, decision: Extract<UpgradeDecision, { ok: true }>): void {
+    const { identity } = decision;
+    // ws closes oversize messages with 1009; the contract says 4413, so translate that one code.
+    const close = ws.close.bind(ws);
+    ws.close = ((code?: number, reason?: string | Buffer) =>
+      code === 1009 ? close(CLOSE_CODES.tooLarge, 'Message too large') : close(code, reason)) as typeof ws.close;
+
+    const conn: LiveConnection = {
+      id: this.nextId++,
+      ws,
+      alive: true,
+      identity,
+      access: decision.access,
+      awarenessUser: {
+        userId: identity.userId,
+        name: `${identity.delegation ?? (identity.role === 'secretariat' ? 'Secretariat' : 'Observer')} · ${identity.name}`,
+        color: this.options.colorOf(identity.delegation),
+        delegation: identity.delegation,
+        role: identity.role,
+      },
+      ownClientId: null,
+      send: (message) => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(message, (err) => err && ws.terminate());
+      },
+      close: (code, reason) => {
+        if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+      },
+    };
+    this.live.add(conn);
+    const log = this.options.logger.child({ conn: conn.id, draftId: room.draftId, userId: identity.userId });
+    log.debug({ access: conn.access, via: decision.via }, 'yjs connection opened');
+
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (room.isBroken) return;
+      if (!isBinary) {
+        conn.close(CLOSE_CODES.badMessage, 'Expected binary y-websocket messages');
+        return;
+      }
+      const bytes = toUint8Array(data);
+      try {
+        room.receive(conn, decodeMessage(bytes));
+      } catch (err) {
+        const { code, reason } = closeFor(err);
+        if (code === 1011) log.error({ err }, 'unexpected error handling a yjs message');
+        else log.info({ code, reason }, 'closing yjs connection after a refused message');
+        conn.close(code, reason);
+      }
+    });
+    ws.on('error', (err) => log.debug({ err }, 'yjs socket error'));
+    ws.on('close', () => {
+      this.live.delete(conn);
+      room.leave(conn);
+      this.options.registry.release(room);
+    });
+    room.join(conn);
+  }
+
+  private checkHeartbeats(): void {
+    for (const conn of this.live) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }
+
+  /** Close every connection of a user (rights changed): clients reconnect and are checked again. */
+  closeConnectionsOf(userId: string, code: number = CLOSE_CODES.reauthorise, reason = 'Access changed; reconnect'): number {
+    let n = 0;
+    for (const conn of this.live) {
+      if (conn.identity.userId === userId) {
+        conn.close(code, reason);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  /** Stop accepting and close every connection with "going away" so clients reconnect elsewhere. */
+  async shutdown(): Promise<void> {
+    this.accepting = false;
+    clearInterval(this.heartbeat);
+    for (const conn of this.live) conn.close(CLOSE_CODES.goingAway, 'Server restarting; reconnect');
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function closeFor(err: unknown): { code: number; reason: string } {
+  if (err instanceof ProtocolError) return { code: CLOSE_CODES.badMessage, reason: truncate(err.message) };
+  if (err instanceof AppError) {
+    const code = ERROR_CODES[err.code].close;
+    return { code, reason: truncate(err.message) };
+  }
+  return { code: 1011, reason: 'Internal error' };
+}
+
+/** Close reasons are limited to 123 bytes. */
+function truncate(reason: string): string {
+  const buf = Buffer.from(reason);
+  return buf.length <= 120 ? reason : `${buf.subarray(0, 117).toString('utf8').replace(/\uFFFD$/, '')}...`;
+}
+

@@ -1,0 +1,269 @@
+/**
+ * One loaded draft: its Y.Doc, awareness and connections. The room enforces the
+ * write rules on every incoming update, stores each accepted update before relaying
+ * it, and never lets a reply reveal content that is not yet durable.
+ */
+import type { Logger } from 'pino';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { canEditClauseText, type DraftAccess } from '@/lib/authz/draft-access';
+import { clauseIdOfField } from '@/lib/collab/clause-field';
+import type { Identity } from '@/lib/domain/identity';
+import type { ClauseStatus } from '@/lib/domain/vocabulary';
+import { AppError } from '@/lib/errors/app-error';
+import { guardAwarenessUpdate } from './awareness-guard';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './protocol';
+import { touchedRoots } from './touched-roots';
+import type { UpdateStore } from './update-store';
+
+/** A live connection as the room sees it (the websocket stays in the endpoint). */
+export interface RoomConnection {
+  readonly id: number;
+  readonly identity: Identity;
+  readonly access: Exclude<DraftAccess, 'none'>;
+  /** What the server shows of this person in awareness (name, colour, delegation). */
+  readonly awarenessUser: Record<string, unknown>;
+  ownClientId: number | null;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Who caused a document change: a connection, or the server acting for someone. */
+export interface ChangeOrigin {
+  conn: RoomConnection | null;
+  userId: string | null;
+  delegation: string | null;
+  clauseIds: string[];
+}
+
+const LOAD_ORIGIN = Symbol('load');
+
+export interface DraftRoomOptions {
+  draftId: string;
+  store: UpdateStore;
+  logger: Logger;
+  loadClauses: (draftId: string) => Promise<Array<{ id: string; number: number; status: ClauseStatus }>>;
+  /** Called after an update was stored (e.g. to touch the draft's updatedAt). */
+  onStored?: (draftId: string, origin: ChangeOrigin) => void;
+  /** Called when the room cannot continue (storage failed) and must be dropped. */
+  onBroken: (room: DraftRoom) => void;
+}
+
+export class DraftRoom {
+  readonly draftId: string;
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly conns = new Set<RoomConnection>();
+  private clauses = new Map<string, { number: number; status: ClauseStatus }>();
+  /** Settles when everything applied so far is stored. */
+  private durable: Promise<void> = Promise.resolve();
+  private broken = false;
+  readonly ready: Promise<void>;
+
+  constructor(private readonly options: DraftRoomOptions) {
+    this.draftId = options.draftId;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.ready = this.load();
+  }
+
+  private async load(): Promise<void> {
+    const [updates, clauses] = await Promise.all([
+      this.options.store.load(this.draftId),
+      this.options.loadClauses(this.draftId),
+    ]);
+    this.setClauses(clauses);
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+      },
+      LOAD_ORIGIN,
+    );
+  }
+
+  /** Replace the clause list (ids, numbers and statuses) used for write checks. */
+  setClauses(clauses: Array<{ id: string; number: number; status: ClauseStatus }>): void {
+    this.clauses = new Map(clauses.map((c) => [c.id, { number: c.number, status: c.status }]));
+  }
+
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
+  /** Start the protocol with a newly connected client. */
+  join(conn: RoomConnection): void {
+    this.conns.add(conn);
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(states.keys()))));
+    }
+  }
+
+  leave(conn: RoomConnection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.ownClientId !== null) {
+      const stillOwned = [...this.conns].some((c) => c.ownClientId === conn.ownClientId);
+      if (!stillOwned) awarenessProtocol.removeAwarenessStates(this.awareness, [conn.ownClientId], 'disconnect');
+    }
+  }
+
+  /**
+   * Handle one decoded message. Throws AppError('forbidden' | 'bad_request') when the
+   * message must be refused; the document is untouched in that case.
+   */
+  receive(conn: RoomConnection, message: IncomingMessage): void {
+    if (this.broken) return;
+    switch (message.kind) {
+      case 'sync-step1':
+        this.replyToSyncStep1(conn, message.stateVector);
+        return;
+      case 'update':
+        this.receiveUpdate(conn, message.update);
+        return;
+      case 'awareness':
+        this.receiveAwareness(conn, message.update);
+        return;
+      case 'query-awareness': {
+        const ids = Array.from(this.awareness.getStates().keys());
+        if (ids.length > 0) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+        return;
+      }
+    }
+  }
+
+  private replyToSyncStep1(conn: RoomConnection, stateVector: Uint8Array): void {
+    let update: Uint8Array;
+    try {
+      Y.decodeStateVector(stateVector);
+      update = Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch {
+      throw new AppError('bad_request', { message: 'The state vector could not be decoded.' });
+    }
+    const message = encodeSyncStep2(update);
+    // The reply may contain updates that are applied but not yet stored: wait for them.
+    this.durable.then(
+      () => conn.send(message),
+      () => undefined,
+    );
+  }
+
+  private receiveUpdate(conn: RoomConnection, update: Uint8Array): void {
+    let touched: ReturnType<typeof touchedRoots>;
+    try {
+      touched = touchedRoots(this.doc, update);
+    } catch {
+      throw new AppError('bad_request', { message: 'The document update could not be decoded.' });
+    }
+    if (!touched.novel) return;
+    if (conn.access !== 'write') {
+      throw new AppError('forbidden', { message: 'Observers cannot change the text; the change was discarded.' });
+    }
+    const clauseIds: string[] = [];
+    for (const root of touched.roots) {
+      const clauseId = clauseIdOfField(root);
+      const clause = clauseId ? this.clauses.get(clauseId) : undefined;
+      if (!clauseId || !clause) {
+        throw new AppError('bad_request', { message: `The update changes "${root}", which is not a clause of this draft.` });
+      }
+      if (!canEditClauseText(conn.identity, conn.access, clause.status)) {
+        throw new AppError('forbidden', { message: `Clause ${clause.number} is locked (${clause.status}); the change was discarded.` });
+      }
+      clauseIds.push(clauseId);
+    }
+    if (touched.unresolved) {
+      // Content whose place is not known yet could later land in a locked clause.
+      const anyLocked = [...this.clauses.values()].some((c) => !canEditClauseText(conn.identity, conn.access, c.status));
+      if (anyLocked) {
+        throw new AppError('forbidden', { message: 'The update depends on text the server does not have; reconnect to resynchronise.' });
+      }
+    }
+    const origin: ChangeOrigin = {
+      conn,
+      userId: conn.identity.userId,
+      delegation: conn.identity.delegation,
+      clauseIds,
+    };
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (err) {
+      // touchedRoots decoded the whole update, so this is not expected; the room can no longer be trusted.
+      this.options.logger.error({ err, draftId: this.draftId }, 'applying a decoded update failed');
+      this.fail(err);
+    }
+  }
+
+  /**
+   * Apply a change made by the server on someone's behalf (seeding a new clause,
+   * restoring text). It is stored and relayed like any other update.
+   */
+  applyServerUpdate(update: Uint8Array, origin: Omit<ChangeOrigin, 'conn'>): void {
+    Y.applyUpdate(this.doc, update, { ...origin, conn: null } satisfies ChangeOrigin);
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    const change = origin as ChangeOrigin | null;
+    const stored = this.options.store.append({
+      draftId: this.draftId,
+      update,
+      userId: change?.userId ?? null,
+      delegationCode: change?.delegation ?? null,
+      clauseIds: change?.clauseIds ?? [],
+    });
+    this.durable = stored;
+    const message = encodeUpdate(update);
+    stored.then(
+      () => {
+        for (const c of this.conns) if (c !== change?.conn) c.send(message);
+        if (change) this.options.onStored?.(this.draftId, change);
+      },
+      (err: unknown) => this.fail(err),
+    );
+  };
+
+  private receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
+    let guarded: Uint8Array | null;
+    try {
+      guarded = guardAwarenessUpdate(update, conn, conn.awarenessUser, (clientId) =>
+        [...this.conns].some((c) => c !== conn && c.ownClientId === clientId && c.identity.userId !== conn.identity.userId),
+      );
+    } catch {
+      throw new AppError('bad_request', { message: 'The awareness message could not be decoded.' });
+    }
+    if (guarded) awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded, conn);
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const c of this.conns) c.send(message);
+  };
+
+  /** Storage failed: drop every connection so that clients resend their state to a fresh room. */
+  private fail(err: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.options.logger.error({ err, draftId: this.draftId }, 'could not store an update; closing the room so that clients resync');
+    for (const c of this.conns) c.close(1011, 'The server could not save a change. Reconnecting.');
+    this.options.onBroken(this);
+  }
+
+  /** Wait until everything applied so far is stored. */
+  async flushed(): Promise<void> {
+    await this.durable.catch(() => undefined);
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

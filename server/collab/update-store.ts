@@ -1,0 +1,87 @@
+/**
+ * The attributed update log: every accepted Yjs update is appended here before it
+ * is relayed. Appends that arrive while a write is in flight are grouped into the
+ * next single transaction (group commit): no fixed delay, one round trip per batch.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { yjsUpdates } from '../db/schema';
+
+export interface UpdateRecord {
+  draftId: string;
+  update: Uint8Array;
+  userId: string | null;
+  delegationCode: string | null;
+  clauseIds: string[];
+}
+
+interface Pending {
+  record: UpdateRecord;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+export interface UpdateStore {
+  /** Resolves once the update is durably stored. */
+  append(record: UpdateRecord): Promise<void>;
+  /** Every stored update of a draft, oldest first. */
+  load(draftId: string): Promise<Uint8Array[]>;
+  /** Resolves when everything appended so far is stored (or failed). */
+  flush(): Promise<void>;
+}
+
+export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number, ms: number) => void } = {}): UpdateStore {
+  let queue: Pending[] = [];
+  let writing: Promise<void> | null = null;
+
+  async function writeLoop(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      const started = performance.now();
+      try {
+        await db.insert(yjsUpdates).values(
+          batch.map(({ record }) => ({
+            draftId: record.draftId,
+            update: record.update,
+            userId: record.userId,
+            delegationCode: record.delegationCode,
+            clauseIds: record.clauseIds,
+          })),
+        );
+        hooks.onBatch?.(batch.length, performance.now() - started);
+        for (const p of batch) p.resolve();
+      } catch (err) {
+        for (const p of batch) p.reject(err);
+      }
+    }
+  }
+
+  function kick(): void {
+    if (writing) return;
+    writing = writeLoop().finally(() => {
+      writing = null;
+      if (queue.length > 0) kick();
+    });
+  }
+
+  return {
+    append(record) {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ record, resolve, reject });
+        kick();
+      });
+    },
+    async load(draftId) {
+      const rows = await db
+        .select({ update: yjsUpdates.update })
+        .from(yjsUpdates)
+        .where(eq(yjsUpdates.draftId, draftId))
+        .orderBy(asc(yjsUpdates.id));
+      return rows.map((r) => r.update);
+    },
+    async flush() {
+      while (writing) await writing.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Drafts, their clauses and their membership, read with authorisation applied.
+ * Functions named `unsafe...` skip the access check and are for the server's own use.
+ */
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { ClauseSummary, DraftDetail, DraftSummary } from '@/lib/api/types';
+import { draftAccess, type DraftAccess, type DraftMembership } from '@/lib/authz/draft-access';
+import type { Identity } from '@/lib/domain/identity';
+import type { ClauseStatus, DelegationCode, Participation } from '@/lib/domain/vocabulary';
+import { AppError } from '@/lib/errors/app-error';
+import type { Database } from '../db/client';
+import { clauses, delegations, draftDelegations, draftInvitations, drafts } from '../db/schema';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+function notFound(): AppError {
+  return new AppError('not_found', { message: 'No such draft, or it is not shared with you.' });
+}
+
+export function createDraftStore(db: Database) {
+  async function unsafeMembership(draftId: string): Promise<DraftMembership | null> {
+    if (!isUuid(draftId)) return null;
+    const [draft] = await db.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).limit(1);
+    if (!draft) return null;
+    const [dels, invites] = await Promise.all([
+      db.select().from(draftDelegations).where(eq(draftDelegations.draftId, draftId)),
+      db.select().from(draftInvitations).where(eq(draftInvitations.draftId, draftId)),
+    ]);
+    return {
+      delegations: new Map(dels.map((d) => [d.delegationCode as DelegationCode, d.participation as Participation])),
+      invitedUserIds: new Set(invites.map((i) => i.userId)),
+    };
+  }
+
+  /** The caller's access to a draft; throws not_found when the draft is unknown or invisible. */
+  async function requireAccess(identity: Identity, draftId: string): Promise<Exclude<DraftAccess, 'none'>> {
+    const membership = await unsafeMembership(draftId);
+    if (!membership) throw notFound();
+    const access = draftAccess(identity, membership);
+    if (access === 'none') throw notFound();
+    return access;
+  }
+
+  async function unsafeClauses(draftId: string): Promise<ClauseSummary[]> {
+    const rows = await db
+      .select({ id: clauses.id, number: clauses.number, title: clauses.title, status: clauses.status })
+      .from(clauses)
+      .where(eq(clauses.draftId, draftId))
+      .orderBy(asc(clauses.ordinal));
+    return rows.map((r) => ({ ...r, status: r.status as ClauseStatus }));
+  }
+
+  return {
+    unsafeMembership,
+    unsafeClauses,
+    requireAccess,
+
+    /** Drafts the identity may read, newest activity first. */
+    async listForUser(identity: Identity): Promise<DraftSummary[]> {
+      const all = await db.select().from(drafts).orderBy(sql`${drafts.updatedAt} desc`);
+      if (all.length === 0) return [];
+      const ids = all.map((d) => d.id);
+      const [dels, invites, clauseCounts] = await Promise.all([
+        db.select().from(draftDelegations).where(inArray(draftDelegations.draftId, ids)),
+        db.select().from(draftInvitations).where(inArray(draftInvitations.draftId, ids)),
+        db
+          .select({ draftId: clauses.draftId, n: count() })
+          .from(clauses)
+          .where(and(inArray(clauses.draftId, ids), sql`${clauses.status} <> 'withdrawn'`))
+          .groupBy(clauses.draftId),
+      ]);
+      const result: DraftSummary[] = [];
+      for (const d of all) {
+        const mine = dels.filter((x) => x.draftId === d.id);
+        const membership: DraftMembership = {
+          delegations: new Map(mine.map((x) => [x.delegationCode, x.participation as Participation])),
+          invitedUserIds: new Set(invites.filter((x) => x.draftId === d.id).map((x) => x.userId)),
+        };
+        const access = draftAccess(identity, membership);
+        if (access === 'none') continue;
+        result.push({
+          id: d.id,
+          title: d.title,
+          description: d.description,
+          clauseCount: Number(clauseCounts.find((c) => c.draftId === d.id)?.n ?? 0),
+          delegationCount: mine.filter((x) => x.participation === 'participant').length,
+          updatedAt: d.updatedAt.toISOString(),
+          access,
+        });
+      }
+      return result;
+    },
+
+    /** One draft with its clauses and delegations; throws not_found when invisible. */
+    async getForUser(identity: Identity, draftId: string): Promise<DraftDetail> {
+      const access = await requireAccess(identity, draftId);
+      const [draft] = await db.select().from(drafts).where(eq(drafts.id, draftId)).limit(1);
+      if (!draft) throw notFound();
+      const [clauseRows, delegationRows] = await Promise.all([
+        unsafeClauses(draftId),
+        db
+          .select({
+            code: delegations.code,
+            name: delegations.name,
+            color: delegations.color,
+            participation: draftDelegations.participation,
+          })
+          .from(draftDelegations)
+          .innerJoin(delegations, eq(delegations.code, draftDelegations.delegationCode))
+          .where(eq(draftDelegations.draftId, draftId))
+          .orderBy(asc(delegations.code)),
+      ]);
+      return {
+        id: draft.id,
+        title: draft.title,
+        description: draft.description,
+        updatedAt: draft.updatedAt.toISOString(),
+        access,
+        clauses: clauseRows,
+        delegations: delegationRows.map((d) => ({ ...d, participation: d.participation as Participation })),
+      };
+    },
+
+    /** Marks a draft as recently changed (for the drafts list ordering). */
+    async unsafeTouch(draftId: string): Promise<void> {
+      await db.update(drafts).set({ updatedAt: new Date() }).where(eq(drafts.id, draftId));
+    },
+  };
+}
+
+export type DraftStore = ReturnType<typeof createDraftStore>;

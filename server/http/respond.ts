@@ -1,0 +1,71 @@
+/**
+ * Helpers shared by route handlers: JSON responses, the AppError → HTTP mapping,
+ * body parsing with zod, and the caller's identity.
+ */
+import type { z } from 'zod';
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import { getServices } from '../services-registry';
+import type { StoredIdentity } from '../users/user-store';
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
+}
+
+/** Map any thrown value to a JSON error response; unexpected errors are logged, not leaked. */
+export function errorResponse(err: unknown): Response {
+  if (isAppError(err)) return json(err.toBody(), err.status);
+  getServices().logger.error({ err }, 'unhandled error in route handler');
+  return json({ error: { code: 'internal', message: 'Something went wrong on the server. Please try again.' } }, 500);
+}
+
+/** Wrap a route handler so that every error becomes a clear JSON response. */
+export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+/** The signed-in caller, or an `unauthenticated` AppError. */
+export async function requireIdentity(req: Request): Promise<StoredIdentity> {
+  const identity = await getServices().sessions.fromCookieHeader(req.headers.get('cookie'));
+  if (!identity) throw new AppError('unauthenticated', { message: 'Sign in to continue.' });
+  return identity;
+}
+
+const MAX_JSON_BYTES = 256 * 1024;
+
+/**
+ * Parse a JSON request body with a schema. Requires `Content-Type: application/json`
+ * (which also makes cross-site form posts impossible) and lists every problem.
+ */
+export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/json')) {
+    throw new AppError('bad_request', { message: 'Send the request body as JSON with Content-Type: application/json.' });
+  }
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) {
+    throw new AppError('payload_too_large', { message: `The request body is larger than ${MAX_JSON_BYTES / 1024} KiB.` });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request', { message: 'The request body is not valid JSON.' });
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+    throw new AppError('bad_request', {
+      message: `The request is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    });
+  }
+  return result.data;
+}

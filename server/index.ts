@@ -1,0 +1,238 @@
+/**
+ * The composition root: reads config, opens the database, seeds the demo on a fresh
+ * embedded install, mounts Next, socket.io and the Yjs endpoint on one HTTP server,
+ * routes upgrades, and shuts down in order. Nothing else starts listeners.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import next from 'next';
+import type { Logger } from 'pino';
+import { delegationColor } from '@/lib/domain/delegation-color';
+import { createAuthOptions } from './auth/auth-options';
+import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
+import { createSessionResolver } from './auth/request-identity';
+import { CollabEndpoint, rejectUpgrade } from './collab/collab-endpoint';
+import { RoomRegistry } from './collab/room-registry';
+import { decideUpgrade } from './collab/upgrade-auth';
+import { createUpdateStore } from './collab/update-store';
+import { openDatabase } from './db/client';
+import { delegations } from './db/schema';
+import { createDraftStore } from './drafts/draft-store';
+import { ConfigError, parseEnv, type Env } from './env';
+import { createLogger, redactUrl } from './logger';
+import { createSocketServer } from './realtime/socket-server';
+import { loadOrCreateSecret } from './secrets';
+import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
+import { registerServices, type AccordServices } from './services-registry';
+import { createUserStore } from './users/user-store';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunningAccord {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startAccord(env: Env, logger: Logger): Promise<RunningAccord> {
+  const dev = env.NODE_ENV === 'development';
+  const dataDir = path.resolve(env.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  let secret = env.NEXTAUTH_SECRET;
+  if (!secret) {
+    const loaded = loadOrCreateSecret(dataDir);
+    secret = loaded.secret;
+    if (loaded.created) logger.info({ file: path.join(dataDir, 'nextauth-secret') }, 'generated a session secret');
+  }
+  const secureCookie = env.PUBLIC_URL?.startsWith('https://') ?? false;
+  // next-auth reads its public URL from the environment; PUBLIC_URL is the one setting for it.
+  if (env.PUBLIC_URL) process.env.NEXTAUTH_URL = env.PUBLIC_URL;
+
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+  logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? dataDir : undefined }, 'database ready');
+
+  const shouldSeed = env.SEED_DEMO === 'always' || (env.SEED_DEMO === 'auto' && database.kind === 'pglite');
+  let seedResult: Awaited<ReturnType<typeof seedDemo>> | undefined;
+  if (shouldSeed) {
+    seedResult = await seedDemo(database.db, { password: env.DEMO_PASSWORD });
+    if (seedResult.seeded) {
+      logger.info({ draftId: seedResult.draftId }, 'demo consultation created');
+      // Written at once: a generated password must survive a failure later in the start-up.
+      fs.writeFileSync(path.join(dataDir, 'demo-credentials.txt'), formatDemoCredentials(seedResult, env.PUBLIC_URL ?? `http://localhost:${env.PORT}`), { mode: 0o600 });
+    }
+  }
+
+  const colors = new Map((await database.db.select().from(delegations)).map((d) => [d.code, d.color]));
+  const colorOf = (code: string | null) => (code ? colors.get(code) ?? delegationColor(code) : delegationColor(null));
+
+  const users = createUserStore(database.db);
+  const drafts = createDraftStore(database.db);
+  const sessions = createSessionResolver({ secret, secureCookie, users });
+  const updateStore = createUpdateStore(database.db);
+
+  const touchedAt = new Map<string, number>();
+  const registry = new RoomRegistry({
+    store: updateStore,
+    logger,
+    idleUnloadMs: 30_000,
+    loadClauses: (draftId) => drafts.unsafeClauses(draftId),
+    onStored: (draftId) => {
+      // Keep the drafts list's "last updated" fresh without a write per keystroke.
+      const now = Date.now();
+      if ((touchedAt.get(draftId) ?? 0) > now - 10_000) return;
+      touchedAt.set(draftId, now);
+      drafts.unsafeTouch(draftId).catch((err: unknown) => logger.warn({ err }, 'could not update draft timestamp'));
+    },
+  });
+
+  let ready = false;
+  const services: AccordServices = {
+    logger,
+    authOptions: createAuthOptions({ env, secret, secureCookie, users, logger }),
+    sessions,
+    users,
+    drafts,
+    collabTokens: {
+      issue: (identity, draftId) =>
+        issueCollabToken(secret, { userId: identity.userId, draftId, authVersion: identity.authVersion }, env.COLLAB_TOKEN_TTL_SECONDS),
+    },
+    oidc: { enabled: Boolean(env.OIDC_ISSUER), name: env.OIDC_NAME },
+    isReady: () => ready,
+    checkReadiness: async () => {
+      const db = await database.ping().then(
+        () => true,
+        () => false,
+      );
+      return { ok: db, checks: { database: db } };
+    },
+  };
+  registerServices(services);
+
+  // Negotiating texts are confidential: no usage telemetry unless the operator opts in.
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+  const nextApp = next({ dev, dir: ROOT, hostname: 'localhost', port: env.PORT || 3000 });
+  await nextApp.prepare();
+  const handle = nextApp.getRequestHandler();
+
+  const httpServer = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err, path: redactUrl(req.url) }, 'request failed');
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      }
+    });
+  });
+
+  const io = createSocketServer(httpServer, { logger, sessions, drafts, colorOf });
+  const collab = new CollabEndpoint({
+    logger,
+    registry,
+    maxPayload: env.YJS_MAX_PAYLOAD,
+    colorOf,
+    decide: (req) =>
+      decideUpgrade(
+        { url: req.url ?? '/', cookieHeader: req.headers.cookie },
+        {
+          verifyToken: (token) => verifyCollabToken(secret, token),
+          findIdentity: (id) => users.findIdentity(id),
+          identityFromCookieHeader: (header) => sessions.fromCookieHeader(header),
+          membership: (id) => drafts.unsafeMembership(id),
+        },
+      ),
+  });
+
+  // One upgrade router: /yjs/ is ours, /socket.io/ is socket.io's, Next keeps its HMR socket in dev.
+  httpServer.on('upgrade', (req, socket, head) => {
+    const pathname = redactUrl(req.url);
+    if (pathname === '/yjs' || pathname.startsWith('/yjs/')) {
+      void collab.handleUpgrade(req, socket, head);
+      return;
+    }
+    if (pathname.startsWith('/socket.io/')) return;
+    if (dev && pathname.startsWith('/_next/')) return;
+    rejectUpgrade(socket, 404, 'There is no websocket endpoint at this path. Use /yjs/<draftId>.');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  ready = true;
+  logger.info({ port, url }, 'Accord listening');
+
+  if (seedResult?.seeded) {
+    const text = formatDemoCredentials(seedResult, url);
+    const file = path.join(dataDir, 'demo-credentials.txt');
+    fs.writeFileSync(file, text, { mode: 0o600 });
+    process.stdout.write(
+      `\n${'='.repeat(72)}\n${text}\n(kept in ${file}${seedResult.passwordGenerated ? '; set DEMO_PASSWORD to choose your own' : ''})\n${'='.repeat(72)}\n\n`,
+    );
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      ready = false;
+      logger.info('shutting down: closing connections');
+      await collab.shutdown();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await registry.closeAll();
+      await updateStore.flush();
+      await nextApp.close?.().catch(() => undefined);
+      await database.close();
+      registerServices(undefined);
+      logger.info('shut down cleanly');
+    })();
+    return closing;
+  };
+  return { url, port, close };
+}
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = parseEnv(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  let server: RunningAccord;
+  try {
+    server = await startAccord(env, logger);
+  } catch (err) {
+    logger.fatal({ err }, 'Accord could not start');
+    process.exit(1);
+  }
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'received signal');
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  void main();
+}

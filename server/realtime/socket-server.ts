@@ -1,0 +1,126 @@
+/**
+ * socket.io for live decisions and presence. Sockets are authenticated at the
+ * handshake with the NextAuth session cookie; a socket joins a draft's room only
+ * after the server checked it may read the draft. Every payload is parsed with zod.
+ */
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import type { PresenceUser } from '@/lib/domain/identity';
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import {
+  draftRoom,
+  joinDraftSchema,
+  leaveDraftSchema,
+  type ClientToServerEvents,
+  type PresencePayload,
+  type RealtimeErrorPayload,
+  type ServerToClientEvents,
+} from '@/lib/realtime/events';
+import type { SessionResolver } from '../auth/request-identity';
+import type { DraftStore } from '../drafts/draft-store';
+import type { StoredIdentity } from '../users/user-store';
+
+interface SocketData {
+  identity: StoredIdentity;
+  presence: PresenceUser;
+}
+
+export type AccordIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AccordSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketServerOptions {
+  logger: Logger;
+  sessions: SessionResolver;
+  drafts: DraftStore;
+  colorOf(delegation: string | null): string;
+}
+
+function toErrorPayload(err: unknown, event: string): RealtimeErrorPayload {
+  if (isAppError(err)) return { code: err.code, message: err.message, event };
+  return { code: 'internal', message: 'Something went wrong on the server.', event };
+}
+
+export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions): AccordIo {
+  const io: AccordIo = new Server(httpServer, {
+    path: '/socket.io',
+    // The Yjs upgrade is authenticated asynchronously; socket.io must not kill it after 1 s.
+    destroyUpgrade: false,
+    serveClient: false,
+    maxHttpBufferSize: 256 * 1024,
+  });
+
+  io.use((socket, next) => {
+    options.sessions
+      .fromCookieHeader(socket.request.headers.cookie)
+      .then((identity) => {
+        if (!identity) return next(new Error('unauthenticated: sign in to receive live updates'));
+        socket.data.identity = identity;
+        socket.data.presence = {
+          userId: identity.userId,
+          name: identity.name,
+          role: identity.role,
+          delegation: identity.delegation,
+          color: options.colorOf(identity.delegation),
+        };
+        next();
+      })
+      .catch((err: unknown) => {
+        options.logger.error({ err }, 'socket.io handshake failed');
+        next(new Error('unavailable: could not check your session'));
+      });
+  });
+
+  async function presenceOf(draftId: string): Promise<PresencePayload> {
+    const sockets = await io.in(draftRoom(draftId)).fetchSockets();
+    const byUser = new Map<string, PresenceUser>();
+    for (const s of sockets) if (s.data.presence) byUser.set(s.data.presence.userId, s.data.presence);
+    const users = [...byUser.values()].sort(
+      (a, b) => (a.delegation ?? '').localeCompare(b.delegation ?? '') || a.name.localeCompare(b.name),
+    );
+    return { draftId, users };
+  }
+
+  async function broadcastPresence(draftId: string): Promise<PresencePayload> {
+    const presence = await presenceOf(draftId);
+    io.to(draftRoom(draftId)).emit('presence', presence);
+    return presence;
+  }
+
+  io.on('connection', (socket: AccordSocket) => {
+    const log = options.logger.child({ socket: socket.id, userId: socket.data.identity.userId });
+
+    socket.on('draft:join', async (payload, ack) => {
+      try {
+        const parsed = joinDraftSchema.safeParse(payload);
+        if (!parsed.success) throw new AppError('bad_request', { message: 'draft:join needs { draftId } with a draft id.' });
+        await options.drafts.requireAccess(socket.data.identity, parsed.data.draftId);
+        await socket.join(draftRoom(parsed.data.draftId));
+        const presence = await broadcastPresence(parsed.data.draftId);
+        if (typeof ack === 'function') ack({ ok: true, data: presence });
+      } catch (err) {
+        const error = toErrorPayload(err, 'draft:join');
+        if (error.code === 'internal') log.error({ err }, 'draft:join failed');
+        if (typeof ack === 'function') ack({ ok: false, error });
+        else socket.emit('error', error);
+      }
+    });
+
+    socket.on('draft:leave', async (payload) => {
+      const parsed = leaveDraftSchema.safeParse(payload);
+      if (!parsed.success) return;
+      await socket.leave(draftRoom(parsed.data.draftId));
+      await broadcastPresence(parsed.data.draftId).catch(() => undefined);
+    });
+
+    socket.on('disconnecting', () => {
+      const drafts = [...socket.rooms].filter((r) => r.startsWith('draft:')).map((r) => r.slice('draft:'.length));
+      // Rooms are left after this event: recompute presence on the next tick.
+      setImmediate(() => {
+        for (const draftId of drafts) void broadcastPresence(draftId).catch(() => undefined);
+      });
+    });
+  });
+
+  return io;
+}

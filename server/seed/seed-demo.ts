@@ -1,0 +1,162 @@
+/**
+ * Creates the demo consultation on an empty database: delegations, one account per
+ * delegation, the secretariat and an observer, and the draft with its clause text
+ * stored as the first Yjs update. Safe to call twice: it does nothing the second time.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { clauseField } from '@/lib/collab/clause-field';
+import { DELEGATION_PALETTE } from '@/lib/domain/delegation-color';
+import type { Database } from '../db/client';
+import { auditLog, clauses, delegations, draftDelegations, draftInvitations, drafts, settings, users, yjsUpdates } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { DELEGATION_NAMES, parseDemoContent } from './demo-content';
+
+const DEMO_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../demo/framework.md');
+
+/** Plausible names for the demo delegates, so that carets and history read like a real room. */
+const DEMO_PEOPLE: Record<string, string> = {
+  FR: 'Camille Laurent', GB: 'James Whitfield', UA: 'Olena Kovalenko', DE: 'Katrin Vogel', PL: 'Tomasz Nowak',
+  IT: 'Giulia Romano', ES: 'Lucía Navarro', NL: 'Pieter de Vries', DK: 'Mette Sørensen', NO: 'Ingrid Berg',
+  SE: 'Erik Lindqvist', FI: 'Aino Virtanen', CZ: 'Petr Dvořák', RO: 'Andreea Popescu', TR: 'Mehmet Yılmaz',
+  CA: 'Claire Tremblay', AU: 'Liam O’Connor', EE: 'Kadri Tamm', LV: 'Jānis Ozols', LT: 'Rūta Kazlauskienė',
+  BE: 'Sophie Dubois', IE: 'Aoife Byrne', US: 'Michael Harris', NATO: 'Anna Lindholm', EU: 'Marco Bianchi',
+};
+
+export interface SeedResult {
+  seeded: boolean;
+  draftId?: string;
+  password?: string;
+  passwordGenerated?: boolean;
+  accounts: Array<{ email: string; role: string; delegation: string | null }>;
+}
+
+/** Whether the database already holds any draft (then the demo is not seeded). */
+export async function hasAnyDraft(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: drafts.id }).from(drafts).limit(1);
+  return rows.length > 0;
+}
+
+function generatePassword(): string {
+  // Four groups of four characters from an alphabet without look-alikes: easy to type, ~80 bits.
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = crypto.randomBytes(16);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+export async function seedDemo(db: Database, options: { password?: string }): Promise<SeedResult> {
+  if (await hasAnyDraft(db)) return { seeded: false, accounts: [] };
+  const demo = parseDemoContent(fs.readFileSync(DEMO_FILE, 'utf8'));
+  const password = options.password ?? generatePassword();
+  const allCodes = [...demo.participants, ...demo.observers];
+
+  const accounts: SeedResult['accounts'] = [
+    { email: 'secretariat@accord.test', role: 'secretariat', delegation: null },
+    ...demo.participants.map((code) => ({ email: `${code.toLowerCase()}@accord.test`, role: 'delegate', delegation: code })),
+    ...demo.observers.map((code) => ({ email: `${code.toLowerCase()}@accord.test`, role: 'observer', delegation: code })),
+    { email: 'observer@accord.test', role: 'observer', delegation: null },
+  ];
+  const hashes = await Promise.all(accounts.map(() => hashPassword(password)));
+
+  const draftId = await db.transaction(async (tx) => {
+    await tx
+      .insert(delegations)
+      .values(allCodes.map((code, i) => ({ code, name: DELEGATION_NAMES[code] ?? code, color: DELEGATION_PALETTE[i % DELEGATION_PALETTE.length] })))
+      .onConflictDoNothing();
+
+    const insertedUsers = await tx
+      .insert(users)
+      .values(
+        accounts.map((a, i) => ({
+          email: a.email,
+          name:
+            a.role === 'secretariat'
+              ? 'Hélène Marchand'
+              : a.delegation
+                ? DEMO_PEOPLE[a.delegation] ?? `Delegate of ${DELEGATION_NAMES[a.delegation] ?? a.delegation}`
+                : 'Sam Okafor',
+          passwordHash: hashes[i],
+          role: a.role as 'secretariat' | 'delegate' | 'observer',
+          delegationCode: a.delegation,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: users.id, email: users.email });
+    const secretariat = insertedUsers.find((u) => u.email === 'secretariat@accord.test')
+      ?? (await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, 'secretariat@accord.test')))[0];
+    const observer = insertedUsers.find((u) => u.email === 'observer@accord.test');
+
+    const [draft] = await tx
+      .insert(drafts)
+      .values({ title: demo.title, description: demo.description, createdBy: secretariat?.id })
+      .returning({ id: drafts.id });
+
+    await tx.insert(draftDelegations).values([
+      ...demo.participants.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'participant' as const })),
+      ...demo.observers.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'observer' as const })),
+    ]);
+    if (observer) await tx.insert(draftInvitations).values({ draftId: draft.id, userId: observer.id });
+
+    const clauseRows = await tx
+      .insert(clauses)
+      .values(
+        demo.clauses.map((c) => ({
+          draftId: draft.id,
+          ordinal: c.number * 1000,
+          number: c.number,
+          title: c.title,
+          status: 'negotiating' as const,
+        })),
+      )
+      .returning({ id: clauses.id, number: clauses.number });
+
+    // The clause bodies: one paragraph each, as Tiptap's Collaboration binding stores it.
+    const doc = new Y.Doc();
+    for (const row of clauseRows) {
+      const text = demo.clauses.find((c) => c.number === row.number)?.text ?? '';
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      doc.getXmlFragment(clauseField(row.id)).insert(0, [paragraph]);
+    }
+    await tx.insert(yjsUpdates).values({
+      draftId: draft.id,
+      update: Y.encodeStateAsUpdate(doc),
+      userId: secretariat?.id ?? null,
+      delegationCode: null,
+      clauseIds: clauseRows.map((r) => r.id),
+    });
+    doc.destroy();
+
+    await tx.insert(auditLog).values({
+      actorId: secretariat?.id ?? null,
+      actorEmail: 'secretariat@accord.test',
+      action: 'draft.seeded',
+      draftId: draft.id,
+      subject: demo.title,
+      details: { clauses: clauseRows.length, delegations: allCodes.length, accounts: accounts.length },
+    });
+    await tx.insert(settings).values({ key: 'demo_seeded_at', value: new Date().toISOString() }).onConflictDoNothing();
+    return draft.id;
+  });
+
+  return { seeded: true, draftId, password, passwordGenerated: !options.password, accounts };
+}
+
+/** The demo-credentials.txt text: who can sign in, with which password. */
+export function formatDemoCredentials(result: SeedResult, baseUrl: string): string {
+  const lines = [
+    'Accord demo accounts',
+    `Sign in at ${baseUrl}/signin`,
+    '',
+    `Password for every demo account: ${result.password}`,
+    '',
+    ...result.accounts.map((a) => `  ${a.email.padEnd(28)} ${a.role}${a.delegation ? ` (${a.delegation})` : ''}`),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,44 @@
+/**
+ * The bridge between the custom server and Next's route handlers / server components.
+ * Next bundles route code separately, so module singletons are not shared with the
+ * custom server: the composition root puts the services on globalThis and routes read
+ * them here. Route code imports only this file and types from server/.
+ */
+import type { NextAuthOptions } from 'next-auth';
+import type { Logger } from 'pino';
+import type { SessionResolver } from './auth/request-identity';
+import type { DraftStore } from './drafts/draft-store';
+import type { UserStore, StoredIdentity } from './users/user-store';
+
+export interface AccordServices {
+  logger: Logger;
+  authOptions: NextAuthOptions;
+  sessions: SessionResolver;
+  users: UserStore;
+  drafts: DraftStore;
+  collabTokens: {
+    issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
+  };
+  oidc: { enabled: boolean; name: string };
+  /** True once the server accepts work (database open, migrations applied). */
+  isReady(): boolean;
+  /** Database and fan-out reachable. */
+  checkReadiness(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
+}
+
+const KEY = Symbol.for('accord.services');
+
+type GlobalWithServices = typeof globalThis & { [KEY]?: AccordServices };
+
+export function registerServices(services: AccordServices | undefined): void {
+  (globalThis as GlobalWithServices)[KEY] = services;
+}
+
+/** The running server's services; throws when Next runs without Accord's custom server. */
+export function getServices(): AccordServices {
+  const services = (globalThis as GlobalWithServices)[KEY];
+  if (!services) {
+    throw new Error('Accord services are not available: start the app with `npm start` or `npm run dev`, not `next` directly.');
+  }
+  return services;
+}

@@ -1,0 +1,59 @@
+/**
+ * Users and their identities. Identity is always loaded fresh from here (not from
+ * the JWT) when a request or connection is authorised, so that disabling a user or
+ * changing their role takes effect at once.
+ */
+import { eq } from 'drizzle-orm';
+import type { Identity } from '@/lib/domain/identity';
+import type { Role } from '@/lib/domain/vocabulary';
+import type { Database } from '../db/client';
+import { users } from '../db/schema';
+import { burnPasswordCheck, verifyPassword } from '../auth/password';
+
+export interface StoredIdentity extends Identity {
+  authVersion: number;
+}
+
+function toIdentity(row: typeof users.$inferSelect): StoredIdentity {
+  return {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    delegation: row.delegationCode,
+    authVersion: row.authVersion,
+  };
+}
+
+export function createUserStore(db: Database) {
+  return {
+    /** The identity of an enabled user, or null for unknown or disabled users. */
+    async findIdentity(userId: string): Promise<StoredIdentity | null> {
+      if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+      const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+      if (!row || row.disabled) return null;
+      return toIdentity(row);
+    },
+
+    async findIdentityByEmail(email: string): Promise<StoredIdentity | null> {
+      const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+      if (!row || row.disabled) return null;
+      return toIdentity(row);
+    },
+
+    /**
+     * Check an email and password. Returns the identity, or null for any failure
+     * (unknown email, wrong password, disabled account) in roughly constant time.
+     */
+    async verifyCredentials(email: string, password: string): Promise<StoredIdentity | null> {
+      const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+      if (!row || !row.passwordHash || row.disabled) {
+        await burnPasswordCheck(password);
+        return null;
+      }
+      return (await verifyPassword(password, row.passwordHash)) ? toIdentity(row) : null;
+    },
+  };
+}
+
+export type UserStore = ReturnType<typeof createUserStore>;
