@@ -20,7 +20,15 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: Array<{ path: string; message: string }> };
 }
 
+/**
+ * Next bundles route code apart from the custom server, so an AppError thrown by a
+ * server service is an instance of *another copy* of this class: recognise it by a
+ * global brand, not by `instanceof`.
+ */
+const APP_ERROR_BRAND = Symbol.for('accord.AppError');
+
 export class AppError extends Error {
+  readonly [APP_ERROR_BRAND] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly issues?: Array<{ path: string; message: string }>;
@@ -39,5 +47,5 @@ export class AppError extends Error {
 }
 
 export function isAppError(err: unknown): err is AppError {
-  return err instanceof AppError;
+  return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[APP_ERROR_BRAND] === true;
 }

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { AppError, ERROR_CODES } from '@/lib/errors/app-error';
+import { ERROR_CODES, isAppError } from '@/lib/errors/app-error';
 import { CLOSE_CODES } from '@/lib/errors/close-codes';
 import type { DraftRoom, RoomConnection } from './draft-room';
 import { decodeMessage, ProtocolError } from './protocol';
@@ -190,7 +190,7 @@ function toUint8Array(data: RawData): Uint8Array {
 
 function closeFor(err: unknown): { code: number; reason: string } {
   if (err instanceof ProtocolError) return { code: CLOSE_CODES.badMessage, reason: truncate(err.message) };
-  if (err instanceof AppError) {
+  if (isAppError(err)) {
     const code = ERROR_CODES[err.code].close;
     return { code, reason: truncate(err.message) };
   }
