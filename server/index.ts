@@ -22,7 +22,11 @@ import { delegations } from './db/schema';
 import { createDraftStore } from './drafts/draft-store';
 import { ConfigError, parseEnv, type Env } from './env';
 import { createLogger, redactUrl } from './logger';
-import { createSocketServer } from './realtime/socket-server';
+import { ClauseStates } from './negotiation/clause-states';
+import { createNegotiationService, type NegotiationPublisher } from './negotiation/negotiation-service';
+import { SilenceScheduler } from './negotiation/silence-scheduler';
+import { createSocketServer, type AccordIo } from './realtime/socket-server';
+import { draftRoom } from '@/lib/realtime/events';
 import { loadOrCreateSecret } from './secrets';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
 import { registerServices, type AccordServices } from './services-registry';
@@ -74,18 +78,58 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   const updateStore = createUpdateStore(database.db);
 
   const touchedAt = new Map<string, number>();
+  const textChanges = new Map<string, Set<string>>();
   const registry = new RoomRegistry({
     store: updateStore,
     logger,
     idleUnloadMs: 30_000,
     loadClauses: (draftId) => drafts.unsafeClauses(draftId),
-    onStored: (draftId) => {
+    onStored: (draftId, origin) => {
+      clauseStates.invalidate(draftId, origin.clauseIds);
+      // Consensus depends on the text (brackets, stale positions): push it, coalesced per draft.
+      const pending = textChanges.get(draftId);
+      if (pending) origin.clauseIds.forEach((id) => pending.add(id));
+      else if (origin.clauseIds.length > 0) {
+        textChanges.set(draftId, new Set(origin.clauseIds));
+        setTimeout(() => {
+          const ids = [...(textChanges.get(draftId) ?? [])];
+          textChanges.delete(draftId);
+          negotiation.publishConsensus(draftId, ids).catch((err: unknown) => logger.warn({ err, draftId }, 'could not publish consensus'));
+        }, 400).unref();
+      }
       // Keep the drafts list's "last updated" fresh without a write per keystroke.
       const now = Date.now();
       if ((touchedAt.get(draftId) ?? 0) > now - 10_000) return;
       touchedAt.set(draftId, now);
       drafts.unsafeTouch(draftId).catch((err: unknown) => logger.warn({ err }, 'could not update draft timestamp'));
     },
+  });
+  const clauseStates = new ClauseStates(registry);
+
+  // socket.io is created with the HTTP server below; events published before then reach nobody.
+  let io: AccordIo | undefined;
+  const publisher: NegotiationPublisher = {
+    publish: (draftId, event, payload) => {
+      (io?.to(draftRoom(draftId)).emit as ((e: string, p: unknown) => boolean) | undefined)?.(event, payload);
+    },
+  };
+  const scheduler: SilenceScheduler = new SilenceScheduler({
+    completeDue: (now) => negotiation.completeDueSilences(now),
+    nextDeadline: () => negotiation.nextDeadline(),
+    logger,
+  });
+  const negotiation = createNegotiationService({
+    db: database.db,
+    drafts,
+    clauseStates,
+    publisher,
+    logger,
+    onClauseStatusesChanged: async (draftId) => {
+      // Live rooms lock or unlock clause text at once.
+      const room = registry.peek(draftId);
+      if (room) room.setClauses(await drafts.unsafeClauses(draftId));
+    },
+    onSilenceScheduled: (deadline) => scheduler.arm(deadline),
   });
 
   let ready = false;
@@ -95,6 +139,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     sessions,
     users,
     drafts,
+    negotiation,
     collabTokens: {
       issue: (identity, draftId) =>
         issueCollabToken(secret, { userId: identity.userId, draftId, authVersion: identity.authVersion }, env.COLLAB_TOKEN_TTL_SECONDS),
@@ -127,7 +172,8 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     });
   });
 
-  const io = createSocketServer(httpServer, { logger, sessions, drafts, colorOf });
+  const socketServer = createSocketServer(httpServer, { logger, sessions, drafts, colorOf });
+  io = socketServer;
   const collab = new CollabEndpoint({
     logger,
     registry,
@@ -164,6 +210,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  await scheduler.start();
   ready = true;
   logger.info({ port, url }, 'Accord listening');
 
@@ -181,8 +228,9 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     closing ??= (async () => {
       ready = false;
       logger.info('shutting down: closing connections');
+      await scheduler.stop();
       await collab.shutdown();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => socketServer.close(() => resolve()));
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

@@ -8,6 +8,7 @@ import type { NextAuthOptions } from 'next-auth';
 import type { Logger } from 'pino';
 import type { SessionResolver } from './auth/request-identity';
 import type { DraftStore } from './drafts/draft-store';
+import type { NegotiationService } from './negotiation/negotiation-service';
 import type { UserStore, StoredIdentity } from './users/user-store';
 
 export interface AccordServices {
@@ -16,6 +17,7 @@ export interface AccordServices {
   sessions: SessionResolver;
   users: UserStore;
   drafts: DraftStore;
+  negotiation: NegotiationService;
   collabTokens: {
     issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
   };

@@ -40,3 +40,42 @@ export const delegationCodeSchema = z
   .string()
   .regex(/^[A-Z]{2,6}$/, 'a delegation code is 2 to 6 capital letters, e.g. FR or NATO');
 export type DelegationCode = z.infer<typeof delegationCodeSchema>;
+
+export const POSITIONS = [
+  'support',
+  'can_live_with',
+  'ad_ref',
+  'reservation',
+  'interpretative_statement',
+  'abstain',
+  'oppose',
+  'none',
+] as const;
+export const positionSchema = z.enum(POSITIONS);
+export type Position = z.infer<typeof positionSchema>;
+
+export const RESERVATIONS = ['scrutiny', 'parliamentary', 'linguistic', 'substantive'] as const;
+export const reservationSchema = z.enum(RESERVATIONS);
+export type Reservation = z.infer<typeof reservationSchema>;
+
+/** Labels and a one-letter code for each position, so a cell is readable without colour. */
+export const POSITION_LABELS: Record<Position, { label: string; letter: string }> = {
+  support: { label: 'Support', letter: 'S' },
+  can_live_with: { label: 'Can live with', letter: 'L' },
+  ad_ref: { label: 'Ad referendum', letter: 'A' },
+  reservation: { label: 'Reservation', letter: 'R' },
+  interpretative_statement: { label: 'Interpretative statement', letter: 'I' },
+  abstain: { label: 'Abstain', letter: 'Ab' },
+  oppose: { label: 'Oppose', letter: 'O' },
+  none: { label: 'No position yet', letter: '–' },
+};
+
+export const RESERVATION_LABELS: Record<Reservation, string> = {
+  scrutiny: 'Scrutiny reservation',
+  parliamentary: 'Parliamentary reservation',
+  linguistic: 'Linguistic reservation',
+  substantive: 'Substantive reservation',
+};
+
+export const SILENCE_STATES = ['running', 'broken', 'completed', 'cancelled'] as const;
+export type SilenceState = (typeof SILENCE_STATES)[number];

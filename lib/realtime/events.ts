@@ -4,6 +4,7 @@
  * the compiler.
  */
 import { z } from 'zod';
+import type { ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '../api/types';
 import type { PresenceUser } from '../domain/identity';
 import type { ErrorCode } from '../errors/app-error';
 
@@ -31,6 +32,10 @@ export type Ack<T> = (result: { ok: true; data: T } | { ok: false; error: Realti
 export interface ServerToClientEvents {
   presence: (payload: PresencePayload) => void;
   error: (payload: RealtimeErrorPayload) => void;
+  'position:updated': (payload: PositionUpdatedPayload) => void;
+  'clause:status': (payload: ClauseStatusPayload) => void;
+  'silence:updated': (payload: SilenceUpdatedPayload) => void;
+  'consensus:updated': (payload: ConsensusUpdatedPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -41,4 +46,33 @@ export interface ClientToServerEvents {
 /** socket.io room name for a draft. */
 export function draftRoom(draftId: string): string {
   return `draft:${draftId}`;
+}
+
+export interface PositionUpdatedPayload {
+  draftId: string;
+  position: PositionDto;
+}
+
+export interface ClauseStatusPayload {
+  draftId: string;
+  clause: ClauseStatusDto;
+}
+
+export interface SilenceUpdatedPayload {
+  draftId: string;
+  procedure: SilenceProcedureDto;
+}
+
+export interface ConsensusUpdatedPayload {
+  draftId: string;
+  /** Consensus of the clauses that changed (not necessarily all clauses). */
+  consensus: ConsensusDto[];
+}
+
+/** Events that carry negotiation state, pushed to everyone in the draft's room. */
+export interface NegotiationEvents {
+  'position:updated': PositionUpdatedPayload;
+  'clause:status': ClauseStatusPayload;
+  'silence:updated': SilenceUpdatedPayload;
+  'consensus:updated': ConsensusUpdatedPayload;
 }

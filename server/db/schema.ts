@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -86,6 +87,10 @@ export const clauses = pgTable(
     })
       .notNull()
       .default('drafting'),
+    /** Why the status was last set (required when agreeing without consensus). */
+    statusNote: text('status_note'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    statusChangedBy: uuid('status_changed_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('clauses_draft_idx').on(t.draftId, t.ordinal)],
@@ -130,3 +135,66 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').$type<unknown>().notNull(),
 });
+
+/** The current position of each delegation on each clause. */
+export const positions = pgTable(
+  'positions',
+  {
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    delegationCode: text('delegation_code').notNull().references(() => delegations.code),
+    position: text('position').notNull(),
+    reservation: text('reservation'),
+    note: text('note'),
+    /** Hash of the clause text the position was given on. */
+    textHash: text('text_hash').notNull(),
+    /** The last update-log id of the draft when the position was given. */
+    logId: bigint('log_id', { mode: 'number' }).notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.clauseId, t.delegationCode] }), index('positions_draft_idx').on(t.draftId)],
+);
+
+/** Every change of position, never overwritten. */
+export const positionHistory = pgTable(
+  'position_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    delegationCode: text('delegation_code').notNull(),
+    fromPosition: text('from_position'),
+    fromReservation: text('from_reservation'),
+    toPosition: text('to_position').notNull(),
+    toReservation: text('to_reservation'),
+    note: text('note'),
+    textHash: text('text_hash').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+    byName: text('by_name'),
+  },
+  (t) => [index('position_history_clause_idx').on(t.clauseId, t.id)],
+);
+
+/** Silence procedures: clauses become agreed at the deadline unless a delegation breaks silence. */
+export const silenceProcedures = pgTable(
+  'silence_procedures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseIds: jsonb('clause_ids').$type<string[]>().notNull(),
+    /** Status of each clause before the procedure, restored when it is cancelled. */
+    previousStatuses: jsonb('previous_statuses').$type<Record<string, string>>().notNull(),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    state: text('state', { enum: ['running', 'broken', 'completed', 'cancelled'] }).notNull().default('running'),
+    note: text('note'),
+    startedBy: uuid('started_by').references(() => users.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: uuid('ended_by'),
+    brokenByDelegation: text('broken_by_delegation'),
+    reason: text('reason'),
+  },
+  (t) => [index('silence_draft_idx').on(t.draftId), index('silence_running_idx').on(t.state, t.deadline)],
+);

@@ -12,7 +12,8 @@ import * as Y from 'yjs';
 import { clauseField } from '@/lib/collab/clause-field';
 import { DELEGATION_PALETTE } from '@/lib/domain/delegation-color';
 import type { Database } from '../db/client';
-import { auditLog, clauses, delegations, draftDelegations, draftInvitations, drafts, settings, users, yjsUpdates } from '../db/schema';
+import { auditLog, clauses, delegations, draftDelegations, draftInvitations, drafts, positionHistory, positions, settings, users, yjsUpdates } from '../db/schema';
+import { hashClauseText } from '../negotiation/clause-states';
 import { hashPassword } from '../auth/password';
 import { DELEGATION_NAMES, parseDemoContent } from './demo-content';
 
@@ -26,6 +27,58 @@ const DEMO_PEOPLE: Record<string, string> = {
   CA: 'Claire Tremblay', AU: 'Liam O’Connor', EE: 'Kadri Tamm', LV: 'Jānis Ozols', LT: 'Rūta Kazlauskienė',
   BE: 'Sophie Dubois', IE: 'Aoife Byrne', US: 'Michael Harris', NATO: 'Anna Lindholm', EU: 'Marco Bianchi',
 };
+
+type SeedPosition = [code: string, position: string, reservation: string | null, note: string | null];
+
+/** The starting positions of the demo (demo/framework.md, "Starting positions"). */
+function demoPositions(participants: string[]): Record<number, SeedPosition[]> {
+  const all = (position: string, except: SeedPosition[] = []): SeedPosition[] => [
+    ...participants.filter((c) => !except.some((e) => e[0] === c)).map((c): SeedPosition => [c, position, null, null]),
+    ...except,
+  ];
+  return {
+    1: all('support'),
+    3: [
+      ['UA', 'support', null, 'Supports ALT 1: monitoring led by the United States.'],
+      ['FR', 'support', null, 'Supports ALT 1.'],
+      ['GB', 'support', null, 'Supports ALT 1.'],
+      ['TR', 'reservation', 'scrutiny', 'Prefers ALT 2; instructions from Ankara pending.'],
+    ],
+    4: [
+      ['FR', 'support', null, null],
+      ['GB', 'support', null, null],
+      ['DE', 'reservation', 'substantive', 'Will contribute to monitoring from bases in neighbouring countries, not on Ukrainian soil.'],
+      ['PL', 'support', null, null],
+      ['NL', 'support', null, null],
+      ['IT', 'can_live_with', null, null],
+      ['TR', 'reservation', 'scrutiny', null],
+    ],
+    5: all('support', [['TR', 'ad_ref', null, 'Agrees ad referendum, pending confirmation from capital.']]),
+    6: [
+      ['RO', 'support', null, 'Supports the first bracket: bases in Poland and Romania.'],
+      ['PL', 'support', null, 'Supports the first bracket.'],
+      ['UA', 'can_live_with', null, 'Prefers the second bracket: bases in Ukraine and neighbouring states.'],
+    ],
+    7: all('support', [['AU', 'none', null, null]]),
+    12: [
+      ['UA', 'support', null, 'Supports "use".'],
+      ['PL', 'support', null, 'Supports "use".'],
+      ['EE', 'support', null, 'Supports "use".'],
+      ['LV', 'support', null, 'Supports "use".'],
+      ['LT', 'support', null, 'Supports "use".'],
+      ['BE', 'reservation', 'substantive', 'Legal risk to the custodian of the immobilised assets.'],
+      ['DE', 'reservation', 'substantive', 'Legal risk; prefers "explore the use of".'],
+      ['FR', 'can_live_with', null, 'Can live with "explore the use of".'],
+    ],
+    13: [
+      ['UA', 'support', null, null],
+      ['FR', 'support', null, null],
+      ['GB', 'support', null, null],
+      ['IE', 'interpretative_statement', null, 'EU accession is itself an important security guarantee for Ukraine.'],
+    ],
+    15: all('support'),
+  };
+}
 
 export interface SeedResult {
   seeded: boolean;
@@ -131,6 +184,36 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
       clauseIds: clauseRows.map((r) => r.id),
     });
     doc.destroy();
+
+    // Starting positions, each recorded on the seeded text and in the position history.
+    const people = await tx.select({ id: users.id, name: users.name, code: users.delegationCode }).from(users);
+    const byCode = new Map(people.filter((p) => p.code).map((p) => [p.code!, p]));
+    const seedPositions = demoPositions(demo.participants);
+    const positionRows: Array<typeof positions.$inferInsert> = [];
+    for (const row of clauseRows) {
+      const text = demo.clauses.find((c) => c.number === row.number)?.text ?? '';
+      const textHash = hashClauseText(text);
+      for (const [code, position, reservation, note] of seedPositions[row.number] ?? []) {
+        if (position === 'none' || !byCode.has(code)) continue;
+        positionRows.push({ draftId: draft.id, clauseId: row.id, delegationCode: code, position, reservation, note, textHash, logId: 0, updatedBy: byCode.get(code)!.id });
+      }
+    }
+    if (positionRows.length > 0) {
+      await tx.insert(positions).values(positionRows);
+      await tx.insert(positionHistory).values(
+        positionRows.map((p) => ({
+          draftId: p.draftId,
+          clauseId: p.clauseId,
+          delegationCode: p.delegationCode,
+          toPosition: p.position,
+          toReservation: p.reservation,
+          note: p.note,
+          textHash: p.textHash,
+          byUserId: p.updatedBy,
+          byName: byCode.get(p.delegationCode)?.name ?? null,
+        })),
+      );
+    }
 
     await tx.insert(auditLog).values({
       actorId: secretariat?.id ?? null,

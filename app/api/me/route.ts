@@ -1,0 +1,19 @@
+// GET /api/me - the signed-in user
+import type { Me } from '@/lib/api/types';
+import { delegationColor } from '@/lib/domain/delegation-color';
+import { json, requireIdentity, route } from '@/server/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async (req: Request) => {
+  const identity = await requireIdentity(req);
+  const me: Me = {
+    id: identity.userId,
+    email: identity.email,
+    name: identity.name,
+    role: identity.role,
+    delegation: identity.delegation,
+    color: delegationColor(identity.delegation),
+  };
+  return json(me);
+});
