@@ -8,12 +8,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import next from 'next';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { delegationColor } from '@/lib/domain/delegation-color';
 import { createAuthOptions } from './auth/auth-options';
 import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
 import { createSessionResolver } from './auth/request-identity';
 import { CollabEndpoint, rejectUpgrade } from './collab/collab-endpoint';
+import { createLocalFanout, createRedisFanout } from './collab/fanout';
 import { RoomRegistry } from './collab/room-registry';
 import { decideUpgrade } from './collab/upgrade-auth';
 import { createUpdateStore } from './collab/update-store';
@@ -25,12 +27,15 @@ import { createLogger, redactUrl } from './logger';
 import { ClauseStates } from './negotiation/clause-states';
 import { createNegotiationService, type NegotiationPublisher } from './negotiation/negotiation-service';
 import { SilenceScheduler } from './negotiation/silence-scheduler';
+import { createAccordMetrics } from './observability/metrics';
 import { createSocketServer, type AccordIo } from './realtime/socket-server';
 import { draftRoom } from '@/lib/realtime/events';
 import { loadOrCreateSecret } from './secrets';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
 import { registerServices, type AccordServices } from './services-registry';
 import { createUserStore } from './users/user-store';
+
+type SocketAdapter = NonNullable<Parameters<typeof createSocketServer>[1]['adapter']>;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,14 +80,43 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   const users = createUserStore(database.db);
   const drafts = createDraftStore(database.db);
   const sessions = createSessionResolver({ secret, secureCookie, users });
-  const updateStore = createUpdateStore(database.db);
+  // Gauges read these at scrape time; they are assigned once the parts exist.
+  const live = { connections: () => 0, loadedDrafts: () => 0, socketConnections: () => 0 };
+  const metrics = createAccordMetrics({
+    connections: () => live.connections(),
+    loadedDrafts: () => live.loadedDrafts(),
+    socketConnections: () => live.socketConnections(),
+    fanout: () => fanout.stats,
+  });
+  const updateStore = createUpdateStore(database.db, {
+    onBatch: (size, ms) => {
+      metrics.storeLatency.observe(ms / 1000);
+      metrics.storeBatchSize.observe(size);
+      metrics.updates.inc(size);
+    },
+  });
+  const fanout = env.REDIS_URL ? createRedisFanout({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, logger }) : createLocalFanout();
+  let socketAdapter: SocketAdapter | undefined;
+  let adapterClients: Redis[] = [];
+  if (env.REDIS_URL) {
+    const { Redis } = await import('ioredis');
+    const { createAdapter } = await import('@socket.io/redis-adapter');
+    const pub = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on('error', (err: Error) => logger.warn({ err: err.message }, 'socket.io redis adapter connection error'));
+    adapterClients = [pub, sub];
+    socketAdapter = createAdapter(pub, sub, { key: `${env.REDIS_PREFIX}:socket.io` });
+    logger.info({ prefix: env.REDIS_PREFIX }, 'fan-out through redis');
+  }
 
   const touchedAt = new Map<string, number>();
   const textChanges = new Map<string, Set<string>>();
   const registry = new RoomRegistry({
     store: updateStore,
     logger,
-    idleUnloadMs: 30_000,
+    idleUnloadMs: env.DRAFT_IDLE_UNLOAD_SECONDS * 1000,
+    fanout,
+    onRelayed: (seconds) => metrics.relayLatency.observe(seconds),
     loadClauses: (draftId) => drafts.unsafeClauses(draftId),
     onStored: (draftId, origin) => {
       clauseStates.invalidate(draftId, origin.clauseIds);
@@ -124,11 +158,8 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     clauseStates,
     publisher,
     logger,
-    onClauseStatusesChanged: async (draftId) => {
-      // Live rooms lock or unlock clause text at once.
-      const room = registry.peek(draftId);
-      if (room) room.setClauses(await drafts.unsafeClauses(draftId));
-    },
+    // Live rooms lock or unlock clause text at once, on every instance.
+    onClauseStatusesChanged: (draftId) => registry.clausesChanged(draftId),
     onSilenceScheduled: (deadline) => scheduler.arm(deadline),
   });
 
@@ -146,12 +177,14 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     },
     oidc: { enabled: Boolean(env.OIDC_ISSUER), name: env.OIDC_NAME },
     isReady: () => ready,
+    metrics: { render: () => metrics.registry.render(), token: env.METRICS_TOKEN },
     checkReadiness: async () => {
       const db = await database.ping().then(
         () => true,
         () => false,
       );
-      return { ok: db, checks: { database: db } };
+      const bus = await fanout.ping();
+      return { ok: db && bus, checks: { database: db, ...(fanout.kind === 'redis' ? { redis: bus } : {}) } };
     },
   };
   registerServices(services);
@@ -172,13 +205,14 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     });
   });
 
-  const socketServer = createSocketServer(httpServer, { logger, sessions, drafts, colorOf });
+  const socketServer = createSocketServer(httpServer, { logger, sessions, drafts, colorOf, adapter: socketAdapter });
   io = socketServer;
   const collab = new CollabEndpoint({
     logger,
     registry,
     maxPayload: env.YJS_MAX_PAYLOAD,
     colorOf,
+    onRefused: (code) => metrics.refused.inc(1, { code: String(code) }),
     decide: (req) =>
       decideUpgrade(
         { url: req.url ?? '/', cookieHeader: req.headers.cookie },
@@ -190,6 +224,10 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
         },
       ),
   });
+
+  live.connections = () => collab.connectionCount;
+  live.loadedDrafts = () => registry.size;
+  live.socketConnections = () => socketServer.engine.clientsCount;
 
   // One upgrade router: /yjs/ is ours, /socket.io/ is socket.io's, Next keeps its HMR socket in dev.
   httpServer.on('upgrade', (req, socket, head) => {
@@ -237,6 +275,8 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       });
       await registry.closeAll();
       await updateStore.flush();
+      await fanout.close();
+      await Promise.allSettled(adapterClients.map((c) => c.quit()));
       await nextApp.close?.().catch(() => undefined);
       await database.close();
       registerServices(undefined);

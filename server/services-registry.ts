@@ -22,6 +22,8 @@ export interface AccordServices {
     issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
   };
   oidc: { enabled: boolean; name: string };
+  /** Prometheus text for /metrics; when `token` is set, scrapers must send it as a bearer token. */
+  metrics: { render(): string; token?: string };
   /** True once the server accepts work (database open, migrations applied). */
   isReady(): boolean;
   /** Database and fan-out reachable. */

@@ -37,6 +37,8 @@ export interface CollabEndpointOptions {
   decide(req: IncomingMessage): Promise<UpgradeDecision>;
   colorOf(delegation: string | null): string;
   heartbeatMs?: number;
+  /** Counts refused messages by close code. */
+  onRefused?: (code: number) => void;
 }
 
 interface LiveConnection extends RoomConnection {
@@ -136,6 +138,7 @@ export class CollabEndpoint {
         room.receive(conn, decodeMessage(bytes));
       } catch (err) {
         const { code, reason } = closeFor(err);
+        this.options.onRefused?.(code);
         if (code === 1011) log.error({ err }, 'unexpected error handling a yjs message');
         else log.info({ code, reason }, 'closing yjs connection after a refused message');
         conn.close(code, reason);

@@ -12,6 +12,7 @@ import type { Identity } from '@/lib/domain/identity';
 import type { ClauseStatus } from '@/lib/domain/vocabulary';
 import { AppError } from '@/lib/errors/app-error';
 import { guardAwarenessUpdate } from './awareness-guard';
+import type { Fanout, FanoutMessage } from './fanout';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './protocol';
 import { touchedRoots } from './touched-roots';
 import type { UpdateStore } from './update-store';
@@ -37,6 +38,11 @@ export interface ChangeOrigin {
 }
 
 const LOAD_ORIGIN = Symbol('load');
+/** Changes that another instance already stored: relay locally, never store or publish again. */
+const REMOTE_ORIGIN = Symbol('remote');
+
+/** Awareness changes are coalesced for this long, so N carets do not cost N² messages each. */
+const AWARENESS_FLUSH_MS = 30;
 
 export interface DraftRoomOptions {
   draftId: string;
@@ -47,6 +53,9 @@ export interface DraftRoomOptions {
   onStored?: (draftId: string, origin: ChangeOrigin) => void;
   /** Called when the room cannot continue (storage failed) and must be dropped. */
   onBroken: (room: DraftRoom) => void;
+  fanout: Fanout;
+  /** Observes the time from an accepted update to its relay (storing included), in seconds. */
+  onRelayed?: (seconds: number) => void;
 }
 
 export class DraftRoom {
@@ -58,6 +67,9 @@ export class DraftRoom {
   /** Settles when everything applied so far is stored. */
   private durable: Promise<void> = Promise.resolve();
   private broken = false;
+  private destroyed = false;
+  private readonly awarenessPending = { local: new Set<number>(), remote: new Set<number>() };
+  private awarenessTimer: NodeJS.Timeout | null = null;
   readonly ready: Promise<void>;
 
   constructor(private readonly options: DraftRoomOptions) {
@@ -70,6 +82,8 @@ export class DraftRoom {
   }
 
   private async load(): Promise<void> {
+    // Subscribe before reading the log, so that nothing published in between is missed.
+    await this.options.fanout.subscribe(this.draftId, this.onFanout);
     const [updates, clauses] = await Promise.all([
       this.options.store.load(this.draftId),
       this.options.loadClauses(this.draftId),
@@ -81,6 +95,41 @@ export class DraftRoom {
         for (const update of updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
       },
       LOAD_ORIGIN,
+    );
+  }
+
+  private readonly onFanout = (message: FanoutMessage): void => {
+    if (this.destroyed || this.broken) return;
+    switch (message.kind) {
+      case 'update':
+        Y.applyUpdate(this.doc, message.payload, REMOTE_ORIGIN);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE_ORIGIN);
+        return;
+      case 'clauses':
+        void this.refreshClauses();
+        return;
+    }
+  };
+
+  /** Re-read clause statuses (after a status change here or on another instance). */
+  async refreshClauses(): Promise<void> {
+    this.setClauses(await this.options.loadClauses(this.draftId));
+  }
+
+  /**
+   * Apply stored updates this instance may have missed (fan-out is at-most-once).
+   * Yjs ignores what the document already has; what is new is relayed to local clients.
+   */
+  catchUp(updates: Uint8Array[]): void {
+    if (this.destroyed || this.broken || updates.length === 0) return;
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      },
+      REMOTE_ORIGIN,
     );
   }
 
@@ -206,6 +255,11 @@ export class DraftRoom {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    if (origin === REMOTE_ORIGIN) {
+      const message = encodeUpdate(update);
+      for (const c of this.conns) c.send(message);
+      return;
+    }
     const change = origin as ChangeOrigin | null;
     const stored = this.options.store.append({
       draftId: this.draftId,
@@ -216,9 +270,12 @@ export class DraftRoom {
     });
     this.durable = stored;
     const message = encodeUpdate(update);
+    const started = performance.now();
     stored.then(
       () => {
+        this.options.onRelayed?.((performance.now() - started) / 1000);
         for (const c of this.conns) if (c !== change?.conn) c.send(message);
+        this.options.fanout.publish(this.draftId, { kind: 'update', payload: update });
         if (change) this.options.onStored?.(this.draftId, change);
       },
       (err: unknown) => this.fail(err),
@@ -239,11 +296,30 @@ export class DraftRoom {
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
   ): void => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const c of this.conns) c.send(message);
+    const pending = origin === REMOTE_ORIGIN ? this.awarenessPending.remote : this.awarenessPending.local;
+    for (const id of changed) pending.add(id);
+    this.awarenessTimer ??= setTimeout(this.flushAwareness, AWARENESS_FLUSH_MS);
+  };
+
+  /** One awareness message per flush for every change since the last one, to local clients and other instances. */
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = null;
+    if (this.destroyed) return;
+    const { local, remote } = this.awarenessPending;
+    const all = [...new Set([...local, ...remote])];
+    if (all.length > 0) {
+      const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, all));
+      for (const c of this.conns) c.send(message);
+    }
+    if (local.size > 0) {
+      this.options.fanout.publish(this.draftId, { kind: 'awareness', payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...local]) });
+    }
+    local.clear();
+    remote.clear();
   };
 
   /** Storage failed: drop every connection so that clients resend their state to a fresh room. */
@@ -261,6 +337,10 @@ export class DraftRoom {
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    void this.options.fanout.unsubscribe(this.draftId, this.onFanout);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();

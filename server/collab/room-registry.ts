@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { ClauseStatus } from '@/lib/domain/vocabulary';
 import { DraftRoom, type ChangeOrigin } from './draft-room';
+import type { Fanout } from './fanout';
 import type { UpdateStore } from './update-store';
 
 export interface RoomRegistryOptions {
@@ -14,13 +15,47 @@ export interface RoomRegistryOptions {
   idleUnloadMs: number;
   loadClauses: (draftId: string) => Promise<Array<{ id: string; number: number; status: ClauseStatus }>>;
   onStored?: (draftId: string, origin: ChangeOrigin) => void;
+  fanout: Fanout;
+  onRelayed?: (seconds: number) => void;
+  /** How often loaded drafts re-read their recent log when several instances share them. */
+  catchUpMs?: number;
 }
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, DraftRoom>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  private readonly catchUpTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    if (options.fanout.kind !== 'local') {
+      // Fan-out is at-most-once: recover what was missed from the log.
+      const every = options.catchUpMs ?? 15_000;
+      this.catchUpTimer = setInterval(() => void this.catchUpAll(Math.ceil((every * 4) / 1000)), every);
+      this.catchUpTimer.unref();
+      options.fanout.onReconnect(() => void this.catchUpAll(null));
+    }
+  }
+
+  /** Re-read the log of every loaded draft: the last `seconds`, or all of it when null. */
+  async catchUpAll(seconds: number | null): Promise<void> {
+    for (const room of this.rooms.values()) {
+      try {
+        await room.ready;
+        const updates = seconds === null ? await this.options.store.load(room.draftId) : await this.options.store.loadRecent(room.draftId, seconds);
+        room.catchUp(updates);
+      } catch (err) {
+        this.options.logger.warn({ err, draftId: room.draftId }, 'catch-up from the log failed');
+      }
+    }
+  }
+
+  /** Clause statuses of a draft changed: lock or unlock text here and on other instances. */
+  async clausesChanged(draftId: string): Promise<void> {
+    const room = this.rooms.get(draftId);
+    if (room) await room.refreshClauses();
+    this.options.fanout.publish(draftId, { kind: 'clauses', payload: new Uint8Array() });
+  }
 
   /** The loaded room of a draft, loading it on first use. */
   async acquire(draftId: string): Promise<DraftRoom> {
@@ -34,6 +69,8 @@ export class RoomRegistry {
         loadClauses: this.options.loadClauses,
         onStored: this.options.onStored,
         onBroken: (broken) => this.drop(broken),
+        fanout: this.options.fanout,
+        onRelayed: this.options.onRelayed,
       });
       this.rooms.set(draftId, room);
       room.ready.catch((err: unknown) => {
@@ -93,6 +130,7 @@ export class RoomRegistry {
   }
 
   async closeAll(): Promise<void> {
+    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
     await this.flushAll();
     for (const room of this.rooms.values()) room.destroy();
     this.rooms.clear();

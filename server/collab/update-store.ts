@@ -3,7 +3,7 @@
  * is relayed. Appends that arrive while a write is in flight are grouped into the
  * next single transaction (group commit): no fixed delay, one round trip per batch.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { yjsUpdates } from '../db/schema';
 
@@ -26,6 +26,8 @@ export interface UpdateStore {
   append(record: UpdateRecord): Promise<void>;
   /** Every stored update of a draft, oldest first. */
   load(draftId: string): Promise<Uint8Array[]>;
+  /** Updates of a draft stored in the last `seconds` (database clock), oldest first. */
+  loadRecent(draftId: string, seconds: number): Promise<Uint8Array[]>;
   /** Resolves when everything appended so far is stored (or failed). */
   flush(): Promise<void>;
 }
@@ -77,6 +79,14 @@ export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number
         .select({ update: yjsUpdates.update })
         .from(yjsUpdates)
         .where(eq(yjsUpdates.draftId, draftId))
+        .orderBy(asc(yjsUpdates.id));
+      return rows.map((r) => r.update);
+    },
+    async loadRecent(draftId, seconds) {
+      const rows = await db
+        .select({ update: yjsUpdates.update })
+        .from(yjsUpdates)
+        .where(and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.createdAt, sql`now() - make_interval(secs => ${seconds})`)))
         .orderBy(asc(yjsUpdates.id));
       return rows.map((r) => r.update);
     },

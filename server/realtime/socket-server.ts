@@ -34,6 +34,8 @@ export interface SocketServerOptions {
   sessions: SessionResolver;
   drafts: DraftStore;
   colorOf(delegation: string | null): string;
+  /** The socket.io Redis adapter when several instances serve the same drafts. */
+  adapter?: Parameters<AccordIo['adapter']>[0];
 }
 
 function toErrorPayload(err: unknown, event: string): RealtimeErrorPayload {
@@ -48,6 +50,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
     destroyUpgrade: false,
     serveClient: false,
     maxHttpBufferSize: 256 * 1024,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   });
 
   io.use((socket, next) => {

@@ -1,0 +1,17 @@
+// GET /metrics - Prometheus metrics (bearer METRICS_TOKEN when configured)
+import crypto from 'node:crypto';
+import { getServices } from '@/server/services-registry';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(req: Request) {
+  const { metrics } = getServices();
+  if (metrics.token) {
+    const given = Buffer.from(req.headers.get('authorization') ?? '');
+    const expected = Buffer.from(`Bearer ${metrics.token}`);
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+      return new Response('Send Authorization: Bearer <METRICS_TOKEN>\n', { status: 401, headers: { 'content-type': 'text/plain' } });
+    }
+  }
+  return new Response(metrics.render(), { headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' } });
+}

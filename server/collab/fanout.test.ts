@@ -1,0 +1,19 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { decodeFanout, encodeFanout } from './fanout';
+
+describe('fan-out frames', () => {
+  it('round-trips kind, instance and payload', () => {
+    const instance = crypto.randomBytes(16);
+    const frame = encodeFanout(instance, { kind: 'awareness', payload: Uint8Array.from([1, 2, 3]) });
+    const decoded = decodeFanout(frame)!;
+    expect(decoded.instance.equals(instance)).toBe(true);
+    expect(decoded.message.kind).toBe('awareness');
+    expect([...decoded.message.payload]).toEqual([1, 2, 3]);
+  });
+
+  it('rejects truncated frames and unknown kinds', () => {
+    expect(decodeFanout(Buffer.from([0, 1, 2]))).toBeNull();
+    expect(decodeFanout(Buffer.concat([Buffer.from([9]), crypto.randomBytes(16)]))).toBeNull();
+  });
+});

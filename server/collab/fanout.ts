@@ -1,0 +1,146 @@
+/**
+ * Fan-out of document updates, awareness and clause-status changes between server
+ * instances serving the same drafts. Without REDIS_URL there is one instance and
+ * nothing to fan out (the in-process driver only loops back to local subscribers of
+ * other rooms, which do not exist); with REDIS_URL, Redis pub/sub carries binary
+ * messages on one channel per draft.
+ *
+ * Delivery: Redis pub/sub is at-most-once. Updates are stored in the database before
+ * they are published, so a missed message is recovered from the log: each instance
+ * re-reads the recent log of its loaded drafts periodically and re-reads whole drafts
+ * after its Redis connection comes back; clients also resync on reconnect.
+ */
+import crypto from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+
+export const FANOUT_KIND = { update: 0, awareness: 1, clauses: 2 } as const;
+export type FanoutKind = keyof typeof FANOUT_KIND;
+
+export interface FanoutMessage {
+  kind: FanoutKind;
+  payload: Uint8Array;
+}
+
+export type FanoutHandler = (message: FanoutMessage) => void;
+
+export interface Fanout {
+  readonly kind: 'local' | 'redis';
+  publish(draftId: string, message: FanoutMessage): void;
+  subscribe(draftId: string, handler: FanoutHandler): Promise<void>;
+  /** Removes the handler if it is still the draft's current one. */
+  unsubscribe(draftId: string, handler: FanoutHandler): Promise<void>;
+  /** Called after a lost connection to the bus is back: loaded drafts should re-read their log. */
+  onReconnect(handler: () => void): void;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** Counters for metrics. */
+  readonly stats: { published: number; received: number; errors: number };
+}
+
+/** One process: nothing crosses instances. */
+export function createLocalFanout(): Fanout {
+  return {
+    kind: 'local',
+    publish: () => undefined,
+    subscribe: async () => undefined,
+    unsubscribe: async () => undefined,
+    onReconnect: () => undefined,
+    ping: async () => true,
+    close: async () => undefined,
+    stats: { published: 0, received: 0, errors: 0 },
+  };
+}
+
+const KINDS: FanoutKind[] = ['update', 'awareness', 'clauses'];
+const INSTANCE_BYTES = 16;
+
+/** Frame: [kind][16-byte instance id][payload]. */
+export function encodeFanout(instance: Buffer, message: FanoutMessage): Buffer {
+  return Buffer.concat([Buffer.from([FANOUT_KIND[message.kind]]), instance, Buffer.from(message.payload)]);
+}
+
+export function decodeFanout(frame: Buffer): { instance: Buffer; message: FanoutMessage } | null {
+  if (frame.length < 1 + INSTANCE_BYTES) return null;
+  const kind = KINDS[frame[0]];
+  if (!kind) return null;
+  return {
+    instance: frame.subarray(1, 1 + INSTANCE_BYTES),
+    message: { kind, payload: new Uint8Array(frame.subarray(1 + INSTANCE_BYTES)) },
+  };
+}
+
+export function createRedisFanout(options: { url: string; prefix: string; logger: Logger }): Fanout {
+  const instance = crypto.randomBytes(INSTANCE_BYTES);
+  const redisOptions = { maxRetriesPerRequest: null, enableAutoPipelining: true, lazyConnect: false } as const;
+  const pub = new Redis(options.url, redisOptions);
+  const sub = new Redis(options.url, redisOptions);
+  const handlers = new Map<string, FanoutHandler>();
+  const reconnectHandlers: Array<() => void> = [];
+  const stats = { published: 0, received: 0, errors: 0 };
+  const channelOf = (draftId: string) => `${options.prefix}:yjs:${draftId}`;
+  const prefixLength = `${options.prefix}:yjs:`.length;
+  let everReady = false;
+
+  for (const [name, client] of [
+    ['publisher', pub],
+    ['subscriber', sub],
+  ] as const) {
+    client.on('error', (err: Error) => {
+      stats.errors += 1;
+      options.logger.warn({ err: err.message, client: name }, 'redis fan-out connection error');
+    });
+  }
+  sub.on('ready', () => {
+    // ioredis re-subscribes on reconnect; what was published meanwhile must come from the log.
+    if (everReady) for (const h of reconnectHandlers) h();
+    everReady = true;
+  });
+  sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => {
+    const decoded = decodeFanout(frame);
+    if (!decoded || decoded.instance.equals(instance)) return;
+    const handler = handlers.get(channel.toString('utf8').slice(prefixLength));
+    if (!handler) return;
+    stats.received += 1;
+    try {
+      handler(decoded.message);
+    } catch (err) {
+      stats.errors += 1;
+      options.logger.error({ err }, 'fan-out handler failed');
+    }
+  });
+
+  return {
+    kind: 'redis',
+    stats,
+    publish(draftId, message) {
+      stats.published += 1;
+      pub.publish(channelOf(draftId), encodeFanout(instance, message)).catch((err: unknown) => {
+        stats.errors += 1;
+        options.logger.warn({ err, draftId }, 'could not publish to redis; other instances will catch up from the log');
+      });
+    },
+    async subscribe(draftId, handler) {
+      handlers.set(draftId, handler);
+      await sub.subscribe(channelOf(draftId));
+    },
+    async unsubscribe(draftId, handler) {
+      if (handlers.get(draftId) !== handler) return;
+      handlers.delete(draftId);
+      await sub.unsubscribe(channelOf(draftId)).catch(() => undefined);
+    },
+    onReconnect(handler) {
+      reconnectHandlers.push(handler);
+    },
+    async ping() {
+      try {
+        return (await pub.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}
