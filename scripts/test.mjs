@@ -230,6 +230,18 @@ async function ensureBuild() {
   steps.push({ name, status: 'passed', detail: `rebuilt: ${reason}` });
 }
 
+// ---------------------------------------------------------------------------- Static checks
+
+async function staticChecks() {
+  const name = 'Types and lint (layering)';
+  heading(`${name}: tsc --noEmit, eslint`);
+  const tsc = await run('npx', ['tsc', '--noEmit', '-p', '.']);
+  if (tsc !== 0) fail(name, `tsc exited with ${tsc}`, tsc);
+  const lint = await run('npx', ['eslint', '.', '--max-warnings=0']);
+  if (lint !== 0) fail(name, `eslint exited with ${lint}`, lint);
+  steps.push({ name, status: 'passed', detail: 'no type errors, no lint findings' });
+}
+
 // ---------------------------------------------------------------------------- 4. Vitest
 
 function readJson(file) {
@@ -293,6 +305,7 @@ async function runPlaywright() {
 mkdirSync(resultsDir, { recursive: true });
 await ensureChromium();
 await checkServices();
+await staticChecks();
 await ensureBuild();
 await runVitest();
 await runPlaywright();

@@ -29,7 +29,7 @@ import { createNegotiationService, type NegotiationPublisher } from './negotiati
 import { SilenceScheduler } from './negotiation/silence-scheduler';
 import { createAccordMetrics } from './observability/metrics';
 import { createSocketServer, type AccordIo } from './realtime/socket-server';
-import { draftRoom } from '@/lib/realtime/events';
+import { draftRoom, type NegotiationEvents } from '@/lib/realtime/events';
 import { loadOrCreateSecret } from './secrets';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
 import { registerServices, type AccordServices } from './services-registry';
@@ -141,10 +141,12 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   const clauseStates = new ClauseStates(registry);
 
   // socket.io is created with the HTTP server below; events published before then reach nobody.
-  let io: AccordIo | undefined;
+  const ioRef: { current?: AccordIo } = {};
   const publisher: NegotiationPublisher = {
     publish: (draftId, event, payload) => {
-      (io?.to(draftRoom(draftId)).emit as ((e: string, p: unknown) => boolean) | undefined)?.(event, payload);
+      const room = ioRef.current?.to(draftRoom(draftId));
+      // The event map is typed per event; the publisher is generic over it.
+      room?.emit(event as 'position:updated', payload as NegotiationEvents['position:updated']);
     },
   };
   const scheduler: SilenceScheduler = new SilenceScheduler({
@@ -206,7 +208,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   });
 
   const socketServer = createSocketServer(httpServer, { logger, sessions, drafts, colorOf, adapter: socketAdapter });
-  io = socketServer;
+  ioRef.current = socketServer;
   const collab = new CollabEndpoint({
     logger,
     registry,
