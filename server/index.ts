@@ -3,6 +3,7 @@
  * embedded install, mounts Next, socket.io and the Yjs endpoint on one HTTP server,
  * routes upgrades, and shuts down in order. Nothing else starts listeners.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -198,8 +199,18 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   const handle = nextApp.getRequestHandler();
 
   const httpServer = http.createServer((req, res) => {
+    // A request id for correlating logs: the proxy's when it sends one, else ours.
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    res.on('finish', () => {
+      const path = redactUrl(req.url);
+      if (path.startsWith('/_next/static') || path === '/api/health') return;
+      logger.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'http');
+    });
     handle(req, res).catch((err: unknown) => {
-      logger.error({ err, path: redactUrl(req.url) }, 'request failed');
+      logger.error({ err, requestId, path: redactUrl(req.url) }, 'request failed');
       if (!res.headersSent) {
         res.statusCode = 500;
         res.end();
