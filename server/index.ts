@@ -32,6 +32,7 @@ import { createAccordMetrics } from './observability/metrics';
 import { createSocketServer, type AccordIo } from './realtime/socket-server';
 import { draftRoom, type NegotiationEvents } from '@/lib/realtime/events';
 import { loadOrCreateSecret } from './secrets';
+import { isAllowedOrigin } from './security/origin';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
 import { registerServices, type AccordServices } from './services-registry';
 import { createUserStore } from './users/user-store';
@@ -180,6 +181,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     },
     oidc: { enabled: Boolean(env.OIDC_ISSUER), name: env.OIDC_NAME },
     isReady: () => ready,
+    isAllowedOrigin: (origin, host) => isAllowedOrigin(origin, host, env.PUBLIC_URL),
     metrics: { render: () => metrics.registry.render(), token: env.METRICS_TOKEN },
     checkReadiness: async () => {
       const db = await database.ping().then(
@@ -218,12 +220,26 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     });
   });
 
-  const socketServer = createSocketServer(httpServer, { logger, sessions, drafts, colorOf, adapter: socketAdapter });
+  const socketServer = createSocketServer(httpServer, {
+    logger,
+    sessions,
+    drafts,
+    colorOf,
+    adapter: socketAdapter,
+    allowOrigin: (origin, host) => isAllowedOrigin(origin, host, env.PUBLIC_URL),
+  });
   ioRef.current = socketServer;
   const collab = new CollabEndpoint({
     logger,
     registry,
     maxPayload: env.YJS_MAX_PAYLOAD,
+    // Bursts are generous so that a reconnecting client can send its offline edits at once.
+    rateLimit: {
+      messagesPerSecond: env.YJS_RATE_MESSAGES,
+      messageBurst: env.YJS_RATE_MESSAGES * 5,
+      bytesPerSecond: env.YJS_RATE_BYTES,
+      byteBurst: Math.max(env.YJS_RATE_BYTES * 4, env.YJS_MAX_PAYLOAD * 2),
+    },
     colorOf,
     onRefused: (code) => metrics.refused.inc(1, { code: String(code) }),
     decide: (req) =>
@@ -246,6 +262,11 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   httpServer.on('upgrade', (req, socket, head) => {
     const pathname = redactUrl(req.url);
     if (pathname === '/yjs' || pathname.startsWith('/yjs/')) {
+      if (!isAllowedOrigin(req.headers.origin, req.headers.host, env.PUBLIC_URL)) {
+        logger.warn({ origin: req.headers.origin }, 'refused cross-site yjs upgrade');
+        rejectUpgrade(socket, 403, 'This page may not open Accord connections (Origin not allowed).');
+        return;
+      }
       void collab.handleUpgrade(req, socket, head);
       return;
     }

@@ -24,6 +24,8 @@ export interface AccordServices {
   oidc: { enabled: boolean; name: string };
   /** Prometheus text for /metrics; when `token` is set, scrapers must send it as a bearer token. */
   metrics: { render(): string; token?: string };
+  /** Cross-site protection: whether a request's Origin is Accord's own. */
+  isAllowedOrigin(origin: string | null | undefined, host: string | null | undefined): boolean;
   /** True once the server accepts work (database open, migrations applied). */
   isReady(): boolean;
   /** Database and fan-out reachable. */

@@ -13,6 +13,7 @@ import { CLOSE_CODES } from '@/lib/errors/close-codes';
 import type { DraftRoom, RoomConnection } from './draft-room';
 import { decodeMessage, ProtocolError } from './protocol';
 import type { RoomRegistry } from './room-registry';
+import { ConnectionLimiter, type RateLimitConfig } from './limits';
 import type { UpgradeDecision } from './upgrade-auth';
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
@@ -37,6 +38,7 @@ export interface CollabEndpointOptions {
   decide(req: IncomingMessage): Promise<UpgradeDecision>;
   colorOf(delegation: string | null): string;
   heartbeatMs?: number;
+  rateLimit: RateLimitConfig;
   /** Counts refused messages by close code. */
   onRefused?: (code: number) => void;
 }
@@ -121,6 +123,7 @@ export class CollabEndpoint {
       },
     };
     this.live.add(conn);
+    const limiter = new ConnectionLimiter(this.options.rateLimit);
     const log = this.options.logger.child({ conn: conn.id, draftId: room.draftId, userId: identity.userId });
     log.debug({ access: conn.access, via: decision.via }, 'yjs connection opened');
 
@@ -134,6 +137,12 @@ export class CollabEndpoint {
         return;
       }
       const bytes = toUint8Array(data);
+      if (!limiter.allow(bytes.byteLength)) {
+        this.options.onRefused?.(CLOSE_CODES.rateLimited);
+        log.info('closing yjs connection: rate limit exceeded');
+        conn.close(CLOSE_CODES.rateLimited, 'Too many messages; slow down and reconnect');
+        return;
+      }
       try {
         room.receive(conn, decodeMessage(bytes));
       } catch (err) {

@@ -33,6 +33,9 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
 
 /** The signed-in caller, or an `unauthenticated` AppError. */
 export async function requireIdentity(req: Request): Promise<StoredIdentity> {
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !getServices().isAllowedOrigin(req.headers.get('origin'), req.headers.get('host'))) {
+    throw new AppError('forbidden', { message: 'Cross-site requests are not accepted (Origin not allowed).' });
+  }
   const identity = await getServices().sessions.fromCookieHeader(req.headers.get('cookie'));
   if (!identity) throw new AppError('unauthenticated', { message: 'Sign in to continue.' });
   return identity;

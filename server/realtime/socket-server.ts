@@ -34,6 +34,8 @@ export interface SocketServerOptions {
   sessions: SessionResolver;
   drafts: DraftStore;
   colorOf(delegation: string | null): string;
+  /** Whether a browser origin may connect (cross-site protection). */
+  allowOrigin(origin: string | undefined, host: string | undefined): boolean;
   /** The socket.io Redis adapter when several instances serve the same drafts. */
   adapter?: Parameters<AccordIo['adapter']>[0];
 }
@@ -50,6 +52,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
     destroyUpgrade: false,
     serveClient: false,
     maxHttpBufferSize: 256 * 1024,
+    allowRequest: (req, callback) => callback(null, options.allowOrigin(req.headers.origin, req.headers.host)),
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
 

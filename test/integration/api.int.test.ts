@@ -89,6 +89,16 @@ describe('HTTP API', () => {
     expect((await post('draftId=x', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(400);
   });
 
+  it('refuses state-changing requests from another site', async () => {
+    const [summary] = (await getJson<DraftSummary[]>(`${server.url}/api/drafts`, cookies.fr)).body;
+    const res = await fetch(`${server.url}/api/collab-token`, {
+      method: 'POST',
+      headers: { cookie: cookies.fr, 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ draftId: summary.id }),
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('refuses a wrong password without a session', async () => {
     await expect(signIn(server.url, 'fr@accord.test', 'wrong-password')).rejects.toThrow();
   });
@@ -105,6 +115,18 @@ describe('socket.io presence', () => {
     const socket = socketFor();
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toMatch(/unauthenticated/);
+  });
+
+  it('refuses a socket.io connection from another site', async () => {
+    const socket: ClientSocket = connectIo(server.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      extraHeaders: { cookie: cookies.fr, origin: 'https://evil.example' },
+      reconnection: false,
+    });
+    sockets.push(socket);
+    await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    expect(socket.connected).toBe(false);
   });
 
   it('shows who has the draft open, by delegation, live', async () => {

@@ -57,7 +57,7 @@ describe.each(backends)('collaboration endpoint on $name', ({ database }) => {
   }
 
   beforeAll(async () => {
-    server = await startServer({ databaseUrl: database?.url, env: { YJS_MAX_PAYLOAD: String(64 * 1024) } });
+    server = await startServer({ databaseUrl: database?.url, env: { YJS_MAX_PAYLOAD: String(64 * 1024), YJS_RATE_MESSAGES: '50' } });
     for (const who of ['fr', 'de', 'observer', 'secretariat'] as const) {
       cookies[who] = await signIn(server.url, `${who}@accord.test`, INT_DEMO_PASSWORD);
     }
@@ -88,6 +88,14 @@ describe.each(backends)('collaboration endpoint on $name', ({ database }) => {
     const result = await rawConnect(`${server.wsUrl}/${draft.id}`);
     expect(result.status).toBe(401);
     expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'unauthenticated' } });
+  });
+
+  it('refuses a cross-site upgrade (foreign Origin) with 403 even with a valid session', async () => {
+    const foreign = await rawConnect(`${server.wsUrl}/${draft.id}`, { cookie: cookies.fr, origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    const own = await rawConnect(`${server.wsUrl}/${draft.id}`, { cookie: cookies.fr, origin: server.url });
+    expect(own.status).toBe(101);
+    own.ws!.close();
   });
 
   it('refuses a draft the user may not open with 403, and an unknown path with 404', async () => {
@@ -159,6 +167,19 @@ describe.each(backends)('collaboration endpoint on $name', ({ database }) => {
     expect(de.closes).toEqual([]);
   });
 
+  it('closes a flooding client with 4429 while the others keep editing', async () => {
+    const fr = provider('fr');
+    const de = provider('de');
+    await Promise.all([fr.waitSynced(), de.waitSynced()]);
+    const { ws } = await rawConnect(`${server.wsUrl}/${draft.id}`, { cookie: cookies.de });
+    const closed = waitClose(ws!);
+    const queryAwareness = Uint8Array.from([3]);
+    for (let i = 0; i < 1000 && ws!.readyState === WebSocket.OPEN; i += 1) ws!.send(queryAwareness);
+    expect((await closed).code).toBe(4429);
+    typeInClause(fr.doc, clause2.id, ' after-flood');
+    await expect.poll(() => clauseText(de.doc, clause2.id)).toContain('after-flood');
+  });
+
   it('accepts a short-lived collab token from POST /api/collab-token for scripts', async () => {
     const res = await fetch(`${server.url}/api/collab-token`, {
       method: 'POST',
@@ -189,7 +210,7 @@ describe.each(backends)('collaboration endpoint on $name', ({ database }) => {
     const seen = clauseText(de.doc, clause2.id);
 
     await server.stop('SIGKILL');
-    server = await startServer({ dataDir: server.dataDir, databaseUrl: database?.url, env: { YJS_MAX_PAYLOAD: String(64 * 1024) } });
+    server = await startServer({ dataDir: server.dataDir, databaseUrl: database?.url, env: { YJS_MAX_PAYLOAD: String(64 * 1024), YJS_RATE_MESSAGES: '50' } });
     const after = connectProvider({ wsUrl: server.wsUrl, draftId: draft.id, cookie: cookies.secretariat });
     open.push(after);
     await after.waitSynced();
