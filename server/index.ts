@@ -12,6 +12,7 @@ import next from 'next';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { delegationColor } from '@/lib/domain/delegation-color';
+import { writeAudit } from './audit/audit-log';
 import { createAuthOptions } from './auth/auth-options';
 import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
 import { createSessionResolver } from './auth/request-identity';
@@ -170,7 +171,18 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   let ready = false;
   const services: AccordServices = {
     logger,
-    authOptions: createAuthOptions({ env, secret, secureCookie, users, logger }),
+    authOptions: createAuthOptions({
+      env,
+      secret,
+      secureCookie,
+      users,
+      logger,
+      onSignIn: ({ userId, email, provider }) => {
+        database.db
+          .transaction((tx) => writeAudit(tx, { actor: { userId, email, name: email, role: 'observer', delegation: null }, action: 'user.signed_in', details: { provider } }))
+          .catch((err: unknown) => logger.warn({ err }, 'could not audit a sign-in'));
+      },
+    }),
     sessions,
     users,
     drafts,

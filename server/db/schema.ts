@@ -126,6 +126,10 @@ export const auditLog = pgTable(
     draftId: uuid('draft_id'),
     subject: text('subject'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Hash of the previous row (empty for the first): deleting a row breaks the chain. */
+    prevHash: text('prev_hash').notNull().default(''),
+    /** Hash of this row's content and prevHash: editing a row breaks the chain. */
+    hash: text('hash').notNull().default(''),
   },
   (t) => [index('audit_log_draft_idx').on(t.draftId, t.id)],
 );

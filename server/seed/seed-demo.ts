@@ -12,9 +12,10 @@ import * as Y from 'yjs';
 import { clauseField } from '@/lib/collab/clause-field';
 import { DELEGATION_PALETTE } from '@/lib/domain/delegation-color';
 import type { Database } from '../db/client';
-import { auditLog, clauses, delegations, draftDelegations, draftInvitations, drafts, positionHistory, positions, settings, users, yjsUpdates } from '../db/schema';
+import { clauses, delegations, draftDelegations, draftInvitations, drafts, positionHistory, positions, settings, users, yjsUpdates } from '../db/schema';
 import { hashClauseText } from '../negotiation/clause-states';
 import { hashPassword } from '../auth/password';
+import { writeAudit } from '../audit/audit-log';
 import { DELEGATION_NAMES, parseDemoContent } from './demo-content';
 
 const DEMO_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../demo/framework.md');
@@ -215,9 +216,8 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
       );
     }
 
-    await tx.insert(auditLog).values({
-      actorId: secretariat?.id ?? null,
-      actorEmail: 'secretariat@accord.test',
+    await writeAudit(tx, {
+      actor: null,
       action: 'draft.seeded',
       draftId: draft.id,
       subject: demo.title,

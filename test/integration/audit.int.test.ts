@@ -1,0 +1,79 @@
+/**
+ * The audit log's hash chain, end to end: real changes through the API, then
+ * `npm run audit:verify` on the stopped server's data, then the same after editing and
+ * after deleting a row directly in the database.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INT_DEMO_PASSWORD, REPO_ROOT, startServer, type RunningServer } from '../support/server';
+import { signIn } from '../support/session';
+import { demoDraft } from './helpers';
+
+const run = promisify(execFile);
+
+async function verify(dataDir: string): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/audit-verify.ts')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+    });
+    return { code: 0, output: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  const fr = await signIn(server.url, 'fr@accord.test', INT_DEMO_PASSWORD);
+  const draft = await demoDraft(server.url, fr);
+  for (const position of ['support', 'can_live_with', 'abstain']) {
+    const res = await fetch(`${server.url}/api/drafts/${draft.id}/clauses/${draft.clauses[9].id}/positions/FR`, {
+      method: 'PUT',
+      headers: { cookie: fr, 'content-type': 'application/json' },
+      body: JSON.stringify({ position }),
+    });
+    expect(res.status).toBe(200);
+  }
+  await server.stop();
+});
+
+afterAll(async () => {
+  await server?.stop().catch(() => undefined);
+});
+
+describe('npm run audit:verify', () => {
+  it('confirms an intact chain of real changes (seed, sign-ins, positions)', async () => {
+    const result = await verify(server.dataDir);
+    expect(result.output).toMatch(/Audit log intact: \d+ rows/);
+    expect(result.code).toBe(0);
+  });
+
+  it('names an edited row, then a deleted one', async () => {
+    const db = await PGlite.create(path.join(server.dataDir, 'pgdata'));
+    const { rows } = await db.query<{ id: number; action: string }>(`select id, action from audit_log order by id`);
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['draft.seeded', 'user.signed_in', 'position.set']));
+    const target = rows.find((r) => r.action === 'position.set')!;
+    await db.query(`update audit_log set details = jsonb_set(details, '{to}', '"oppose"') where id = $1`, [target.id]);
+    await db.close();
+    const edited = await verify(server.dataDir);
+    expect(edited.code).toBe(1);
+    expect(edited.output).toContain(`row ${target.id} was altered`);
+
+    const db2 = await PGlite.create(path.join(server.dataDir, 'pgdata'));
+    const original = await db2.query<{ details: unknown }>(`select details from audit_log where id = $1`, [target.id]);
+    expect(original.rows).toHaveLength(1);
+    await db2.query(`update audit_log set details = jsonb_set(details, '{to}', '"support"') where id = $1`, [target.id]);
+    await db2.query(`delete from audit_log where id = $1`, [target.id]);
+    await db2.close();
+    const deleted = await verify(server.dataDir);
+    expect(deleted.code).toBe(1);
+    expect(deleted.output).toMatch(/does not follow the previous row/);
+  });
+});
