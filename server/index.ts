@@ -30,12 +30,13 @@ import { ClauseStates } from './negotiation/clause-states';
 import { createNegotiationService, type NegotiationPublisher } from './negotiation/negotiation-service';
 import { SilenceScheduler } from './negotiation/silence-scheduler';
 import { createAccordMetrics } from './observability/metrics';
-import { createSocketServer, type AccordIo } from './realtime/socket-server';
+import { createSocketServer, userRoom, type AccordIo } from './realtime/socket-server';
 import { draftRoom, type NegotiationEvents } from '@/lib/realtime/events';
 import { loadOrCreateSecret } from './secrets';
 import { isAllowedOrigin } from './security/origin';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
 import { registerServices, type AccordServices } from './services-registry';
+import { createUserAdmin } from './users/user-admin';
 import { createUserStore } from './users/user-store';
 
 type SocketAdapter = NonNullable<Parameters<typeof createSocketServer>[1]['adapter']>;
@@ -168,6 +169,25 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     onSilenceScheduled: (deadline) => scheduler.arm(deadline),
   });
 
+  // Rights changed: close the person's live connections here and on every other instance.
+  const revokeLocally = (userId: string) => {
+    const closed = collabRef.current?.closeConnectionsOf(userId) ?? 0;
+    logger.info({ userId, closed }, 'closed connections after a change of rights');
+  };
+  const collabRef: { current?: CollabEndpoint } = {};
+  fanout.onControl((message) => {
+    if (message.type === 'reauthorise') revokeLocally(message.userId);
+  });
+  const userAdmin = createUserAdmin({
+    db: database.db,
+    revoke: (userId) => {
+      revokeLocally(userId);
+      fanout.publishControl({ type: 'reauthorise', userId });
+      // With the Redis adapter this reaches the person's sockets on every instance.
+      ioRef.current?.in(userRoom(userId)).disconnectSockets(true);
+    },
+  });
+
   let ready = false;
   const services: AccordServices = {
     logger,
@@ -185,6 +205,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     }),
     sessions,
     users,
+    userAdmin,
     drafts,
     negotiation,
     collabTokens: {
@@ -266,6 +287,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       ),
   });
 
+  collabRef.current = collab;
   live.connections = () => collab.connectionCount;
   live.loadedDrafts = () => registry.size;
   live.socketConnections = () => socketServer.engine.clientsCount;

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { SessionResolver } from './auth/request-identity';
 import type { DraftStore } from './drafts/draft-store';
 import type { NegotiationService } from './negotiation/negotiation-service';
+import type { UserAdmin } from './users/user-admin';
 import type { UserStore, StoredIdentity } from './users/user-store';
 
 export interface AccordServices {
@@ -16,6 +17,7 @@ export interface AccordServices {
   authOptions: NextAuthOptions;
   sessions: SessionResolver;
   users: UserStore;
+  userAdmin: UserAdmin;
   drafts: DraftStore;
   negotiation: NegotiationService;
   collabTokens: {

@@ -117,3 +117,13 @@ export interface SilenceProcedureDto {
   brokenBy?: DelegationCode;
   reason?: string;
 }
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  delegation: DelegationCode | null;
+  disabled: boolean;
+  createdAt: string;
+}

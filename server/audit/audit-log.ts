@@ -17,7 +17,9 @@ export type AuditAction =
   | 'silence.cancelled'
   | 'silence.completed'
   | 'draft.seeded'
-  | 'user.signed_in';
+  | 'user.signed_in'
+  | 'user.created'
+  | 'user.updated';
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Database, 'insert' | 'select' | 'update' | 'delete' | 'execute'>;

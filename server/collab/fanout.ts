@@ -24,12 +24,18 @@ export interface FanoutMessage {
 
 export type FanoutHandler = (message: FanoutMessage) => void;
 
+/** Control messages between instances. */
+export type ControlMessage = { type: 'reauthorise'; userId: string };
+
 export interface Fanout {
   readonly kind: 'local' | 'redis';
   publish(draftId: string, message: FanoutMessage): void;
   subscribe(draftId: string, handler: FanoutHandler): Promise<void>;
   /** Removes the handler if it is still the draft's current one. */
   unsubscribe(draftId: string, handler: FanoutHandler): Promise<void>;
+  /** Instance-wide control messages (e.g. "re-authorise user X"), delivered to every other instance. */
+  publishControl(message: ControlMessage): void;
+  onControl(handler: (message: ControlMessage) => void): void;
   /** Called after a lost connection to the bus is back: loaded drafts should re-read their log. */
   onReconnect(handler: () => void): void;
   ping(): Promise<boolean>;
@@ -43,6 +49,8 @@ export function createLocalFanout(): Fanout {
   return {
     kind: 'local',
     publish: () => undefined,
+    publishControl: () => undefined,
+    onControl: () => undefined,
     subscribe: async () => undefined,
     unsubscribe: async () => undefined,
     onReconnect: () => undefined,
@@ -79,6 +87,9 @@ export function createRedisFanout(options: { url: string; prefix: string; logger
   const reconnectHandlers: Array<() => void> = [];
   const stats = { published: 0, received: 0, errors: 0 };
   const channelOf = (draftId: string) => `${options.prefix}:yjs:${draftId}`;
+  const controlChannel = `${options.prefix}:control`;
+  const controlHandlers: Array<(message: ControlMessage) => void> = [];
+  void sub.subscribe(controlChannel).catch((err: unknown) => options.logger.warn({ err }, 'could not subscribe to the control channel'));
   const prefixLength = `${options.prefix}:yjs:`.length;
   let everReady = false;
 
@@ -97,6 +108,16 @@ export function createRedisFanout(options: { url: string; prefix: string; logger
     everReady = true;
   });
   sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => {
+    if (channel.toString('utf8') === controlChannel) {
+      if (frame.subarray(0, INSTANCE_BYTES).equals(instance)) return;
+      try {
+        const message = JSON.parse(frame.subarray(INSTANCE_BYTES).toString('utf8')) as ControlMessage;
+        if (message?.type === 'reauthorise' && typeof message.userId === 'string') for (const h of controlHandlers) h(message);
+      } catch {
+        stats.errors += 1;
+      }
+      return;
+    }
     const decoded = decodeFanout(frame);
     if (!decoded || decoded.instance.equals(instance)) return;
     const handler = handlers.get(channel.toString('utf8').slice(prefixLength));
@@ -119,6 +140,15 @@ export function createRedisFanout(options: { url: string; prefix: string; logger
         stats.errors += 1;
         options.logger.warn({ err, draftId }, 'could not publish to redis; other instances will catch up from the log');
       });
+    },
+    publishControl(message) {
+      pub.publish(controlChannel, Buffer.concat([instance, Buffer.from(JSON.stringify(message))])).catch((err: unknown) => {
+        stats.errors += 1;
+        options.logger.warn({ err }, 'could not publish a control message');
+      });
+    },
+    onControl(handler) {
+      controlHandlers.push(handler);
     },
     async subscribe(draftId, handler) {
       handlers.set(draftId, handler);

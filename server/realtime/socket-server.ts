@@ -45,6 +45,10 @@ function toErrorPayload(err: unknown, event: string): RealtimeErrorPayload {
   return { code: 'internal', message: 'Something went wrong on the server.', event };
 }
 
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
 export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions): AccordIo {
   const io: AccordIo = new Server(httpServer, {
     path: '/socket.io',
@@ -95,6 +99,8 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
 
   io.on('connection', (socket: AccordSocket) => {
     const log = options.logger.child({ socket: socket.id, userId: socket.data.identity.userId });
+    // A room per person, so that a change of rights can disconnect all their sockets on every instance.
+    void socket.join(userRoom(socket.data.identity.userId));
 
     socket.on('draft:join', async (payload, ack) => {
       try {
