@@ -24,6 +24,8 @@ const envSchema = z
     PUBLIC_URL: optionalString.pipe(z.url('must be an absolute URL such as https://accord.example.org').optional()),
     DEMO_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
     SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+    TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     YJS_MAX_PAYLOAD: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
     DRAFT_IDLE_UNLOAD_SECONDS: z.coerce.number().min(0.1).default(30),

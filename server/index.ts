@@ -13,7 +13,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { delegationColor } from '@/lib/domain/delegation-color';
 import { writeAudit } from './audit/audit-log';
-import { createAuthOptions } from './auth/auth-options';
+import { CLIENT_ADDRESS_HEADER, createAuthOptions } from './auth/auth-options';
+import { createMemoryThrottle, createRedisThrottle, DEFAULT_THROTTLE, type LoginThrottle } from './auth/login-throttle';
 import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
 import { createSessionResolver } from './auth/request-identity';
 import { CollabEndpoint, rejectUpgrade } from './collab/collab-endpoint';
@@ -169,6 +170,11 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     onSilenceScheduled: (deadline) => scheduler.arm(deadline),
   });
 
+  const throttleConfig = { ...DEFAULT_THROTTLE, accountFailures: env.LOGIN_MAX_FAILURES };
+  const loginThrottle: LoginThrottle = adapterClients[0]
+    ? createRedisThrottle(adapterClients[0], env.REDIS_PREFIX, throttleConfig)
+    : createMemoryThrottle(throttleConfig);
+
   // Rights changed: close the person's live connections here and on every other instance.
   const revokeLocally = (userId: string) => {
     const closed = collabRef.current?.closeConnectionsOf(userId) ?? 0;
@@ -197,6 +203,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       secureCookie,
       users,
       logger,
+      throttle: loginThrottle,
       onSignIn: ({ userId, email, provider }) => {
         database.db
           .transaction((tx) => writeAudit(tx, { actor: { userId, email, name: email, role: 'observer', delegation: null }, action: 'user.signed_in', details: { provider } }))
@@ -238,6 +245,9 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     res.setHeader('x-request-id', requestId);
+    // The client's address for login throttling: the proxy's X-Forwarded-For only when trusted.
+    const forwarded = env.TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+    req.headers[CLIENT_ADDRESS_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
     const started = performance.now();
     res.on('finish', () => {
       const path = redactUrl(req.url);

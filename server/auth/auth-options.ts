@@ -8,6 +8,10 @@ import credentialsModule from 'next-auth/providers/credentials';
 import type { Logger } from 'pino';
 import type { Env } from '../env';
 import type { UserStore } from '../users/user-store';
+import { describeRetry, type LoginThrottle } from './login-throttle';
+
+/** Header the custom server sets on every request to the client's address (never taken from the client). */
+export const CLIENT_ADDRESS_HEADER = 'x-accord-client-address';
 
 // next-auth ships CommonJS with `exports.default`; under Node's ESM loader the default import is the module object.
 const CredentialsProvider = ((credentialsModule as unknown as { default?: typeof credentialsModule }).default ??
@@ -20,6 +24,7 @@ export function createAuthOptions(options: {
   users: UserStore;
   logger: Logger;
   onSignIn?: (event: { userId: string; email: string; provider: string }) => void;
+  throttle: LoginThrottle;
 }): NextAuthOptions {
   const { env, users, logger } = options;
   const providers: NextAuthOptions['providers'] = [
@@ -30,12 +35,22 @@ export function createAuthOptions(options: {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      async authorize(credentials) {
-        const email = typeof credentials?.email === 'string' ? credentials.email : '';
+      async authorize(credentials, req) {
+        const email = typeof credentials?.email === 'string' ? credentials.email.trim().toLowerCase() : '';
         const password = typeof credentials?.password === 'string' ? credentials.password : '';
         if (!email || !password || email.length > 320 || password.length > 1024) return null;
+        const header = req?.headers?.[CLIENT_ADDRESS_HEADER];
+        const address = (Array.isArray(header) ? header[0] : header) ?? 'unknown';
+        const wait = await options.throttle.retryAfter(email, address);
+        // The message reaches the sign-in form as the error (NextAuth passes a thrown message through).
+        if (wait > 0) throw new Error(describeRetry(wait));
         const identity = await users.verifyCredentials(email, password);
-        if (!identity) return null;
+        if (!identity) {
+          await options.throttle.recordFailure(email, address);
+          logger.info({ email, address }, 'failed sign-in');
+          return null;
+        }
+        await options.throttle.recordSuccess(email);
         return { id: identity.userId, email: identity.email, name: identity.name };
       },
     }),

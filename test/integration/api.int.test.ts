@@ -102,6 +102,14 @@ describe('HTTP API', () => {
   it('refuses a wrong password without a session', async () => {
     await expect(signIn(server.url, 'fr@accord.test', 'wrong-password')).rejects.toThrow();
   });
+
+  it('throttles repeated failed sign-ins for an account and says when to retry', async () => {
+    for (let i = 0; i < 5; i += 1) await expect(signIn(server.url, 'ee@accord.test', `wrong-${i}`)).rejects.toThrow();
+    // Even the right password is refused now, with a message for the sign-in form.
+    await expect(signIn(server.url, 'ee@accord.test', INT_DEMO_PASSWORD)).rejects.toThrow(/Too%20many%20failed%20sign-ins/);
+    // Other accounts are not affected.
+    expect(await signIn(server.url, 'lv@accord.test', INT_DEMO_PASSWORD)).toContain('session-token');
+  });
 });
 
 describe('socket.io presence', () => {
