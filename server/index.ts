@@ -240,11 +240,21 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
 
+  // Set on every response; the page CSP (with a nonce) comes from proxy.ts.
+  const securityHeaders: Array<[string, string]> = [
+    ['x-content-type-options', 'nosniff'],
+    ['referrer-policy', 'same-origin'],
+    ['x-frame-options', 'DENY'],
+    ['permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
+    ['cross-origin-opener-policy', 'same-origin'],
+    ...(secureCookie ? ([['strict-transport-security', 'max-age=31536000; includeSubDomains']] as Array<[string, string]>) : []),
+  ];
   const httpServer = http.createServer((req, res) => {
     // A request id for correlating logs: the proxy's when it sends one, else ours.
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     res.setHeader('x-request-id', requestId);
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
     // The client's address for login throttling: the proxy's X-Forwarded-For only when trusted.
     const forwarded = env.TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
     req.headers[CLIENT_ADDRESS_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';

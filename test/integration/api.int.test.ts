@@ -38,6 +38,31 @@ function socketFor(cookie?: string): ClientSocket {
   return socket;
 }
 
+describe('security headers', () => {
+  it('serves pages with a nonce-based CSP that Next applies to its scripts', async () => {
+    const res = await fetch(`${server.url}/signin`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("'unsafe-eval'");
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const second = (await fetch(`${server.url}/signin`)).headers.get('content-security-policy');
+    expect(second).not.toBe(csp);
+  });
+
+  it('sets protective headers on API responses too', async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
+  });
+});
+
 describe('HTTP API', () => {
   it('reports health', async () => {
     expect(await getJson(`${server.url}/api/health`)).toEqual({ status: 200, body: { ok: true } });
