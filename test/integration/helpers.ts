@@ -36,15 +36,19 @@ export function clauseText(doc: Y.Doc, clauseId: string): string {
     .join('\n');
 }
 
-/** Insert text into the first paragraph of a clause, at `index` (default: the end). */
+/** Insert text into the first paragraph of a clause that holds text, at `index` (default: the end). */
 export function typeInClause(doc: Y.Doc, clauseId: string, text: string, index?: number): void {
   const fragment = doc.getXmlFragment(clauseField(clauseId));
-  let paragraph = fragment.get(0) as Y.XmlElement | undefined;
-  if (!paragraph) {
-    paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText('')]);
-    fragment.insert(0, [paragraph]);
+  const withText = fragment
+    .toArray()
+    .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.length > 0 && node.get(0) instanceof Y.XmlText);
+  let xmlText: Y.XmlText;
+  if (withText) xmlText = withText.get(0) as Y.XmlText;
+  else {
+    const paragraph = new Y.XmlElement('paragraph');
+    xmlText = new Y.XmlText('');
+    paragraph.insert(0, [xmlText]);
+    fragment.insert(fragment.length, [paragraph]);
   }
-  const xmlText = paragraph.get(0) as Y.XmlText;
   xmlText.insert(index ?? xmlText.length, text);
 }
