@@ -32,6 +32,8 @@ const envSchema = z
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     YJS_RATE_MESSAGES: z.coerce.number().int().min(1).default(200),
     YJS_RATE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    SOCKET_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(20),
+    HTTP_WRITES_PER_SECOND: z.coerce.number().int().min(1).default(10),
     COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
     SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(12 * 60 * 60),
     OIDC_ISSUER: optionalString.pipe(z.url('must be the issuer URL').optional()),

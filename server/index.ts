@@ -19,6 +19,7 @@ import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
 import { createSessionResolver } from './auth/request-identity';
 import { CollabEndpoint, rejectUpgrade } from './collab/collab-endpoint';
 import { createLocalFanout, createRedisFanout } from './collab/fanout';
+import { TokenBucket } from './collab/limits';
 import { RoomRegistry } from './collab/room-registry';
 import { decideUpgrade } from './collab/upgrade-auth';
 import { createUpdateStore } from './collab/update-store';
@@ -194,6 +195,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     },
   });
 
+  const writeBuckets = new Map<string, TokenBucket>();
   let ready = false;
   const services: AccordServices = {
     logger,
@@ -222,6 +224,15 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     oidc: { enabled: Boolean(env.OIDC_ISSUER), name: env.OIDC_NAME },
     isReady: () => ready,
     isAllowedOrigin: (origin, host) => isAllowedOrigin(origin, host, env.PUBLIC_URL),
+    allowWrite: (userId) => {
+      let bucket = writeBuckets.get(userId);
+      if (!bucket) {
+        if (writeBuckets.size > 10_000) writeBuckets.clear();
+        bucket = new TokenBucket(env.HTTP_WRITES_PER_SECOND, env.HTTP_WRITES_PER_SECOND * 3);
+        writeBuckets.set(userId, bucket);
+      }
+      return bucket.take();
+    },
     metrics: { render: () => metrics.registry.render(), token: env.METRICS_TOKEN },
     checkReadiness: async () => {
       const db = await database.ping().then(
@@ -280,6 +291,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     colorOf,
     adapter: socketAdapter,
     allowOrigin: (origin, host) => isAllowedOrigin(origin, host, env.PUBLIC_URL),
+    eventsPerSecond: env.SOCKET_EVENTS_PER_SECOND,
   });
   ioRef.current = socketServer;
   const collab = new CollabEndpoint({

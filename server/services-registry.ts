@@ -28,6 +28,8 @@ export interface AccordServices {
   metrics: { render(): string; token?: string };
   /** Cross-site protection: whether a request's Origin is Accord's own. */
   isAllowedOrigin(origin: string | null | undefined, host: string | null | undefined): boolean;
+  /** Per-person rate limit of state-changing HTTP requests (false: answer 429). */
+  allowWrite(userId: string): boolean;
   /** True once the server accepts work (database open, migrations applied). */
   isReady(): boolean;
   /** Database and fan-out reachable. */

@@ -36,8 +36,12 @@ export async function requireIdentity(req: Request): Promise<StoredIdentity> {
   if (req.method !== 'GET' && req.method !== 'HEAD' && !getServices().isAllowedOrigin(req.headers.get('origin'), req.headers.get('host'))) {
     throw new AppError('forbidden', { message: 'Cross-site requests are not accepted (Origin not allowed).' });
   }
-  const identity = await getServices().sessions.fromCookieHeader(req.headers.get('cookie'));
+  const services = getServices();
+  const identity = await services.sessions.fromCookieHeader(req.headers.get('cookie'));
   if (!identity) throw new AppError('unauthenticated', { message: 'Sign in to continue.' });
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !services.allowWrite(identity.userId)) {
+    throw new AppError('rate_limited', { message: 'Too many changes in a short time. Wait a few seconds and try again.' });
+  }
   return identity;
 }
 

@@ -18,6 +18,7 @@ import {
   type ServerToClientEvents,
 } from '@/lib/realtime/events';
 import type { SessionResolver } from '../auth/request-identity';
+import { TokenBucket } from '../collab/limits';
 import type { DraftStore } from '../drafts/draft-store';
 import type { StoredIdentity } from '../users/user-store';
 
@@ -34,6 +35,8 @@ export interface SocketServerOptions {
   sessions: SessionResolver;
   drafts: DraftStore;
   colorOf(delegation: string | null): string;
+  /** Events per second one socket may send (bursts of 3×). */
+  eventsPerSecond?: number;
   /** Whether a browser origin may connect (cross-site protection). */
   allowOrigin(origin: string | undefined, host: string | undefined): boolean;
   /** The socket.io Redis adapter when several instances serve the same drafts. */
@@ -101,6 +104,19 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
     const log = options.logger.child({ socket: socket.id, userId: socket.data.identity.userId });
     // A room per person, so that a change of rights can disconnect all their sockets on every instance.
     void socket.join(userRoom(socket.data.identity.userId));
+
+    // Per-socket rate limit: excess events are dropped with an error event; a socket that keeps
+    // flooding is disconnected.
+    const bucket = new TokenBucket(options.eventsPerSecond ?? 20, (options.eventsPerSecond ?? 20) * 3);
+    let dropped = 0;
+    socket.use((packet, next) => {
+      if (bucket.take()) return next();
+      dropped += 1;
+      if (dropped === 1 || dropped % 50 === 0) {
+        socket.emit('error', { code: 'rate_limited', message: 'Too many events; some were ignored. Slow down.', event: String(packet[0]) });
+      }
+      if (dropped > 500) socket.disconnect(true);
+    });
 
     socket.on('draft:join', async (payload, ack) => {
       try {
