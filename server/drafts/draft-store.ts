@@ -21,8 +21,23 @@ function notFound(): AppError {
   return new AppError('not_found', { message: 'No such draft, or it is not shared with you.' });
 }
 
+/** Membership is read on every request and upgrade but changes rarely: keep it this long. */
+const MEMBERSHIP_TTL_MS = 2000;
+
 export function createDraftStore(db: Database) {
-  async function unsafeMembership(draftId: string): Promise<DraftMembership | null> {
+  const membershipCache = new Map<string, { at: number; value: Promise<DraftMembership | null> }>();
+
+  function unsafeMembership(draftId: string): Promise<DraftMembership | null> {
+    const cached = membershipCache.get(draftId);
+    if (cached && performance.now() - cached.at < MEMBERSHIP_TTL_MS) return cached.value;
+    const value = readMembership(draftId);
+    if (membershipCache.size > 1000) membershipCache.clear();
+    membershipCache.set(draftId, { at: performance.now(), value });
+    value.catch(() => membershipCache.delete(draftId));
+    return value;
+  }
+
+  async function readMembership(draftId: string): Promise<DraftMembership | null> {
     if (!isUuid(draftId)) return null;
     const [draft] = await db.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).limit(1);
     if (!draft) return null;
@@ -56,6 +71,10 @@ export function createDraftStore(db: Database) {
 
   return {
     unsafeMembership,
+    /** Forget cached membership after it changed. */
+    invalidateMembership(draftId: string): void {
+      membershipCache.delete(draftId);
+    },
     unsafeClauses,
     requireAccess,
 
