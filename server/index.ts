@@ -12,7 +12,7 @@ import next from 'next';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { delegationColor } from '@/lib/domain/delegation-color';
-import { writeAudit } from './audit/audit-log';
+import { auditCsv, readAudit, writeAudit } from './audit/audit-log';
 import { CLIENT_ADDRESS_HEADER, createAuthOptions } from './auth/auth-options';
 import { createMemoryThrottle, createRedisThrottle, DEFAULT_THROTTLE, type LoginThrottle } from './auth/login-throttle';
 import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
@@ -215,6 +215,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     sessions,
     users,
     userAdmin,
+    audit: { read: (identity, query) => readAudit(database.db, identity, query), csv: auditCsv },
     drafts,
     negotiation,
     collabTokens: {

@@ -5,6 +5,9 @@
  * them here. Route code imports only this file and types from server/.
  */
 import type { NextAuthOptions } from 'next-auth';
+import type { AuditEntryDto, AuditPage } from '@/lib/api/types';
+import type { Identity } from '@/lib/domain/identity';
+import type { AuditQuery } from './audit/audit-log';
 import type { Logger } from 'pino';
 import type { SessionResolver } from './auth/request-identity';
 import type { DraftStore } from './drafts/draft-store';
@@ -18,6 +21,7 @@ export interface AccordServices {
   sessions: SessionResolver;
   users: UserStore;
   userAdmin: UserAdmin;
+  audit: { read(identity: Identity, query: AuditQuery): Promise<AuditPage>; csv(entries: AuditEntryDto[]): string };
   drafts: DraftStore;
   negotiation: NegotiationService;
   collabTokens: {

@@ -127,3 +127,20 @@ export interface UserDto {
   disabled: boolean;
   createdAt: string;
 }
+
+export interface AuditEntryDto {
+  id: number;
+  at: string;
+  actorEmail: string | null;
+  action: string;
+  draftId: string | null;
+  subject: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntryDto[];
+  /** Pass as `before` to get the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}

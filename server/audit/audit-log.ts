@@ -4,7 +4,9 @@
  * the previous one), so that `npm run audit:verify` detects an edited or deleted row.
  */
 import crypto from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import type { AuditEntryDto, AuditPage } from '@/lib/api/types';
+import { AppError } from '@/lib/errors/app-error';
 import type { Identity } from '@/lib/domain/identity';
 import type { Database } from '../db/client';
 import { auditLog } from '../db/schema';
@@ -112,4 +114,54 @@ export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<A
     }
   }
   return { ok: true, rows };
+}
+
+export interface AuditQuery {
+  draftId?: string;
+  action?: string;
+  before?: number;
+  limit: number;
+}
+
+function toEntry(row: typeof auditLog.$inferSelect): AuditEntryDto {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actorEmail: row.actorEmail,
+    action: row.action,
+    draftId: row.draftId,
+    subject: row.subject,
+    details: row.details,
+    hash: row.hash,
+  };
+}
+
+/** The audit log for the secretariat, newest first, paginated by id. */
+export async function readAudit(db: Database, identity: Identity, query: AuditQuery): Promise<AuditPage> {
+  if (identity.role !== 'secretariat') throw new AppError('forbidden', { message: 'Only the secretariat reads the audit log.' });
+  const where: SQL[] = [];
+  if (query.draftId) where.push(eq(auditLog.draftId, query.draftId));
+  if (query.action) where.push(eq(auditLog.action, query.action));
+  if (query.before) where.push(lt(auditLog.id, query.before));
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit).map(toEntry);
+  return { entries: page, nextBefore: rows.length > query.limit ? page[page.length - 1].id : null };
+}
+
+/** CSV of audit entries (RFC 4180 quoting), oldest first, for archiving or a spreadsheet. */
+export function auditCsv(entries: AuditEntryDto[]): string {
+  const q = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+    // A leading = + - @ would be read as a formula by spreadsheets.
+    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    return `"${safe.replace(/"/g, '""')}"`;
+  };
+  const header = ['id', 'at', 'actor', 'action', 'draft', 'subject', 'details', 'hash'].join(',');
+  const lines = [...entries].sort((a, b) => a.id - b.id).map((e) => [e.id, e.at, e.actorEmail, e.action, e.draftId, e.subject, e.details, e.hash].map(q).join(','));
+  return `${[header, ...lines].join('\r\n')}\r\n`;
 }

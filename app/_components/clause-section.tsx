@@ -1,0 +1,177 @@
+'use client';
+
+import { memo, useCallback, useState } from 'react';
+import type { ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type { DelegationCode } from '@/lib/domain/vocabulary';
+import { ClauseEditor } from './clause-editor';
+import { clauseAnchor } from './clause-outline';
+import type { ClausePositions } from './negotiation/negotiation-state';
+import type { RoomMe } from './room-types';
+import { ClauseNegotiation } from './room/clause-negotiation';
+import { ClauseStatusControl } from './room/clause-status-control';
+import { CancelSilenceDialog, SilenceBanner } from './room/silence-banner';
+import { StatusBadge } from './status-badge';
+import type { Collab } from './use-collab';
+
+interface ClauseSectionProps {
+  draftId: string;
+  clause: ClauseSummary;
+  collab: Collab | null;
+  me: RoomMe;
+  /** Why this person cannot edit the clause, or null when they can. */
+  readOnlyReason: string | null;
+  /** The text has arrived from the server at least once. */
+  loaded: boolean;
+  /** The connection ended for good (e.g. the session expired): typing would go nowhere. */
+  frozen: boolean;
+  /** Undefined until the negotiation state has loaded. */
+  consensus: ConsensusDto | undefined;
+  positions: ClausePositions;
+  participants: readonly DelegationSummary[];
+  /** The delegation the signed-in person states positions for (a participating delegate), else null. */
+  ownDelegation: DelegationCode | null;
+  secretariat: boolean;
+  /** The running silence procedure covering this clause, if any. */
+  procedure: SilenceProcedureDto | undefined;
+  /** Numbers of every clause that procedure covers. */
+  procedureClauseNumbers: readonly number[];
+  onPositionSaved: (position: PositionDto) => void;
+  onSilenceChanged: (procedure: SilenceProcedureDto) => void;
+  onStartSilence: (clauseId: string) => void;
+}
+
+const LOCK_ICON = (
+  <svg className="readonly-notice__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+    <path
+      d="M4.5 7V5a3.5 3.5 0 1 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5Zm1.5 0h4V5a2 2 0 1 0-4 0v2Z"
+      fill="currentColor"
+    />
+  </svg>
+);
+
+/**
+ * One clause: number and title, status (and, for the secretariat, the control to
+ * change it), where it stands in the negotiation, a silence banner when it is under
+ * silence, why it is locked (if it is), and its live text.
+ */
+function ClauseSectionImpl({
+  draftId,
+  clause,
+  collab,
+  me,
+  readOnlyReason,
+  loaded,
+  frozen,
+  consensus,
+  positions,
+  participants,
+  ownDelegation,
+  secretariat,
+  procedure,
+  procedureClauseNumbers,
+  onPositionSaved,
+  onSilenceChanged,
+  onStartSilence,
+}: ClauseSectionProps) {
+  const headingId = `clause-heading-${clause.id}`;
+  const noticeId = `clause-notice-${clause.id}`;
+  const editable = readOnlyReason === null && loaded && !frozen;
+  const [cancelling, setCancelling] = useState(false);
+  const underSilence = clause.status === 'silence';
+  const openCancel = useCallback(() => setCancelling(true), []);
+
+  return (
+    <section
+      className={`clause clause--${clause.status}`}
+      id={clauseAnchor(clause)}
+      data-testid="clause"
+      data-clause-id={clause.id}
+      data-clause-number={clause.number}
+      data-consensus={consensus?.state ?? ''}
+      aria-labelledby={headingId}
+    >
+      <header className="clause__header">
+        <h2 className="clause__title" id={headingId} tabIndex={-1}>
+          <span className="clause__number">{clause.number}.</span> {clause.title}
+        </h2>
+        <div className="clause__status">
+          <StatusBadge status={clause.status} primary />
+          {secretariat ? (
+            <ClauseStatusControl
+              draftId={draftId}
+              clauseId={clause.id}
+              clauseNumber={clause.number}
+              status={clause.status}
+              consensus={consensus}
+              onStartSilence={onStartSilence}
+              onCancelSilence={procedure ? openCancel : undefined}
+            />
+          ) : null}
+        </div>
+      </header>
+
+      {clause.status !== 'withdrawn' ? (
+        <ClauseNegotiation
+          draftId={draftId}
+          clauseId={clause.id}
+          clauseNumber={clause.number}
+          consensus={consensus}
+          positions={positions}
+          participants={participants}
+          ownDelegation={ownDelegation}
+          onPositionSaved={onPositionSaved}
+        />
+      ) : null}
+
+      {underSilence ? (
+        <SilenceBanner
+          draftId={draftId}
+          procedure={procedure}
+          clauseNumbers={procedureClauseNumbers.length ? procedureClauseNumbers : [clause.number]}
+          clauseNumber={clause.number}
+          canBreak={ownDelegation !== null}
+          delegation={ownDelegation ?? me.delegation}
+          onCancel={secretariat && procedure ? openCancel : undefined}
+          readOnlyReason={readOnlyReason}
+          onBroken={onSilenceChanged}
+        />
+      ) : readOnlyReason ? (
+        <p className="readonly-notice" data-testid="readonly-notice" id={noticeId}>
+          {LOCK_ICON}
+          {readOnlyReason}
+        </p>
+      ) : null}
+
+      <div className={`clause__body${loaded ? '' : ' is-loading'}`} aria-busy={!loaded}>
+        {!loaded ? (
+          <p className="clause__loading" aria-hidden="true">
+            Loading text…
+          </p>
+        ) : null}
+        {collab ? (
+          <ClauseEditor
+            clause={clause}
+            collab={collab}
+            me={me}
+            editable={editable}
+            labelledBy={headingId}
+            describedBy={readOnlyReason && !underSilence ? noticeId : undefined}
+          />
+        ) : null}
+      </div>
+
+      {cancelling && procedure ? (
+        <CancelSilenceDialog
+          draftId={draftId}
+          procedure={procedure}
+          clauseNumbers={procedureClauseNumbers}
+          onClose={() => setCancelling(false)}
+          onCancelled={onSilenceChanged}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** Memoised: a live change re-renders only the clauses it touched. */
+export const ClauseSection = memo(ClauseSectionImpl);

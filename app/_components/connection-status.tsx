@@ -1,0 +1,90 @@
+'use client';
+
+import Link from 'next/link';
+import { CLOSE_CODES, describeClose } from '@/lib/errors/close-codes';
+import type { ConnectionState } from './use-collab';
+
+function pillText(c: ConnectionState): string {
+  if (c.terminal) return 'Disconnected';
+  if (c.status === 'connected') return c.synced ? 'Live' : c.everSynced ? 'Syncing…' : 'Loading text…';
+  if (c.status === 'connecting') return c.everSynced ? 'Reconnecting…' : 'Connecting…';
+  return 'Offline';
+}
+
+/** The small always-visible pill: connection state and whether the text is in sync. */
+export function ConnectionPill({ connection }: { connection: ConnectionState }) {
+  const tone = connection.terminal
+    ? 'error'
+    : connection.status === 'connected' && connection.synced
+      ? 'ok'
+      : connection.status === 'disconnected'
+        ? 'warn'
+        : 'pending';
+  return (
+    <span
+      className={`pill pill--${tone}`}
+      data-testid="connection-status"
+      data-state={connection.status}
+      data-synced={connection.synced ? 'true' : 'false'}
+      role="status"
+      aria-live="polite"
+    >
+      <span className="pill__dot" aria-hidden="true" />
+      {pillText(connection)}
+    </span>
+  );
+}
+
+/**
+ * The banner under the room bar when the connection needs explaining: offline (keep
+ * typing), a reason the server gave for closing, or a dead end that needs the person.
+ */
+export function ConnectionBanner({ connection, draftId }: { connection: ConnectionState; draftId: string }) {
+  if (connection.terminal) {
+    const code = connection.closeCode ?? CLOSE_CODES.unauthenticated;
+    return (
+      <div className="banner banner--error" role="alert">
+        <p>{describeClose(code)}</p>
+        {code === CLOSE_CODES.unauthenticated ? (
+          <a className="button button--primary button--small" href={`/signin?callbackUrl=${encodeURIComponent(`/drafts/${draftId}`)}`}>
+            Sign in again
+          </a>
+        ) : (
+          <Link className="button button--secondary button--small" href="/drafts">
+            Back to your drafts
+          </Link>
+        )}
+      </div>
+    );
+  }
+  const offline = connection.status !== 'connected';
+  const reason = connection.closeCode !== null ? describeClose(connection.closeCode) : null;
+  if (offline && connection.everSynced) {
+    return (
+      <div className="banner banner--warn" role="status">
+        <p>
+          <strong>Offline — you can keep typing; your edits will sync when the connection returns.</strong>
+          {reason && connection.closeCode !== null && connection.closeCode >= 4000 ? <span> {reason}</span> : null}
+        </p>
+      </div>
+    );
+  }
+  if (offline && connection.status === 'disconnected') {
+    return (
+      <div className="banner banner--warn" role="status">
+        <p>
+          <strong>Cannot reach the server yet.</strong> Retrying on its own; the text appears as soon as it connects.
+          {reason ? <span> {reason}</span> : null}
+        </p>
+      </div>
+    );
+  }
+  if (!offline && reason && connection.closeCode !== null && connection.closeCode >= 4000) {
+    return (
+      <div className="banner banner--info" role="status">
+        <p>{reason}</p>
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,383 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { ClauseSummary, ConsensusDto, DelegationSummary, DraftDetail, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type { ClauseStatus, DelegationCode } from '@/lib/domain/vocabulary';
+import { formatDateTimeUtc } from '@/lib/ui/format-date';
+import { StatusBadge } from '../status-badge';
+import { summariseConsensus } from './consensus-badge';
+import { breakSilence, putPosition } from './negotiation-api';
+import { NegotiationBar } from './negotiation-bar';
+import { isStalePosition, runningSilences, type NegotiationSnapshot } from './negotiation-state';
+import { PositionMark, positionLabel } from './position-cell';
+import { PositionForm } from './position-form';
+import { SilenceList } from './silence-list';
+import { useNegotiation } from './use-negotiation';
+
+export interface MyDelegationProps {
+  draft: DraftDetail;
+  /** The signed-in delegate's delegation (a participant of the draft). */
+  delegation: DelegationSummary;
+  initial?: NegotiationSnapshot;
+}
+
+type Bucket = 'missing' | 'stale' | 'holding' | 'other';
+
+interface Item {
+  clause: ClauseSummary;
+  status: ClauseStatus;
+  consensus: ConsensusDto | undefined;
+  mine: PositionDto | undefined;
+  stale: boolean;
+}
+
+/** Positions that keep a clause from consensus until we lift them. */
+const HOLDING: ReadonlySet<string> = new Set(['reservation', 'ad_ref', 'oppose']);
+
+function bucketOf(item: Item): Bucket | null {
+  if (item.status === 'withdrawn') return null;
+  // Under silence, our silence is consent: the procedure's card is where to act.
+  if (item.status === 'silence') return null;
+  if (item.status === 'agreed') return 'other';
+  if (!item.mine || item.mine.position === 'none') return 'missing';
+  if (item.stale) return 'stale';
+  if (HOLDING.has(item.mine.position)) return 'holding';
+  return 'other';
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function clauseHref(draftId: string, clause: ClauseSummary): string {
+  return `/drafts/${encodeURIComponent(draftId)}#clause-${clause.number}`;
+}
+
+/** "Break silence": asks for the reason, then breaks the procedure for our delegation. */
+function BreakSilenceControl({ draftId, procedure, onBroken }: { draftId: string; procedure: SilenceProcedureDto; onBroken: (p: SilenceProcedureDto) => void }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!open) {
+    return (
+      <button type="button" className="button button--break button--small" onClick={() => setOpen(true)}>
+        Break silence
+      </button>
+    );
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (reason.trim().length < 3) {
+      setError('Say why your delegation breaks silence: the reason is circulated to everyone.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onBroken(await breakSilence(draftId, procedure.id, reason));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Silence could not be broken.');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="break-form" onSubmit={submit} data-testid="break-silence-form">
+      <label htmlFor={`${id}-reason`}>Reason for breaking silence</label>
+      <textarea
+        id={`${id}-reason`}
+        rows={3}
+        value={reason}
+        maxLength={4000}
+        onChange={(e) => setReason(e.target.value)}
+        autoFocus
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <p className="break-form__hint">The clauses go back to negotiating and everyone sees your reason.</p>
+      <div className="button-row">
+        <button type="submit" className="button button--break button--small" disabled={busy}>
+          {busy ? 'Breaking…' : 'Break silence'}
+        </button>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => {
+            setOpen(false);
+            setError(null);
+          }}
+          disabled={busy}
+        >
+          Keep silence
+        </button>
+      </div>
+      {error ? (
+        <p className="pform__error" role="alert" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+interface ClauseCardProps {
+  draftId: string;
+  item: Item;
+  delegation: DelegationCode;
+  onSaved: (position: PositionDto, how: 'saved' | 'confirmed') => void;
+}
+
+/** One clause that needs us: where it stands, what we said, and the form to say it again or differently. */
+function ClauseCard({ draftId, item, delegation, onSaved }: ClauseCardProps) {
+  const { clause, status, consensus, mine, stale } = item;
+  const [confirming, setConfirming] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const summary = consensus ? summariseConsensus(consensus) : null;
+  const stated = mine && mine.position !== 'none' ? mine : undefined;
+
+  async function confirm() {
+    if (!stated || confirming) return;
+    setConfirming(true);
+    setConfirmError(null);
+    try {
+      onSaved(await putPosition(draftId, clause.id, delegation, { position: stated.position, reservation: stated.reservation, note: stated.note }), 'confirmed');
+    } catch (err) {
+      setConfirmError(err instanceof Error ? err.message : 'The position could not be confirmed.');
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <article className="mine-card" data-testid="mine-clause" data-clause-number={clause.number} aria-labelledby={`mine-clause-${clause.id}`}>
+      <header className="mine-card__head">
+        <h3 className="mine-card__title" id={`mine-clause-${clause.id}`}>
+          <Link href={clauseHref(draftId, clause)}>
+            <span className="clause__number">{clause.number}.</span> {clause.title}
+          </Link>
+        </h3>
+        <StatusBadge status={status} />
+      </header>
+      {summary ? (
+        <p className={`mine-card__summary mine-card__summary--${consensus?.state}`} title={summary.full}>
+          {summary.short}
+        </p>
+      ) : null}
+
+      {stated ? (
+        <div className={`mine-card__ours${stale ? ' is-stale' : ''}`}>
+          <span className="mine-card__label">Our position</span>
+          <div className="mine-card__position">
+            <PositionMark position={stated.position} reservation={stated.reservation} stale={stale} size="large" />
+            <div>
+              <p>
+                <strong>{positionLabel(stated)}</strong>
+                {stale ? <span className="stale-tag">given on earlier text</span> : null}
+              </p>
+              {stated.note ? <p className="mine-card__note">“{stated.note}”</p> : null}
+              <p className="mine-card__when">
+                Set by {stated.updatedBy}, <time dateTime={stated.updatedAt}>{formatDateTimeUtc(stated.updatedAt)}</time>
+                {stale ? '. The clause text has changed since.' : ''}
+              </p>
+            </div>
+            {stale ? (
+              <button type="button" className="button button--secondary button--small mine-card__confirm" onClick={confirm} disabled={confirming}>
+                {confirming ? 'Confirming…' : 'Confirm on current text'}
+              </button>
+            ) : null}
+          </div>
+          {confirmError ? (
+            <p className="pform__error" role="alert">
+              {confirmError}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <PositionForm
+        key={mine ? `${mine.updatedAt}/${mine.position}/${mine.reservation ?? ''}` : 'none'}
+        draftId={draftId}
+        clause={clause}
+        delegation={delegation}
+        current={stated}
+        onSaved={(p) => onSaved(p, 'saved')}
+      />
+    </article>
+  );
+}
+
+function Section({ id, title, count, hint, children }: { id: string; title: string; count: number; hint: string; children: ReactNode }) {
+  return (
+    <section className="mine-section" aria-labelledby={`${id}-heading`} id={id} data-section={id}>
+      <div className="mine-section__head">
+        <h2 className="mine-section__title" id={`${id}-heading`}>
+          {title} <span className="rail-heading__count">{count}</span>
+        </h2>
+        <p className="mine-section__hint">{hint}</p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * "My delegation": what still needs the signed-in delegation's attention on this draft.
+ * Running silence procedures (with "Break silence"), clauses without our position,
+ * positions given on earlier text (with "Confirm on current text"), and our open
+ * reservations and objections; each with a compact form to state our position.
+ */
+export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) {
+  const { data, live, error, mergePosition, mergeSilence } = useNegotiation(draft.id, { initial });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [showOthers, setShowOthers] = useState(false);
+  const code = delegation.code;
+  const clausesById = useMemo(() => new Map(draft.clauses.map((c) => [c.id, c])), [draft.clauses]);
+
+  const buckets = useMemo(() => {
+    const out: Record<Bucket, Item[]> = { missing: [], stale: [], holding: [], other: [] };
+    for (const clause of draft.clauses) {
+      const consensus = data?.consensus.get(clause.id);
+      const mine = data?.positions.get(clause.id)?.get(code);
+      const item: Item = {
+        clause,
+        status: data?.statuses.get(clause.id)?.status ?? clause.status,
+        consensus,
+        mine,
+        stale: mine ? isStalePosition(mine, consensus) : false,
+      };
+      const bucket = bucketOf(item);
+      if (bucket) out[bucket].push(item);
+    }
+    return out;
+  }, [draft.clauses, data, code]);
+
+  const running = useMemo(() => runningSilences(data?.silence ?? []), [data]);
+
+  const onSaved = useCallback(
+    (position: PositionDto, how: 'saved' | 'confirmed') => {
+      mergePosition(position);
+      const clause = clausesById.get(position.clauseId);
+      setNotice(
+        `${how === 'confirmed' ? 'Confirmed on the current text' : 'Saved'}: ${positionLabel(position)} on clause ${clause?.number ?? ''}${clause ? ` (${clause.title})` : ''}.`,
+      );
+    },
+    [mergePosition, clausesById],
+  );
+  const onBroken = useCallback(
+    (procedure: SilenceProcedureDto) => {
+      mergeSilence(procedure);
+      const numbers = procedure.clauseIds.map((id) => clausesById.get(id)?.number).filter((n): n is number => n !== undefined);
+      setNotice(`Silence broken on clause${numbers.length === 1 ? '' : 's'} ${numbers.sort((a, b) => a - b).join(', ')}: back to negotiating.`);
+    },
+    [mergeSilence, clausesById],
+  );
+
+  const attention = buckets.missing.length + buckets.stale.length + buckets.holding.length + running.length;
+
+  const cards = (items: Item[]) => (
+    <div className="mine-list">
+      {items.map((item) => (
+        <ClauseCard key={item.clause.id} draftId={draft.id} item={item} delegation={code} onSaved={onSaved} />
+      ))}
+    </div>
+  );
+
+  return (
+    <>
+      <NegotiationBar draftId={draft.id} title={draft.title} active="mine" live={live} error={error} />
+      <main id="main" className="page page--narrow mine" data-testid="mine" data-delegation={code} data-live={live ? 'true' : 'false'}>
+        <header className="page-heading mine__heading">
+          <p className="draft-head__eyebrow">
+            <span className="swatch" style={{ backgroundColor: delegation.color }} aria-hidden="true" /> {code} · {delegation.name}
+          </p>
+          <h1>What needs our attention</h1>
+          <p className="page-heading__lede">
+            {data === null
+              ? 'Loading…'
+              : attention === 0
+                ? 'Nothing is waiting for our delegation on this draft.'
+                : [
+                    running.length ? plural(running.length, 'silence procedure running', 'silence procedures running') : '',
+                    buckets.missing.length ? plural(buckets.missing.length, 'clause without our position', 'clauses without our position') : '',
+                    buckets.stale.length ? plural(buckets.stale.length, 'position given on earlier text', 'positions given on earlier text') : '',
+                    buckets.holding.length ? plural(buckets.holding.length, 'open reservation or objection', 'open reservations or objections') : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+          </p>
+        </header>
+
+        <div className="mine__notice" role="status" aria-live="polite">
+          {notice ? (
+            <p className="notice notice--ok" data-testid="mine-notice">
+              {notice}
+              <button type="button" className="linkish" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </p>
+          ) : null}
+        </div>
+
+        {data === null ? (
+          <div className="room-loading" role="status">
+            <span className="spinner" aria-hidden="true" />
+            Loading positions…
+          </div>
+        ) : (
+          <>
+            {running.length > 0 ? (
+              <Section id="silence" title="Under silence" count={running.length} hint="Unless a delegation breaks silence before the deadline, these clauses are agreed.">
+                <SilenceList
+                  draftId={draft.id}
+                  procedures={running}
+                  clausesById={clausesById}
+                  renderAction={(p) => <BreakSilenceControl draftId={draft.id} procedure={p} onBroken={onBroken} />}
+                />
+              </Section>
+            ) : null}
+
+            {buckets.missing.length > 0 ? (
+              <Section id="missing" title="No position yet" count={buckets.missing.length} hint="Silence is not support: consensus waits for our position on each of these.">
+                {cards(buckets.missing)}
+              </Section>
+            ) : null}
+
+            {buckets.stale.length > 0 ? (
+              <Section id="stale" title="Given on earlier text" count={buckets.stale.length} hint="The text changed after we stated these positions. Confirm them on the current text, or change them.">
+                {cards(buckets.stale)}
+              </Section>
+            ) : null}
+
+            {buckets.holding.length > 0 ? (
+              <Section
+                id="holding"
+                title="Our reservations and objections"
+                count={buckets.holding.length}
+                hint="Reservations and ad referendum leave a clause pending; an objection or a substantive reservation blocks it."
+              >
+                {cards(buckets.holding)}
+              </Section>
+            ) : null}
+
+            {attention === 0 ? (
+              <div className="empty-state" data-testid="mine-done">
+                <h2>Nothing needs our attention</h2>
+                <p>Every open clause has our position on its current text, and no silence procedure is running.</p>
+              </div>
+            ) : null}
+
+            <details className="mine-others" onToggle={(e) => setShowOthers(e.currentTarget.open)}>
+              <summary>
+                Other clauses <span className="rail-heading__count">{buckets.other.length}</span>
+                <span className="mine-others__hint">where we support, can live with, abstain or made a statement, and agreed clauses</span>
+              </summary>
+              {showOthers ? cards(buckets.other) : null}
+            </details>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,299 @@
+'use client';
+
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ConsensusDto, DelegationSummary, PositionDto } from '@/lib/api/types';
+import type { DelegationCode } from '@/lib/domain/vocabulary';
+import { ConsensusBadge, summariseConsensus } from '../negotiation/consensus-badge';
+import { putPosition } from '../negotiation/negotiation-api';
+import { isStalePosition, type ClausePositions } from '../negotiation/negotiation-state';
+import { describePosition, PositionMark, positionLabel } from '../negotiation/position-cell';
+import { ClausePositionForm } from './clause-position-form';
+import { PositionHistory } from './position-history';
+
+export interface ClauseNegotiationProps {
+  draftId: string;
+  clauseId: string;
+  clauseNumber: number;
+  consensus: ConsensusDto | undefined;
+  positions: ClausePositions;
+  /** Participating delegations, in code order: the ones whose consent is needed. */
+  participants: readonly DelegationSummary[];
+  /** Our delegation when the signed-in person states positions for it here; null otherwise. */
+  ownDelegation: DelegationCode | null;
+  onPositionSaved: (position: PositionDto) => void;
+}
+
+type Group = 'objecting' | 'pending' | 'joining';
+
+const GROUP_LABELS: Record<Group, string> = {
+  objecting: 'Objecting',
+  pending: 'Pending',
+  joining: 'Joining consensus',
+};
+
+interface ChipData {
+  delegation: DelegationSummary;
+  position: PositionDto | undefined;
+  stale: boolean;
+}
+
+function groupOf(code: DelegationCode, position: PositionDto | undefined, consensus: ConsensusDto | undefined): Group {
+  if (consensus) {
+    if (consensus.objecting.includes(code)) return 'objecting';
+    if (
+      consensus.missing.includes(code) ||
+      consensus.adRef.includes(code) ||
+      consensus.reservations.some((r) => r.delegation === code && r.reservation !== 'substantive')
+    ) {
+      return 'pending';
+    }
+    return position && position.position !== 'none' ? 'joining' : 'pending';
+  }
+  if (!position || position.position === 'none' || position.position === 'ad_ref' || position.position === 'reservation') {
+    return position?.reservation === 'substantive' ? 'objecting' : 'pending';
+  }
+  return position.position === 'oppose' ? 'objecting' : 'joining';
+}
+
+/** One delegation's position on the clause: code and letter chip; hatched when given on earlier text. */
+function PositionChip({ delegation, position, stale }: ChipData) {
+  const stated = position && position.position !== 'none' ? position : undefined;
+  return (
+    <li
+      className={`dchip${stale ? ' dchip--stale' : ''}${stated ? '' : ' dchip--none'}`}
+      data-testid="position-chip"
+      data-delegation={delegation.code}
+      data-position={position?.position ?? ''}
+      data-reservation={position?.reservation}
+      data-stale={stale ? 'true' : 'false'}
+      title={position ? describePosition(delegation.code, delegation.name, position, stale) : `${delegation.code} · ${delegation.name}\nNo position yet`}
+    >
+      <span className="dchip__code">{delegation.code}</span>
+      {stated ? <PositionMark position={stated.position} reservation={stated.reservation} stale={stale} /> : null}
+      <span className="visually-hidden">
+        {stated ? positionLabel(stated) : 'no position yet'}
+        {stale ? ', given on earlier text' : ''}
+      </span>
+    </li>
+  );
+}
+
+/**
+ * Where a clause stands, in one calm line under its heading: consensus, pending (with
+ * exactly what is missing) or blocked (with who objects), and our own position. It
+ * opens into the positions of every participating delegation, their explanations, the
+ * history of changes and, for a delegate, the form to state our position.
+ */
+export function ClauseNegotiation({ draftId, clauseId, clauseNumber, consensus, positions, participants, ownDelegation, onPositionSaved }: ClauseNegotiationProps) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [focusForm, setFocusForm] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  const summary = consensus ? summariseConsensus(consensus) : null;
+  const mine = ownDelegation ? positions.get(ownDelegation) : undefined;
+  const mineStated = mine && mine.position !== 'none' ? mine : undefined;
+  const mineStale = mineStated ? isStalePosition(mineStated, consensus) : false;
+
+  const chips = useMemo(() => {
+    const out: Record<Group, ChipData[]> = { objecting: [], pending: [], joining: [] };
+    for (const delegation of participants) {
+      const position = positions.get(delegation.code);
+      const stale = position && position.position !== 'none' ? isStalePosition(position, consensus) : false;
+      out[groupOf(delegation.code, position, consensus)].push({ delegation, position, stale });
+    }
+    return out;
+  }, [participants, positions, consensus]);
+
+  const notes = useMemo(
+    () =>
+      participants
+        .map((d) => ({ delegation: d, position: positions.get(d.code) }))
+        .filter((x): x is { delegation: DelegationSummary; position: PositionDto } => Boolean(x.position?.note)),
+    [participants, positions],
+  );
+
+  useEffect(() => {
+    if (!open || !focusForm) return;
+    panelRef.current?.querySelector<HTMLElement>('[data-testid="position-form"] select')?.focus();
+    setFocusForm(false);
+  }, [open, focusForm]);
+
+  async function confirm() {
+    if (!mineStated || !ownDelegation || confirming) return;
+    setConfirming(true);
+    setConfirmError(null);
+    try {
+      onPositionSaved(
+        await putPosition(draftId, clauseId, ownDelegation, { position: mineStated.position, reservation: mineStated.reservation, note: mineStated.note }),
+      );
+    } catch (err) {
+      setConfirmError(err instanceof Error ? err.message : 'The position could not be confirmed.');
+    } finally {
+      setConfirming(false);
+    }
+  }
+
+  const panelId = `${id}-panel`;
+  const staleCount = chips.pending.filter((c) => c.stale).length + chips.objecting.filter((c) => c.stale).length;
+
+  return (
+    <div className={`cneg${open ? ' is-open' : ''}`}>
+      <div className="cneg__line">
+        <button
+          type="button"
+          className="cneg__toggle"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((o) => !o)}
+          title={summary ? summary.full : undefined}
+        >
+          {consensus && summary ? (
+            <span className="cneg__summary" data-testid="consensus" data-state={consensus.state}>
+              <ConsensusBadge state={consensus.state} />
+              <span className="cneg__detail">{summary.detail}</span>
+            </span>
+          ) : (
+            <span className="cneg__summary cneg__muted">Consensus…</span>
+          )}
+          <span className="cneg__more-label">
+            {open ? 'Hide positions' : 'Positions'}
+            <svg className="cneg__chevron" viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false">
+              <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </span>
+        </button>
+        {ownDelegation ? (
+          <span className={`cneg__ours${mineStale ? ' is-stale' : ''}`} data-testid="our-position" data-position={mine?.position ?? ''} data-stale={mineStale ? 'true' : 'false'}>
+            <span className="cneg__ours-label">{ownDelegation}</span>
+            {mineStated ? (
+              <>
+                <PositionMark position={mineStated.position} reservation={mineStated.reservation} stale={mineStale} />
+                <span className="cneg__ours-text">{positionLabel(mineStated)}</span>
+              </>
+            ) : (
+              <span className="cneg__ours-text cneg__ours-text--none">No position yet</span>
+            )}
+          </span>
+        ) : null}
+      </div>
+
+      {mineStated && mineStale ? (
+        <div className="cneg__stale" data-testid="stale-notice" role="note">
+          <p>
+            <strong>Given on earlier text — confirm on the current text.</strong> Our position ({positionLabel(mineStated).toLowerCase()}) was stated
+            before the clause changed.
+          </p>
+          <div className="cneg__stale-actions">
+            <button type="button" className="button button--secondary button--small" onClick={confirm} disabled={confirming}>
+              {confirming ? 'Confirming…' : 'Confirm'}
+            </button>
+            <button
+              type="button"
+              className="linkish"
+              onClick={() => {
+                setOpen(true);
+                setFocusForm(true);
+              }}
+            >
+              Change it
+            </button>
+          </div>
+          {confirmError ? (
+            <p className="form-error" role="alert">
+              {confirmError}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {open ? (
+        <div className="cneg__panel" id={panelId} ref={panelRef} role="region" aria-label={`Positions on clause ${clauseNumber}`}>
+          {ownDelegation ? (
+            <section className="cneg__section cneg__section--form" aria-labelledby={`${id}-ours`}>
+              <h3 className="cneg__heading" id={`${id}-ours`}>
+                Our position · {ownDelegation}
+              </h3>
+              <ClausePositionForm
+                draftId={draftId}
+                clauseId={clauseId}
+                clauseNumber={clauseNumber}
+                delegation={ownDelegation}
+                current={mineStated}
+                onSaved={onPositionSaved}
+              />
+            </section>
+          ) : null}
+
+          <section className="cneg__section" aria-labelledby={`${id}-where`}>
+            <h3 className="cneg__heading" id={`${id}-where`}>
+              Where delegations stand <span className="cneg__count">{participants.length}</span>
+            </h3>
+            <div className="cneg__groups">
+              {(Object.keys(GROUP_LABELS) as Group[]).map((group) =>
+                chips[group].length > 0 ? (
+                  <div key={group} className={`cneg__group cneg__group--${group}`}>
+                    <p className="cneg__group-label">
+                      {GROUP_LABELS[group]} <span className="cneg__count">{chips[group].length}</span>
+                    </p>
+                    <ul className="dchips" role="list">
+                      {chips[group].map((chip) => (
+                        <PositionChip key={chip.delegation.code} {...chip} />
+                      ))}
+                    </ul>
+                  </div>
+                ) : null,
+              )}
+            </div>
+            <p className="cneg__key">
+              <span>S support</span> · <span>L can live with</span> · <span>A ad referendum</span> ·{' '}
+              <span>R reservation (s scrutiny, p parliamentary, l linguistic, ! substantive)</span> · <span>I interpretative statement</span> ·{' '}
+              <span>Ab abstain</span> · <span>O oppose</span>
+              {staleCount > 0 ? (
+                <>
+                  {' '}
+                  · <span className="cneg__key-stale">hatched: given on earlier text</span>
+                </>
+              ) : null}
+            </p>
+          </section>
+
+          {notes.length > 0 ? (
+            <section className="cneg__section" aria-labelledby={`${id}-notes`}>
+              <h3 className="cneg__heading" id={`${id}-notes`}>
+                Explanations of position <span className="cneg__count">{notes.length}</span>
+              </h3>
+              <ul className="cnotes" role="list">
+                {notes.map(({ delegation, position }) => {
+                  const stale = position.position !== 'none' && isStalePosition(position, consensus);
+                  return (
+                    <li key={delegation.code} className="cnotes__item" data-delegation={delegation.code}>
+                      <span className="cnotes__who">
+                        <span className="dchip__code">{delegation.code}</span>
+                        <PositionMark position={position.position} reservation={position.reservation} stale={stale} />
+                      </span>
+                      <span className="cnotes__text">
+                        <span className="cnotes__label">{positionLabel(position)}</span>
+                        {stale ? <span className="stale-tag">given on earlier text</span> : null}
+                        <span className="cnotes__note">“{position.note}”</span>
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ) : null}
+
+          <section className="cneg__section" aria-labelledby={`${id}-history`}>
+            <h3 className="cneg__heading" id={`${id}-history`}>
+              History of positions <span className="cneg__heading-note">times in UTC</span>
+            </h3>
+            <PositionHistory draftId={draftId} clauseId={clauseId} version={positions} />
+          </section>
+        </div>
+      ) : null}
+    </div>
+  );
+}

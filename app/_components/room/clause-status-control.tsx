@@ -1,0 +1,290 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { ConsensusDto } from '@/lib/api/types';
+import type { ClauseStatus } from '@/lib/domain/vocabulary';
+import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
+import { allowedTransitions, canEnterSilence, needsConsensus } from '@/lib/domain/status-workflow';
+import { summariseConsensus } from '../negotiation/consensus-badge';
+import { ApiRequestError } from '../negotiation/negotiation-api';
+import { Modal } from './modal';
+import { setClauseStatus } from './room-api';
+
+interface ClauseStatusControlProps {
+  draftId: string;
+  clauseId: string;
+  clauseNumber: number;
+  status: ClauseStatus;
+  consensus: ConsensusDto | undefined;
+  /** Opens the silence dialog with this clause ticked. */
+  onStartSilence: (clauseId: string) => void;
+  /** Opens the dialog that cancels the clause's running silence procedure, when there is one. */
+  onCancelSilence?: () => void;
+}
+
+type Item = { kind: 'status'; to: ClauseStatus } | { kind: 'silence' } | { kind: 'cancel' };
+
+/** What each move means, as the secretariat would say it. */
+function itemLabel(from: ClauseStatus, to: ClauseStatus): string {
+  if (to === 'negotiating') return from === 'drafting' ? 'Open for negotiation' : from === 'withdrawn' ? 'Reinstate: negotiating' : 'Reopen for negotiation';
+  if (to === 'drafting') return from === 'withdrawn' ? 'Reinstate: drafting' : 'Back to drafting';
+  if (to === 'agreed_ad_ref') return 'Agreed ad referendum';
+  if (to === 'agreed') return 'Agreed';
+  if (to === 'withdrawn') return 'Withdraw the clause';
+  return CLAUSE_STATUS_LABELS[to];
+}
+
+interface OverrideDialogProps {
+  clauseNumber: number;
+  to: ClauseStatus;
+  consensus: ConsensusDto | undefined;
+  /** The server's refusal, when it is what opened the dialog. */
+  serverMessage?: string;
+  onClose: () => void;
+  onSubmit: (reason: string) => Promise<void>;
+}
+
+/** Agreeing without consensus: the reason is asked for, and recorded with the change. */
+function OverrideDialog({ clauseNumber, to, consensus, serverMessage, onClose, onSubmit }: OverrideDialogProps) {
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const summary = consensus ? summariseConsensus(consensus) : null;
+  const label = CLAUSE_STATUS_LABELS[to].toLowerCase();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (reason.trim().length < 3) {
+      setError('Give the reason for agreeing without consensus: it is recorded with the change.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(reason);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The status could not be changed.');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} testId="override-dialog">
+      <form className="modal__form" onSubmit={submit}>
+        <h2 className="modal__title" id={`${id}-title`}>
+          Record clause {clauseNumber} as {label} without consensus?
+        </h2>
+        <div id={`${id}-desc`} className="modal__body">
+          <p>
+            {consensus?.state === 'blocked' ? 'The clause is blocked: ' : 'The clause has no consensus yet: '}
+            agreeing now overrides what the delegations have said. The reason is recorded with the change and in the audit log.
+          </p>
+          {serverMessage ? (
+            <p className="modal__server" role="alert">
+              {serverMessage}
+            </p>
+          ) : summary ? (
+            <ul className="modal__missing" role="list">
+              {summary.full.split('\n').map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        <div className="modal__field">
+          <label htmlFor={`${id}-reason`}>Reason for agreeing without consensus</label>
+          <textarea id={`${id}-reason`} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="modal__actions">
+          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--danger button--small" disabled={busy}>
+            {busy ? 'Recording…' : `Record as ${label}`}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * The secretariat's control on a clause: "Change status" opens a menu of the moves the
+ * workflow allows from here, plus starting (or cancelling) a silence procedure.
+ * Agreeing without consensus asks for the override reason first.
+ */
+export function ClauseStatusControl({ draftId, clauseId, clauseNumber, status, consensus, onStartSilence, onCancelSilence }: ClauseStatusControlProps) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [override, setOverride] = useState<{ to: ClauseStatus; serverMessage?: string } | null>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  const items: Item[] = [
+    ...allowedTransitions(status).map((to): Item => ({ kind: 'status', to })),
+    ...(canEnterSilence(status) ? [{ kind: 'silence' } as const] : []),
+    ...(status === 'silence' && onCancelSilence ? [{ kind: 'cancel' } as const] : []),
+  ];
+
+  // Close on a click outside; focus the first item on opening.
+  useEffect(() => {
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const onDown = (event: MouseEvent) => {
+      if (!wrapRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  // A status that changed under us (live) makes an error about the old one moot.
+  useEffect(() => setError(null), [status]);
+
+  function close(refocus = true) {
+    setOpen(false);
+    if (refocus) buttonRef.current?.focus();
+  }
+
+  function onMenuKey(event: KeyboardEvent<HTMLDivElement>) {
+    const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = entries.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => entries[(i + entries.length) % entries.length]?.focus();
+    if (event.key === 'ArrowDown') go(at + 1);
+    else if (event.key === 'ArrowUp') go(at - 1);
+    else if (event.key === 'Home') go(0);
+    else if (event.key === 'End') go(entries.length - 1);
+    else if (event.key === 'Escape') close();
+    else if (event.key === 'Tab') {
+      setOpen(false);
+      return;
+    } else return;
+    event.preventDefault();
+  }
+
+  async function change(to: ClauseStatus, reason?: string) {
+    await setClauseStatus(draftId, clauseId, to, reason);
+  }
+
+  async function choose(item: Item) {
+    close();
+    setError(null);
+    if (item.kind === 'silence') {
+      onStartSilence(clauseId);
+      return;
+    }
+    if (item.kind === 'cancel') {
+      onCancelSilence?.();
+      return;
+    }
+    const { to } = item;
+    if (needsConsensus(to) && consensus?.state !== 'consensus') {
+      setOverride({ to });
+      return;
+    }
+    setBusy(true);
+    try {
+      await change(to);
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.status === 409 && needsConsensus(to)) setOverride({ to, serverMessage: err.message });
+      else setError(err instanceof Error ? err.message : 'The status could not be changed.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="status-control" ref={wrapRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="status-control__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-menu` : undefined}
+        onClick={() => setOpen((o) => !o)}
+        disabled={busy}
+      >
+        {busy ? 'Changing…' : 'Change status'}
+        <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false">
+          <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
+      {open ? (
+        <div className="status-menu" role="menu" id={`${id}-menu`} aria-label="Clause status" ref={menuRef} onKeyDown={onMenuKey}>
+          <p className="status-menu__head" aria-hidden="true">
+            Clause {clauseNumber} · now {CLAUSE_STATUS_LABELS[status].toLowerCase()}
+          </p>
+          {items.length === 0 ? <p className="status-menu__empty">No change of status is possible from here.</p> : null}
+          {items.map((item) => {
+            if (item.kind === 'status') {
+              const agreeing = needsConsensus(item.to);
+              const noConsensus = agreeing && consensus?.state !== 'consensus';
+              return (
+                <button
+                  key={item.to}
+                  type="button"
+                  role="menuitem"
+                  tabIndex={-1}
+                  className="status-menu__item"
+                  data-status={item.to}
+                  onClick={() => void choose(item)}
+                >
+                  <span className={`status-menu__dot status-menu__dot--${item.to}`} aria-hidden="true" />
+                  <span className="status-menu__text">
+                    {itemLabel(status, item.to)}
+                    {agreeing ? (
+                      <span className={`status-menu__hint${noConsensus ? ' is-warn' : ''}`}>
+                        {noConsensus ? 'No consensus: asks for an override reason' : 'Consensus: no objection'}
+                      </span>
+                    ) : null}
+                  </span>
+                </button>
+              );
+            }
+            return (
+              <button
+                key={item.kind}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className={`status-menu__item status-menu__item--${item.kind}`}
+                onClick={() => void choose(item)}
+              >
+                <span className="status-menu__dot status-menu__dot--silence" aria-hidden="true" />
+                <span className="status-menu__text">{item.kind === 'silence' ? 'Start silence procedure…' : 'Cancel the silence procedure…'}</span>
+              </button>
+            );
+          })}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="form-error status-control__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {override ? (
+        <OverrideDialog
+          clauseNumber={clauseNumber}
+          to={override.to}
+          consensus={consensus}
+          serverMessage={override.serverMessage}
+          onClose={() => setOverride(null)}
+          onSubmit={async (reason) => {
+            await change(override.to, reason);
+            setOverride(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
