@@ -134,8 +134,8 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
         setTimeout(() => {
           const ids = [...(textChanges.get(draftId) ?? [])];
           textChanges.delete(draftId);
-          negotiation.publishConsensus(draftId, ids).catch((err: unknown) => logger.warn({ err, draftId }, 'could not publish consensus'));
-        }, 400).unref();
+          negotiation.publishConsensus(draftId, ids, true).catch((err: unknown) => logger.warn({ err, draftId }, 'could not publish consensus'));
+        }, 1000).unref();
       }
       // Keep the drafts list's "last updated" fresh without a write per keystroke.
       const now = Date.now();

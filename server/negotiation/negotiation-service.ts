@@ -179,9 +179,21 @@ export function createNegotiationService(options: NegotiationServiceOptions) {
     return dto;
   }
 
-  async function publishConsensus(draftId: string, clauseIds: string[]): Promise<void> {
-    const consensus = await computeFor(draftId, clauseIds);
-    publisher.publish(draftId, 'consensus:updated', { draftId, consensus });
+  /** What clients last received per clause, to skip republishing unchanged consensus after text edits. */
+  const lastPublished = new Map<string, string>();
+  const fingerprint = (c: ConsensusDto) => JSON.stringify([c.state, c.objecting, c.missing, c.stale, c.adRef, c.reservations, c.openBrackets]);
+
+  /**
+   * Push the consensus of some clauses. After a text edit (`onlyIfChanged`) clauses whose
+   * consensus did not change are left out: clients compare position hashes with the hash
+   * they last received, which stays right until a position changes (and that publishes).
+   */
+  async function publishConsensus(draftId: string, clauseIds: string[], onlyIfChanged = false): Promise<void> {
+    const computed = await computeFor(draftId, clauseIds);
+    const consensus = onlyIfChanged ? computed.filter((c) => lastPublished.get(c.clauseId) !== fingerprint(c)) : computed;
+    for (const c of consensus) lastPublished.set(c.clauseId, fingerprint(c));
+    if (lastPublished.size > 50_000) lastPublished.clear();
+    if (consensus.length > 0) publisher.publish(draftId, 'consensus:updated', { draftId, consensus });
   }
 
   /**
