@@ -138,7 +138,7 @@ describe('consensus', () => {
     await fr.waitSynced();
     typeInClause(fr.doc, clause(14).id, ' [and telecommunications]');
 
-    await expect.poll(() => updates.find((u) => u.clauseId === clause(14).id)?.stale ?? []).toContain('PL');
+    await expect.poll(() => updates.find((u) => u.clauseId === clause(14).id)?.stale ?? [], { timeout: 5000 }).toContain('PL');
     const positions = await call<PositionDto[]>('pl', 'GET', `/api/drafts/${draft.id}/positions`);
     expect(positions.body.find((p) => p.clauseId === clause(14).id && p.delegation === 'PL')?.stale).toBe(true);
     expect(await consensusOf(14)).toMatchObject({ state: 'pending', openBrackets: 1 });
