@@ -34,6 +34,8 @@ const envSchema = z
     YJS_RATE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
     SOCKET_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(20),
     HTTP_WRITES_PER_SECOND: z.coerce.number().int().min(1).default(10),
+    CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(500),
+    CHECKPOINT_SETTLE_SECONDS: z.coerce.number().min(1).default(60),
     COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
     SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(12 * 60 * 60),
     OIDC_ISSUER: optionalString.pipe(z.url('must be the issuer URL').optional()),

@@ -19,6 +19,7 @@ import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
 import { createSessionResolver } from './auth/request-identity';
 import { CollabEndpoint, rejectUpgrade } from './collab/collab-endpoint';
 import { createLocalFanout, createRedisFanout } from './collab/fanout';
+import { createCheckpointer } from './collab/checkpointer';
 import { TokenBucket } from './collab/limits';
 import { RoomRegistry } from './collab/room-registry';
 import { decideUpgrade } from './collab/upgrade-auth';
@@ -350,6 +351,15 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
   await scheduler.start();
+  // Checkpoints are written off the hot path, on a timer; any instance may do it (once, by lock).
+  const checkpointer = createCheckpointer({ db: database.db, logger, every: env.CHECKPOINT_EVERY, settleSeconds: env.CHECKPOINT_SETTLE_SECONDS });
+  let checkpointing = Promise.resolve();
+  const checkpointTimer = setInterval(() => {
+    checkpointing = checkpointing
+      .then(() => checkpointer.runDue())
+      .then(() => undefined, (err: unknown) => logger.error({ err }, 'checkpoint pass failed'));
+  }, Math.min(30_000, env.CHECKPOINT_SETTLE_SECONDS * 500));
+  checkpointTimer.unref();
   ready = true;
   logger.info({ port, url }, 'Accord listening');
 
@@ -368,6 +378,8 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       ready = false;
       logger.info('shutting down: closing connections');
       await scheduler.stop();
+      clearInterval(checkpointTimer);
+      await checkpointing;
       await collab.shutdown();
       await new Promise<void>((resolve) => socketServer.close(() => resolve()));
       await new Promise<void>((resolve) => {

@@ -89,6 +89,7 @@ export class DraftRoom {
       this.options.loadClauses(this.draftId),
     ]);
     this.setClauses(clauses);
+    const started = performance.now();
     Y.transact(
       this.doc,
       () => {
@@ -96,6 +97,7 @@ export class DraftRoom {
       },
       LOAD_ORIGIN,
     );
+    this.options.logger.info({ draftId: this.draftId, applied: updates.length, ms: Math.round(performance.now() - started) }, 'draft loaded');
   }
 
   private readonly onFanout = (message: FanoutMessage): void => {

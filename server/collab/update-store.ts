@@ -3,9 +3,9 @@
  * is relayed. Appends that arrive while a write is in flight are grouped into the
  * next single transaction (group commit): no fixed delay, one round trip per batch.
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { yjsUpdates } from '../db/schema';
+import { yjsCheckpoints, yjsUpdates } from '../db/schema';
 
 export interface UpdateRecord {
   draftId: string;
@@ -75,12 +75,19 @@ export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number
       });
     },
     async load(draftId) {
+      // The newest checkpoint, then only what was stored after it.
+      const [checkpoint] = await db
+        .select({ upToId: yjsCheckpoints.upToId, state: yjsCheckpoints.state })
+        .from(yjsCheckpoints)
+        .where(eq(yjsCheckpoints.draftId, draftId))
+        .orderBy(desc(yjsCheckpoints.upToId))
+        .limit(1);
       const rows = await db
         .select({ update: yjsUpdates.update })
         .from(yjsUpdates)
-        .where(eq(yjsUpdates.draftId, draftId))
+        .where(checkpoint ? and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.id, checkpoint.upToId)) : eq(yjsUpdates.draftId, draftId))
         .orderBy(asc(yjsUpdates.id));
-      return rows.map((r) => r.update);
+      return checkpoint ? [checkpoint.state, ...rows.map((r) => r.update)] : rows.map((r) => r.update);
     },
     async loadRecent(draftId, seconds) {
       const rows = await db

@@ -51,7 +51,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pg = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // No statement may run longer than 30 s: an update row is then committed within 30 s of its
+  // created_at, which the checkpointer relies on (it only folds in rows older than a minute).
+  const pool = new pg.Pool({ connectionString: url, max: 10, statement_timeout: 30_000 });
   // Several instances may start together: serialise their migrations with an advisory lock.
   const lockClient = await pool.connect();
   try {

@@ -202,3 +202,20 @@ export const silenceProcedures = pgTable(
   },
   (t) => [index('silence_draft_idx').on(t.draftId), index('silence_running_idx').on(t.state, t.deadline)],
 );
+
+/**
+ * Snapshots of a draft's document, so that loading does not replay the whole log:
+ * a load reads the newest checkpoint and the updates after `upToId`.
+ */
+export const yjsCheckpoints = pgTable(
+  'yjs_checkpoints',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    /** Every update with an id up to this one is contained in `state`. */
+    upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
+    state: bytea('state').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('yjs_checkpoints_draft_idx').on(t.draftId, t.upToId)],
+);

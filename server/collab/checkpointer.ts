@@ -1,0 +1,100 @@
+/**
+ * Checkpoints keep loading a draft fast however long its history grows: when a draft has
+ * gathered `every` updates since its last checkpoint, the log up to a settled point is
+ * folded into a new snapshot (previous checkpoint + those updates, in a fresh Y.Doc).
+ *
+ * Only updates older than a minute are folded in: every insert finishes within 30 s
+ * (statement timeout), so by then no update with a smaller id can still appear, and a
+ * load (checkpoint + updates after `upToId`) never misses one. A per-draft advisory lock
+ * makes each checkpoint happen once across instances. The log itself is kept whole: it
+ * is the history.
+ */
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type { Database } from '../db/client';
+import { yjsCheckpoints, yjsUpdates } from '../db/schema';
+
+export interface CheckpointerOptions {
+  db: Database;
+  logger: Logger;
+  /** Updates since the last checkpoint that trigger a new one. */
+  every: number;
+  /** Only updates stored at least this long ago are folded in. */
+  settleSeconds?: number;
+  /** Checkpoints kept per draft (older ones are removed). */
+  keep?: number;
+}
+
+export function createCheckpointer(options: CheckpointerOptions) {
+  const { db, logger } = options;
+  const settle = options.settleSeconds ?? 60;
+  const keep = options.keep ?? 3;
+
+  async function checkpoint(draftId: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(727003, hashtext(${draftId})) as locked`);
+      const locked = (lock as unknown as { rows: Array<{ locked: boolean }> }).rows[0]?.locked;
+      if (!locked) return false;
+      const [previous] = await tx
+        .select({ upToId: yjsCheckpoints.upToId, state: yjsCheckpoints.state })
+        .from(yjsCheckpoints)
+        .where(eq(yjsCheckpoints.draftId, draftId))
+        .orderBy(desc(yjsCheckpoints.upToId))
+        .limit(1);
+      const rows = await tx
+        .select({ id: yjsUpdates.id, update: yjsUpdates.update })
+        .from(yjsUpdates)
+        .where(
+          and(
+            eq(yjsUpdates.draftId, draftId),
+            gt(yjsUpdates.id, previous?.upToId ?? 0),
+            lte(yjsUpdates.createdAt, sql`now() - make_interval(secs => ${settle})`),
+          ),
+        )
+        .orderBy(asc(yjsUpdates.id));
+      if (rows.length === 0) return false;
+      const doc = new Y.Doc();
+      try {
+        Y.transact(doc, () => {
+          if (previous) Y.applyUpdate(doc, previous.state);
+          for (const row of rows) Y.applyUpdate(doc, row.update);
+        });
+        const upToId = rows[rows.length - 1].id;
+        await tx.insert(yjsCheckpoints).values({ draftId, upToId, state: Y.encodeStateAsUpdate(doc) });
+        await tx.execute(
+          sql`delete from yjs_checkpoints where draft_id = ${draftId} and id not in (select id from yjs_checkpoints where draft_id = ${draftId} order by up_to_id desc limit ${keep})`,
+        );
+        logger.info({ draftId, upToId, folded: rows.length }, 'checkpoint written');
+        return true;
+      } finally {
+        doc.destroy();
+      }
+    });
+  }
+
+  /** Checkpoint every draft that has gathered enough settled updates. */
+  async function runDue(): Promise<number> {
+    const result = await db.execute(sql`
+      select u.draft_id as "draftId", count(*)::int as n
+      from yjs_updates u
+      left join lateral (select max(up_to_id) as up_to from yjs_checkpoints c where c.draft_id = u.draft_id) cp on true
+      where u.id > coalesce(cp.up_to, 0) and u.created_at <= now() - make_interval(secs => ${settle})
+      group by u.draft_id
+      having count(*) >= ${options.every}`);
+    const due = (result as unknown as { rows: Array<{ draftId: string; n: number }> }).rows;
+    let written = 0;
+    for (const { draftId } of due) {
+      try {
+        if (await checkpoint(draftId)) written += 1;
+      } catch (err) {
+        logger.error({ err, draftId }, 'checkpoint failed; the log is intact and will be folded later');
+      }
+    }
+    return written;
+  }
+
+  return { checkpoint, runDue };
+}
+
+export type Checkpointer = ReturnType<typeof createCheckpointer>;
