@@ -10,10 +10,12 @@ interface AppHeaderProps {
   color?: string;
   /** Breadcrumb after the wordmark, e.g. the draft title. */
   trail?: ReactNode;
+  /** The secretariat page being shown, marked current in the secretariat's links. */
+  section?: 'users' | 'audit';
 }
 
 /** The top bar of every signed-in page: wordmark, where you are, who you are, sign out. */
-export function AppHeader({ identity, color, trail }: AppHeaderProps) {
+export function AppHeader({ identity, color, trail, section }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__left">
@@ -30,6 +32,16 @@ export function AppHeader({ identity, color, trail }: AppHeaderProps) {
         </nav>
       </div>
       <div className="app-header__right">
+        {identity.role === 'secretariat' ? (
+          <nav aria-label="Secretariat" className="admin-nav">
+            <Link href="/admin/users" aria-current={section === 'users' ? 'page' : undefined}>
+              Users
+            </Link>
+            <Link href="/admin/audit" aria-current={section === 'audit' ? 'page' : undefined}>
+              Audit log
+            </Link>
+          </nav>
+        ) : null}
         <div className="current-user" data-testid="current-user">
           {color ? <span className="swatch swatch--on-dark" style={{ backgroundColor: color }} aria-hidden="true" /> : null}
           <span className="current-user__name">{identity.name}</span>{' '}

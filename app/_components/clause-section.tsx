@@ -1,14 +1,17 @@
 'use client';
 
 import { memo, useCallback, useState } from 'react';
-import type { ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type { ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
+import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
+import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { ClauseEditor } from './clause-editor';
 import { clauseAnchor } from './clause-outline';
 import type { ClausePositions } from './negotiation/negotiation-state';
 import type { RoomMe } from './room-types';
 import { ClauseNegotiation } from './room/clause-negotiation';
 import { ClauseStatusControl } from './room/clause-status-control';
+import { formatShortUtc } from './room/format';
 import { CancelSilenceDialog, SilenceBanner } from './room/silence-banner';
 import { StatusBadge } from './status-badge';
 import type { Collab } from './use-collab';
@@ -26,6 +29,8 @@ interface ClauseSectionProps {
   frozen: boolean;
   /** Undefined until the negotiation state has loaded. */
   consensus: ConsensusDto | undefined;
+  /** The clause's status as the server last reported it: who changed it, when, and the recorded note. */
+  statusInfo: ClauseStatusDto | undefined;
   positions: ClausePositions;
   participants: readonly DelegationSummary[];
   /** The delegation the signed-in person states positions for (a participating delegate), else null. */
@@ -37,6 +42,7 @@ interface ClauseSectionProps {
   procedureClauseNumbers: readonly number[];
   onPositionSaved: (position: PositionDto) => void;
   onSilenceChanged: (procedure: SilenceProcedureDto) => void;
+  onStatusChanged: (status: ClauseStatusDto) => void;
   onStartSilence: (clauseId: string) => void;
 }
 
@@ -48,6 +54,15 @@ const LOCK_ICON = (
     />
   </svg>
 );
+
+/** How the current status came about, when the server recorded why: a broken silence, an override, … */
+function statusNote(info: ClauseStatusDto | undefined): string | null {
+  if (!info?.note || info.status === 'silence') return null;
+  const agreeing = info.status === 'agreed' || info.status === 'agreed_ad_ref';
+  // Agreeing through the status control records the override reason as the note; the silence procedure says so itself.
+  if (agreeing && !info.note.startsWith('Agreed under silence')) return `${CLAUSE_STATUS_LABELS[info.status]} without consensus: ${info.note}`;
+  return info.note;
+}
 
 /**
  * One clause: number and title, status (and, for the secretariat, the control to
@@ -63,6 +78,7 @@ function ClauseSectionImpl({
   loaded,
   frozen,
   consensus,
+  statusInfo,
   positions,
   participants,
   ownDelegation,
@@ -71,6 +87,7 @@ function ClauseSectionImpl({
   procedureClauseNumbers,
   onPositionSaved,
   onSilenceChanged,
+  onStatusChanged,
   onStartSilence,
 }: ClauseSectionProps) {
   const headingId = `clause-heading-${clause.id}`;
@@ -79,6 +96,7 @@ function ClauseSectionImpl({
   const [cancelling, setCancelling] = useState(false);
   const underSilence = clause.status === 'silence';
   const openCancel = useCallback(() => setCancelling(true), []);
+  const note = statusNote(statusInfo);
 
   return (
     <section
@@ -104,11 +122,27 @@ function ClauseSectionImpl({
               status={clause.status}
               consensus={consensus}
               onStartSilence={onStartSilence}
+              onStatusChanged={onStatusChanged}
               onCancelSilence={procedure ? openCancel : undefined}
             />
           ) : null}
         </div>
       </header>
+
+      {note ? (
+        <p className="clause__status-note" data-testid="status-note">
+          {note}
+          {statusInfo?.changedAt ? (
+            <span className="clause__status-note-by">
+              {' '}
+              — {statusInfo.changedBy ? `${statusInfo.changedBy}, ` : ''}
+              <time dateTime={statusInfo.changedAt} title={formatDateTimeUtc(statusInfo.changedAt)}>
+                {formatShortUtc(statusInfo.changedAt)} UTC
+              </time>
+            </span>
+          ) : null}
+        </p>
+      ) : null}
 
       {clause.status !== 'withdrawn' ? (
         <ClauseNegotiation

@@ -43,7 +43,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
   const { collab, connection } = useCollab(draft.id);
   const presence = usePresence(draft.id);
   const negotiation = useNegotiation(draft.id, { initial });
-  const { data, mergePosition, mergeSilence } = negotiation;
+  const { data, mergePosition, mergeSilence, mergeStatus } = negotiation;
   const [railOpen, setRailOpen] = useState(false);
   const [silenceDialog, setSilenceDialog] = useState<readonly string[] | null>(null);
   const { toasts, push, dismiss } = useToasts();
@@ -54,14 +54,14 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
   const clauses = useMemo(() => {
     const cache = clauseCache.current;
     return draft.clauses.map((c) => {
-      const status = data?.statuses.get(c.id)?.status ?? presence.clauseStatuses[c.id] ?? c.status;
+      const status = data?.statuses.get(c.id)?.status ?? c.status;
       const cached = cache.get(c.id);
       if (cached && cached.status === status && cached.title === c.title && cached.number === c.number) return cached;
       const next = { ...c, status };
       cache.set(c.id, next);
       return next;
     });
-  }, [draft.clauses, data?.statuses, presence.clauseStatuses]);
+  }, [draft.clauses, data?.statuses]);
   const clausesById = useMemo(() => new Map(clauses.map((c) => [c.id, c])), [clauses]);
 
   const secretariat = me.role === 'secretariat';
@@ -144,7 +144,13 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
         </div>
         <div className="room-bar__right">
           {secretariat ? (
-            <button type="button" className="button button--secondary button--small" onClick={() => openSilence()} disabled={!canStartSilence}>
+            <button
+              type="button"
+              className="button button--secondary button--small room-bar__silence"
+              onClick={() => openSilence()}
+              disabled={!canStartSilence}
+              title={canStartSilence ? 'Put one or several clauses under silence until a deadline' : 'No clause can be put under silence now'}
+            >
               Silence procedure…
             </button>
           ) : null}
@@ -214,6 +220,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
                     loaded={connection.everSynced}
                     frozen={connection.terminal}
                     consensus={data?.consensus.get(clause.id)}
+                    statusInfo={data?.statuses.get(clause.id)}
                     positions={data?.positions.get(clause.id) ?? NO_POSITIONS}
                     participants={participantList}
                     ownDelegation={ownDelegation}
@@ -222,6 +229,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
                     procedureClauseNumbers={procedure ? (numbersByProcedure.get(procedure.id) ?? NO_NUMBERS) : NO_NUMBERS}
                     onPositionSaved={mergePosition}
                     onSilenceChanged={mergeSilence}
+                    onStatusChanged={mergeStatus}
                     onStartSilence={openSilence}
                   />
                 );

@@ -86,4 +86,104 @@ export class DraftRoomPage {
       return copy.textContent ?? '';
     });
   }
+
+  // ---- Negotiation in the room (docs/ui-contract.md, "Draft room: negotiation") ----
+
+  /** The consensus summary of clause `n`: `data-state` is consensus | pending | blocked. */
+  consensus(n: number): Locator {
+    return this.clause(n).getByTestId('consensus');
+  }
+
+  statusBadge(n: number): Locator {
+    return this.clause(n).getByTestId('clause-status');
+  }
+
+  /** Opens the positions panel of clause `n` (positions, explanations, history and, for a delegate, our position). */
+  async openPositions(n: number): Promise<void> {
+    const toggle = this.clause(n).getByTestId('positions-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  positionForm(n: number): Locator {
+    return this.clause(n).getByTestId('position-form');
+  }
+
+  /** States our delegation's position on clause `n` from the clause itself, and waits until it is saved. */
+  async setPosition(n: number, position: string, options: { reservation?: string; note?: string } = {}): Promise<void> {
+    await this.openPositions(n);
+    const form = this.positionForm(n);
+    await form.getByLabel('Position', { exact: true }).selectOption(position);
+    if (options.reservation) await form.getByLabel('Reservation', { exact: true }).selectOption(options.reservation);
+    if (options.note !== undefined) await form.getByLabel(/^Explanation of position/).fill(options.note);
+    await form.getByRole('button', { name: 'Save position', exact: true }).click();
+    await expect(form.getByRole('status')).toContainText('Saved');
+  }
+
+  /** A delegation's chip in clause `n`'s positions panel (open it first). */
+  chip(n: number, delegation: string): Locator {
+    return this.clause(n).locator(`[data-testid="position-chip"][data-delegation="${delegation}"]`);
+  }
+
+  history(n: number): Locator {
+    return this.clause(n).getByTestId('position-history');
+  }
+
+  /** "Given on earlier text — confirm on the current text", shown to the delegation whose position it is. */
+  staleNotice(n: number): Locator {
+    return this.clause(n).getByTestId('stale-notice');
+  }
+
+  silenceBanner(n: number): Locator {
+    return this.clause(n).getByTestId('silence-banner');
+  }
+
+  countdown(n: number): Locator {
+    return this.silenceBanner(n).getByTestId('silence-countdown');
+  }
+
+  toasts(kind?: string): Locator {
+    const all = this.page.getByTestId('toast');
+    return kind ? all.and(this.page.locator(`[data-kind="${kind}"]`)) : all;
+  }
+
+  /** Secretariat: "Change status" on clause `n`, then the menu item whose name matches. */
+  async chooseStatusItem(n: number, item: string | RegExp): Promise<void> {
+    await this.clause(n).getByRole('button', { name: 'Change status' }).click();
+    const menu = this.page.getByRole('menu', { name: 'Clause status' });
+    await menu.getByRole('menuitem', { name: item }).click();
+  }
+
+  /**
+   * Secretariat: starts a silence procedure on clause `n` from its status menu. `deadline` is
+   * a quick pick ("24 h", "48 h", "1 week"), or `{ secondsFromNow }`: an instant reckoned just
+   * before typing it into the datetime-local input, in the browser's own time zone, to the second.
+   */
+  async startSilence(n: number, deadline: string | { secondsFromNow: number }, note?: string): Promise<void> {
+    await this.chooseStatusItem(n, 'Start silence procedure…');
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog.getByRole('checkbox', { checked: true })).toHaveCount(1);
+    if (note !== undefined) await dialog.getByLabel(/^Note to delegations/).fill(note);
+    if (typeof deadline === 'string') {
+      await dialog.getByRole('button', { name: deadline, exact: true }).click();
+    } else {
+      const local = await this.page.evaluate((seconds) => {
+        const d = new Date(Date.now() + seconds * 1000);
+        const p = (x: number) => String(x).padStart(2, '0');
+        return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+      }, deadline.secondsFromNow);
+      await dialog.getByLabel('Deadline', { exact: true }).fill(local);
+    }
+    await dialog.getByRole('button', { name: 'Start silence procedure', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
+  /** Delegate: "Break silence" on clause `n`, gives the reason and confirms. */
+  async breakSilence(n: number, reason: string): Promise<void> {
+    await this.silenceBanner(n).getByRole('button', { name: 'Break silence', exact: true }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Reason', { exact: true }).fill(reason);
+    await dialog.getByRole('button', { name: 'Break silence', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
 }

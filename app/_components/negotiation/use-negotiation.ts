@@ -1,14 +1,21 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import type { PositionDto, SilenceProcedureDto } from '@/lib/api/types';
-import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
+import type { ClauseStatusDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type {
+  ClauseStatusPayload,
+  ConsensusUpdatedPayload,
+  PositionUpdatedPayload,
+  RealtimeErrorPayload,
+  SilenceUpdatedPayload,
+} from '@/lib/realtime/events';
+import { acquireDraftChannel, type JoinResult } from '../draft-socket';
 import { fetchNegotiation } from './negotiation-api';
 import {
   applyEvent,
   applyPosition,
   applySilence,
+  applyStatus,
   fromSnapshot,
   type NegotiationData,
   type NegotiationEvent,
@@ -26,6 +33,8 @@ export interface Negotiation {
   mergePosition: (position: PositionDto) => void;
   /** Merge a silence procedure at once (e.g. the response of a break). */
   mergeSilence: (procedure: SilenceProcedureDto) => void;
+  /** Merge a clause status at once (e.g. the response of a status change). */
+  mergeStatus: (status: ClauseStatusDto) => void;
   /** Load the whole snapshot again. */
   refresh: () => void;
 }
@@ -36,7 +45,8 @@ export interface UseNegotiationOptions {
 }
 
 /**
- * The negotiation state of a draft, kept live. Joins the draft's socket.io room, then
+ * The negotiation state of a draft, kept live over the page's shared socket.io
+ * connection to the draft (draft-socket.ts, also used by presence). Once the draft's room is joined it
  * loads `GET /api/drafts/:id/negotiation` (again after every reconnect, to catch up on
  * what was missed) and merges `position:updated`, `clause:status`, `silence:updated`
  * and `consensus:updated` into it. Events that arrive while a snapshot is loading are
@@ -83,40 +93,54 @@ export function useNegotiation(draftId: string, options: UseNegotiationOptions =
     };
     loadRef.current = () => void load();
 
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', withCredentials: true });
-    socket.on('connect', () => {
-      socket.emit('draft:join', { draftId }, (result) => {
-        if (disposed) return;
-        if (result.ok) {
-          setLive(true);
-          setJoinError(null);
-          // Load after joining: every change from now on arrives as an event, so the snapshot plus the events is complete.
-          void load();
-        } else {
-          setLive(false);
-          setJoinError(result.error.message);
-        }
-      });
-    });
-    socket.on('position:updated', (payload) => deliver({ type: 'position:updated', payload }));
-    socket.on('clause:status', (payload) => deliver({ type: 'clause:status', payload }));
-    socket.on('silence:updated', (payload) => deliver({ type: 'silence:updated', payload }));
-    socket.on('consensus:updated', (payload) => deliver({ type: 'consensus:updated', payload }));
-    socket.on('error', (payload) => {
+    const { channel, release } = acquireDraftChannel(draftId);
+    const { socket } = channel;
+    const onJoin = (result: JoinResult) => {
+      if (disposed) return;
+      if (result.ok) {
+        setLive(true);
+        setJoinError(null);
+        // Load after joining: every change from now on arrives as an event, so the snapshot plus the events is complete.
+        void load();
+      } else {
+        setLive(false);
+        setJoinError(result.error.message);
+      }
+    };
+    const onPosition = (payload: PositionUpdatedPayload) => deliver({ type: 'position:updated', payload });
+    const onStatus = (payload: ClauseStatusPayload) => deliver({ type: 'clause:status', payload });
+    const onSilence = (payload: SilenceUpdatedPayload) => deliver({ type: 'silence:updated', payload });
+    const onConsensus = (payload: ConsensusUpdatedPayload) => deliver({ type: 'consensus:updated', payload });
+    const onError = (payload: RealtimeErrorPayload) => {
       if (!disposed && (!payload.event || payload.event.startsWith('draft:'))) setJoinError(payload.message);
-    });
-    socket.on('disconnect', () => {
+    };
+    const onDown = () => {
       if (!disposed) setLive(false);
-    });
-    socket.on('connect_error', () => {
-      if (!disposed) setLive(false);
-    });
+    };
+
+    const unsubscribe = channel.onJoin(onJoin);
+    socket.on('position:updated', onPosition);
+    socket.on('clause:status', onStatus);
+    socket.on('silence:updated', onSilence);
+    socket.on('consensus:updated', onConsensus);
+    socket.on('error', onError);
+    socket.on('disconnect', onDown);
+    socket.on('connect_error', onDown);
+    // The shared connection may have joined before this hook subscribed: load now.
+    if (channel.lastJoin) onJoin(channel.lastJoin);
 
     return () => {
       disposed = true;
       loadRef.current = () => undefined;
-      if (socket.connected) socket.emit('draft:leave', { draftId });
-      socket.disconnect();
+      unsubscribe();
+      socket.off('position:updated', onPosition);
+      socket.off('clause:status', onStatus);
+      socket.off('silence:updated', onSilence);
+      socket.off('consensus:updated', onConsensus);
+      socket.off('error', onError);
+      socket.off('disconnect', onDown);
+      socket.off('connect_error', onDown);
+      release();
     };
   }, [draftId]);
 
@@ -126,7 +150,10 @@ export function useNegotiation(draftId: string, options: UseNegotiationOptions =
   const mergeSilence = useCallback((procedure: SilenceProcedureDto) => {
     setData((prev) => (prev ? applySilence(prev, procedure) : prev));
   }, []);
+  const mergeStatus = useCallback((status: ClauseStatusDto) => {
+    setData((prev) => (prev ? applyStatus(prev, status) : prev));
+  }, []);
   const refresh = useCallback(() => loadRef.current(), []);
 
-  return { data, live, error: joinError ?? loadError, mergePosition, mergeSilence, refresh };
+  return { data, live, error: joinError ?? loadError, mergePosition, mergeSilence, mergeStatus, refresh };
 }

@@ -145,6 +145,7 @@ export function ClauseNegotiation({ draftId, clauseId, clauseNumber, consensus, 
         <button
           type="button"
           className="cneg__toggle"
+          data-testid="positions-toggle"
           aria-expanded={open}
           aria-controls={panelId}
           onClick={() => setOpen((o) => !o)}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { ConsensusDto } from '@/lib/api/types';
+import type { ClauseStatusDto, ConsensusDto } from '@/lib/api/types';
 import type { ClauseStatus } from '@/lib/domain/vocabulary';
 import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
 import { allowedTransitions, canEnterSilence, needsConsensus } from '@/lib/domain/status-workflow';
@@ -16,6 +16,8 @@ interface ClauseStatusControlProps {
   clauseNumber: number;
   status: ClauseStatus;
   consensus: ConsensusDto | undefined;
+  /** The server accepted a change: merge it at once (its event follows). */
+  onStatusChanged: (status: ClauseStatusDto) => void;
   /** Opens the silence dialog with this clause ticked. */
   onStartSilence: (clauseId: string) => void;
   /** Opens the dialog that cancels the clause's running silence procedure, when there is one. */
@@ -120,7 +122,7 @@ function OverrideDialog({ clauseNumber, to, consensus, serverMessage, onClose, o
  * workflow allows from here, plus starting (or cancelling) a silence procedure.
  * Agreeing without consensus asks for the override reason first.
  */
-export function ClauseStatusControl({ draftId, clauseId, clauseNumber, status, consensus, onStartSilence, onCancelSilence }: ClauseStatusControlProps) {
+export function ClauseStatusControl({ draftId, clauseId, clauseNumber, status, consensus, onStatusChanged, onStartSilence, onCancelSilence }: ClauseStatusControlProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -172,7 +174,7 @@ export function ClauseStatusControl({ draftId, clauseId, clauseNumber, status, c
   }
 
   async function change(to: ClauseStatus, reason?: string) {
-    await setClauseStatus(draftId, clauseId, to, reason);
+    onStatusChanged(await setClauseStatus(draftId, clauseId, to, reason));
   }
 
   async function choose(item: Item) {

@@ -75,6 +75,7 @@ export function PositionHistory({ draftId, clauseId, version }: PositionHistoryP
             <time dateTime={c.at} title={formatDateTimeUtc(c.at)} className="phistory__when">
               {formatShortUtc(c.at)}
             </time>
+            <span className="visually-hidden"> · </span>
             <span className="phistory__what">
               <span className="phistory__who">
                 {c.by} ({c.delegation})

@@ -1,0 +1,74 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import type { UserDto } from '@/lib/api/types';
+import { affiliationLabel } from '@/lib/ui/people';
+import { Modal } from '../room/modal';
+import { updatePerson } from './admin-api';
+
+interface AccessDialogProps {
+  user: UserDto;
+  onClose: () => void;
+  onDone: (user: UserDto) => void;
+}
+
+/**
+ * The confirmation before disabling a person (their sessions end at once) or enabling
+ * them again. The confirm button repeats the row's verb, "Disable" or "Enable".
+ */
+export function AccessDialog({ user, onClose, onDone }: AccessDialogProps) {
+  const id = useId();
+  const disabling = !user.disabled;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await updatePerson(user.id, { disabled: disabling }));
+      onClose();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'This could not be done.');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} className="admin-modal" testId="access-dialog">
+      <form className="modal__form" onSubmit={submit}>
+        <h2 className="modal__title" id={`${id}-title`}>
+          {disabling ? `Disable ${user.name}?` : `Enable ${user.name}?`}
+        </h2>
+        <div className="modal__body" id={`${id}-desc`}>
+          <p>
+            {user.email} · {affiliationLabel(user)}
+          </p>
+          {disabling ? (
+            <p className="modal__server">
+              <strong>Their open sessions end immediately.</strong> Any draft they have open disconnects, and they cannot sign in until the
+              account is enabled again. Their edits and positions stay on record.
+            </p>
+          ) : (
+            <p>They can sign in again with their existing password, as {affiliationLabel(user)}.</p>
+          )}
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="modal__actions">
+          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy} data-autofocus>
+            Cancel
+          </button>
+          <button type="submit" className={`button button--small ${disabling ? 'button--danger' : 'button--primary'}`} disabled={busy}>
+            {busy ? (disabling ? 'Disabling…' : 'Enabling…') : disabling ? 'Disable' : 'Enable'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

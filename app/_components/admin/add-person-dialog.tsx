@@ -1,0 +1,205 @@
+'use client';
+
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { UserDto } from '@/lib/api/types';
+import type { DelegationCode, Role } from '@/lib/domain/vocabulary';
+import { affiliationLabel } from '@/lib/ui/people';
+import { Modal } from '../room/modal';
+import { createPerson } from './admin-api';
+import { roleDelegationProblem, type DelegationOption } from './delegation-option';
+import { RoleDelegationFields } from './role-delegation-fields';
+
+interface AddPersonDialogProps {
+  delegations: readonly DelegationOption[];
+  onClose: () => void;
+  /** The account exists: add it to the table (the dialog may stay open to show the password). */
+  onCreated: (user: UserDto, generatedPassword: boolean) => void;
+}
+
+const MIN_PASSWORD = 10;
+
+/**
+ * "Add person": email, name, role, delegation and an optional password. When the
+ * password is left empty the server generates one and returns it once: the dialog
+ * then shows it in a box to copy, and never again.
+ */
+export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDialogProps) {
+  const id = useId();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [access, setAccess] = useState<{ role: Role; delegation: DelegationCode | null }>({ role: 'delegate', delegation: null });
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ user: UserDto; password: string } | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const problem =
+      (!email.trim() && 'Give the email address they sign in with.') ||
+      (!name.trim() && 'Give their name as it should appear to others.') ||
+      roleDelegationProblem(access.role, access.delegation) ||
+      (password && password.length < MIN_PASSWORD && `A password needs at least ${MIN_PASSWORD} characters; or leave it empty to have one generated.`) ||
+      null;
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await createPerson({
+        email: email.trim(),
+        name: name.trim(),
+        role: access.role,
+        delegation: access.delegation,
+        ...(password ? { password } : {}),
+      });
+      onCreated(result.user, Boolean(result.password));
+      if (result.password) {
+        setCreated({ user: result.user, password: result.password });
+        setBusy(false);
+      } else {
+        onClose();
+      }
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The account could not be created.');
+      setBusy(false);
+    }
+  }
+
+  if (created) {
+    return (
+      <Modal labelledBy={`${id}-done-title`} describedBy={`${id}-done-desc`} onClose={onClose} className="admin-modal" testId="add-person-dialog">
+        <div className="modal__form">
+          <h2 className="modal__title" id={`${id}-done-title`}>
+            Account created
+          </h2>
+          <p className="modal__body" id={`${id}-done-desc`}>
+            <span>
+              <strong className="admin-strong">{created.user.name}</strong> ({created.user.email}) can now sign in as{' '}
+              {affiliationLabel(created.user)}.
+            </span>
+          </p>
+          <GeneratedPassword password={created.password} />
+          <div className="modal__actions">
+            <button type="button" className="button button--primary button--small" onClick={onClose} data-autofocus>
+              Done
+            </button>
+          </div>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} className="admin-modal" testId="add-person-dialog">
+      <form className="modal__form" onSubmit={submit} noValidate>
+        <h2 className="modal__title" id={`${id}-title`}>
+          Add a person
+        </h2>
+        <p className="modal__body" id={`${id}-desc`}>
+          They sign in with this email address. What they may do follows from their role and delegation.
+        </p>
+        <div className="admin-fields__pair">
+          <div className="modal__field">
+            <label htmlFor={`${id}-email`}>Email</label>
+            <input
+              id={`${id}-email`}
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={320}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              data-autofocus
+              required
+            />
+          </div>
+          <div className="modal__field">
+            <label htmlFor={`${id}-name`}>Name</label>
+            <input id={`${id}-name`} type="text" autoComplete="off" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />
+          </div>
+        </div>
+        <RoleDelegationFields idPrefix={id} role={access.role} delegation={access.delegation} delegations={delegations} onChange={setAccess} />
+        <div className="modal__field">
+          <label htmlFor={`${id}-password`}>
+            Password <span className="admin-optional">(optional)</span>
+          </label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="new-password"
+            maxLength={1024}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby={`${id}-password-hint`}
+          />
+          <p className="modal__hint" id={`${id}-password-hint`}>
+            Leave empty and Accord generates one, shown to you once. Otherwise at least {MIN_PASSWORD} characters.
+          </p>
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="modal__actions">
+          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary button--small" disabled={busy}>
+            {busy ? 'Adding…' : 'Add person'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** The generated password in a read-only box with a Copy button; it is not stored anywhere in the page after the dialog closes. */
+function GeneratedPassword({ password }: { password: string }) {
+  const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(password);
+      setCopied('yes');
+    } catch {
+      // No clipboard permission (or not a secure context): select it for Ctrl+C instead.
+      inputRef.current?.select();
+      setCopied('no');
+    }
+  }
+
+  return (
+    <div className="secret-box" data-testid="generated-password">
+      <label className="secret-box__label" htmlFor={`${id}-password`}>
+        Their password, shown once
+      </label>
+      <div className="secret-box__row">
+        <input
+          ref={inputRef}
+          id={`${id}-password`}
+          className="secret-box__value"
+          type="text"
+          readOnly
+          value={password}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" className="button button--secondary button--small" onClick={copy}>
+          Copy
+        </button>
+      </div>
+      <p className="secret-box__hint" role="status">
+        {copied === 'yes' ? <strong>Copied. </strong> : copied === 'no' ? <strong>Selected: press Ctrl+C (⌘C) to copy. </strong> : null}
+        Share it through a secure channel, not in the same message as the email address. It is not shown again.
+      </p>
+    </div>
+  );
+}

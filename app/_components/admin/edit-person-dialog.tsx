@@ -1,0 +1,111 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import type { UserDto } from '@/lib/api/types';
+import type { DelegationCode, Role } from '@/lib/domain/vocabulary';
+import { affiliationLabel } from '@/lib/ui/people';
+import { Modal } from '../room/modal';
+import { updatePerson, type PersonChanges } from './admin-api';
+import { roleDelegationProblem, type DelegationOption } from './delegation-option';
+import { RoleDelegationFields } from './role-delegation-fields';
+
+interface EditPersonDialogProps {
+  user: UserDto;
+  /** The person is the one signed in: they cannot give up their own secretariat role. */
+  isSelf: boolean;
+  delegations: readonly DelegationOption[];
+  onClose: () => void;
+  onSaved: (user: UserDto, rightsChanged: boolean) => void;
+}
+
+/**
+ * Change a person's name, role or delegation. A change of role or delegation ends
+ * their sessions and live connections at once, and the dialog says so before Save.
+ */
+export function EditPersonDialog({ user, isSelf, delegations, onClose, onSaved }: EditPersonDialogProps) {
+  const id = useId();
+  const [name, setName] = useState(user.name);
+  const [access, setAccess] = useState<{ role: Role; delegation: DelegationCode | null }>({ role: user.role, delegation: user.delegation });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const rightsChanged = access.role !== user.role || access.delegation !== user.delegation;
+  const nameChanged = name.trim() !== user.name;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (!rightsChanged && !nameChanged) {
+      onClose();
+      return;
+    }
+    const problem = (!name.trim() && 'Give their name as it should appear to others.') || roleDelegationProblem(access.role, access.delegation);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    const changes: PersonChanges = {};
+    if (nameChanged) changes.name = name.trim();
+    if (access.role !== user.role) changes.role = access.role;
+    if (access.delegation !== user.delegation) changes.delegation = access.delegation;
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await updatePerson(user.id, changes), rightsChanged);
+      onClose();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The changes could not be saved.');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} className="admin-modal" testId="edit-person-dialog">
+      <form className="modal__form" onSubmit={submit} noValidate>
+        <h2 className="modal__title" id={`${id}-title`}>
+          Edit {user.name}
+        </h2>
+        <p className="modal__body" id={`${id}-desc`}>
+          <span>
+            {user.email} · currently {affiliationLabel(user)}
+            {user.disabled ? ' · disabled' : ''}
+          </span>
+        </p>
+        <div className="modal__field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} type="text" autoComplete="off" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} data-autofocus />
+        </div>
+        <RoleDelegationFields
+          idPrefix={id}
+          role={access.role}
+          delegation={access.delegation}
+          delegations={delegations}
+          onChange={(next) => {
+            setAccess(next);
+            setError(null);
+          }}
+          lockedRoles={isSelf && user.role === 'secretariat' ? { roles: ['delegate', 'observer'], reason: 'You cannot give up your own secretariat role.' } : undefined}
+        />
+        {rightsChanged ? (
+          <p className="modal__server" data-testid="sessions-warning">
+            <strong>Their open sessions end immediately.</strong> {user.name} becomes {affiliationLabel(access)}; any draft they have open disconnects
+            and they sign in again to continue with the new access.
+          </p>
+        ) : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="modal__actions">
+          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary button--small" disabled={busy}>
+            {busy ? 'Saving…' : 'Save changes'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import type { UserDto } from '@/lib/api/types';
+import type { Identity } from '@/lib/domain/identity';
+import { getServices } from '@/server/services-registry';
+import type { DelegationOption } from '../../_components/admin/delegation-option';
+import { SecretariatOnly } from '../../_components/admin/secretariat-only';
+import { UsersAdmin } from '../../_components/admin/users-admin';
+import { AppHeader } from '../../_components/app-header';
+import { requireIdentityOrRedirect } from '../../_server/current-identity';
+
+export const metadata: Metadata = { title: 'Users' };
+export const dynamic = 'force-dynamic';
+
+/**
+ * The delegations people can be assigned to: those of every draft (with their names),
+ * plus any code someone already holds that no draft lists.
+ */
+async function delegationOptions(identity: Identity, users: readonly UserDto[]): Promise<DelegationOption[]> {
+  const { drafts } = getServices();
+  const summaries = await drafts.listForUser(identity);
+  const details = await Promise.all(summaries.map((d) => drafts.getForUser(identity, d.id)));
+  const byCode = new Map<string, DelegationOption>();
+  for (const draft of details) {
+    for (const d of draft.delegations) if (!byCode.has(d.code)) byCode.set(d.code, { code: d.code, name: d.name });
+  }
+  for (const u of users) if (u.delegation && !byCode.has(u.delegation)) byCode.set(u.delegation, { code: u.delegation, name: null });
+  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The secretariat's list of people and their access (`GET/POST /api/users`, `PATCH /api/users/:id`). */
+export default async function UsersPage() {
+  const identity = await requireIdentityOrRedirect('/admin/users');
+  if (identity.role !== 'secretariat') {
+    return (
+      <>
+        <AppHeader identity={identity} />
+        <SecretariatOnly identity={identity} what="The list of people and their access" />
+      </>
+    );
+  }
+  const users = await getServices().userAdmin.list(identity);
+  const delegations = await delegationOptions(identity, users);
+  return (
+    <>
+      <AppHeader identity={identity} section="users" />
+      <UsersAdmin initialUsers={users} delegations={delegations} selfId={identity.userId} />
+    </>
+  );
+}
