@@ -226,6 +226,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     oidc: { enabled: Boolean(env.OIDC_ISSUER), name: env.OIDC_NAME },
     isReady: () => ready,
     isAllowedOrigin: (origin, host) => isAllowedOrigin(origin, host, env.PUBLIC_URL),
+    colorOf,
     allowWrite: (userId) => {
       let bucket = writeBuckets.get(userId);
       if (!bucket) {

@@ -30,6 +30,8 @@ export interface AccordServices {
   oidc: { enabled: boolean; name: string };
   /** Prometheus text for /metrics; when `token` is set, scrapers must send it as a bearer token. */
   metrics: { render(): string; token?: string };
+  /** A delegation's colour (as stored for it), for carets, presence and the UI. */
+  colorOf(delegation: string | null): string;
   /** Cross-site protection: whether a request's Origin is Accord's own. */
   isAllowedOrigin(origin: string | null | undefined, host: string | null | undefined): boolean;
   /** Per-person rate limit of state-changing HTTP requests (false: answer 429). */

@@ -1,7 +1,7 @@
 // GET /api/me - the signed-in user
 import type { Me } from '@/lib/api/types';
-import { delegationColor } from '@/lib/domain/delegation-color';
 import { json, requireIdentity, route } from '@/server/http/respond';
+import { getServices } from '@/server/services-registry';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,7 @@ export const GET = route(async (req: Request) => {
     name: identity.name,
     role: identity.role,
     delegation: identity.delegation,
-    color: delegationColor(identity.delegation),
+    color: getServices().colorOf(identity.delegation),
   };
   return json(me);
 });
