@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { UserDto } from '@/lib/api/types';
 import { affiliationLabel } from '@/lib/ui/people';
-import { Modal } from '../room/modal';
+import { Modal, ModalFooter } from '../room/modal';
 import { updatePerson } from './admin-api';
 
 interface AccessDialogProps {
@@ -55,19 +55,15 @@ export function AccessDialog({ user, onClose, onDone }: AccessDialogProps) {
             <p>They can sign in again with their existing password, as {affiliationLabel(user)}.</p>
           )}
         </div>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="modal__actions">
-          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy} data-autofocus>
-            Cancel
-          </button>
-          <button type="submit" className={`button button--small ${disabling ? 'button--danger' : 'button--primary'}`} disabled={busy}>
-            {busy ? (disabling ? 'Disabling…' : 'Enabling…') : disabling ? 'Disable' : 'Enable'}
-          </button>
-        </div>
+        <ModalFooter
+          error={error}
+          busy={busy}
+          onCancel={onClose}
+          autofocusCancel
+          tone={disabling ? 'danger' : 'primary'}
+          submitLabel={disabling ? 'Disable' : 'Enable'}
+          busyLabel={disabling ? 'Disabling…' : 'Enabling…'}
+        />
       </form>
     </Modal>
   );

@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { UserDto } from '@/lib/api/types';
 import type { DelegationCode, Role } from '@/lib/domain/vocabulary';
 import { affiliationLabel } from '@/lib/ui/people';
-import { Modal } from '../room/modal';
+import { Modal, ModalFooter } from '../room/modal';
 import { createPerson } from './admin-api';
 import { roleDelegationProblem, type DelegationOption } from './delegation-option';
 import { RoleDelegationFields } from './role-delegation-fields';
@@ -140,19 +140,7 @@ export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDi
             Leave empty and Accord generates one, shown to you once. Otherwise at least {MIN_PASSWORD} characters.
           </p>
         </div>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="modal__actions">
-          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary button--small" disabled={busy}>
-            {busy ? 'Adding…' : 'Add person'}
-          </button>
-        </div>
+        <ModalFooter error={error} busy={busy} onCancel={onClose} tone="primary" submitLabel="Add person" busyLabel="Adding…" />
       </form>
     </Modal>
   );

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { UserDto } from '@/lib/api/types';
 import type { DelegationCode, Role } from '@/lib/domain/vocabulary';
 import { affiliationLabel } from '@/lib/ui/people';
-import { Modal } from '../room/modal';
+import { Modal, ModalFooter } from '../room/modal';
 import { updatePerson, type PersonChanges } from './admin-api';
 import { roleDelegationProblem, type DelegationOption } from './delegation-option';
 import { RoleDelegationFields } from './role-delegation-fields';
@@ -92,19 +92,7 @@ export function EditPersonDialog({ user, isSelf, delegations, onClose, onSaved }
             and they sign in again to continue with the new access.
           </p>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="modal__actions">
-          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary button--small" disabled={busy}>
-            {busy ? 'Saving…' : 'Save changes'}
-          </button>
-        </div>
+        <ModalFooter error={error} busy={busy} onCancel={onClose} tone="primary" submitLabel="Save changes" busyLabel="Saving…" />
       </form>
     </Modal>
   );

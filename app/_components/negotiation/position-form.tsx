@@ -3,8 +3,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ClauseSummary, PositionDto } from '@/lib/api/types';
 import type { DelegationCode, Position, Reservation } from '@/lib/domain/vocabulary';
-import { POSITION_LABELS, POSITIONS, RESERVATION_LABELS, RESERVATIONS } from '@/lib/domain/vocabulary';
 import { putPosition } from './negotiation-api';
+import { PositionFields, positionChoice } from './position-fields';
 
 interface PositionFormProps {
   draftId: string;
@@ -14,9 +14,6 @@ interface PositionFormProps {
   current?: PositionDto;
   onSaved: (position: PositionDto) => void;
 }
-
-/** Positions in the order a delegate weighs them; "no position" last. */
-const CHOICES: readonly Position[] = POSITIONS;
 
 /**
  * The compact form to state the delegation's position on one clause: position, the
@@ -34,22 +31,15 @@ export function PositionForm({ draftId, clause, delegation, current, onSaved }: 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (!position) {
-      setError('Choose a position first.');
-      return;
-    }
-    if (position === 'reservation' && !reservation) {
-      setError('Choose which reservation: scrutiny, parliamentary, linguistic or substantive.');
+    const choice = positionChoice(position, reservation, note);
+    if ('error' in choice) {
+      setError(choice.error);
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const saved = await putPosition(draftId, clause.id, delegation, {
-        position,
-        reservation: position === 'reservation' && reservation ? reservation : undefined,
-        note,
-      });
+      const saved = await putPosition(draftId, clause.id, delegation, choice.input);
       onSaved(saved);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The position could not be saved.');
@@ -67,52 +57,20 @@ export function PositionForm({ draftId, clause, delegation, current, onSaved }: 
       aria-label={`Our position on clause ${clause.number}`}
       aria-describedby={error ? `${id}-error` : undefined}
     >
-      <div className="pform__field">
-        <label htmlFor={`${id}-position`}>Position</label>
-        <select
-          id={`${id}-position`}
-          value={position}
-          onChange={(e) => {
-            setPosition(e.target.value as Position | '');
-            setError(null);
-          }}
-        >
-          {position === '' ? (
-            <option value="" disabled>
-              Choose…
-            </option>
-          ) : null}
-          {CHOICES.map((p) => (
-            <option key={p} value={p}>
-              {POSITION_LABELS[p].label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {position === 'reservation' ? (
-        <div className="pform__field">
-          <label htmlFor={`${id}-reservation`}>Reservation</label>
-          <select
-            id={`${id}-reservation`}
-            value={reservation}
-            onChange={(e) => {
-              setReservation(e.target.value as Reservation | '');
-              setError(null);
-            }}
-          >
-            {reservation === '' ? (
-              <option value="" disabled>
-                Choose…
-              </option>
-            ) : null}
-            {RESERVATIONS.map((r) => (
-              <option key={r} value={r}>
-                {RESERVATION_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+      <PositionFields
+        id={id}
+        fieldClassName="pform__field"
+        position={position}
+        reservation={reservation}
+        onPositionChange={(p) => {
+          setPosition(p);
+          setError(null);
+        }}
+        onReservationChange={(r) => {
+          setReservation(r);
+          setError(null);
+        }}
+      />
       <div className="pform__field pform__field--note">
         <label htmlFor={`${id}-note`}>
           Explanation of position <span className="pform__optional">(optional)</span>

@@ -3,8 +3,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { PositionDto } from '@/lib/api/types';
 import type { DelegationCode, Position, Reservation } from '@/lib/domain/vocabulary';
-import { POSITION_LABELS, POSITIONS, RESERVATION_LABELS, RESERVATIONS } from '@/lib/domain/vocabulary';
 import { putPosition } from '../negotiation/negotiation-api';
+import { PositionFields, positionChoice } from '../negotiation/position-fields';
 
 interface ClausePositionFormProps {
   draftId: string;
@@ -61,22 +61,15 @@ export function ClausePositionForm({ draftId, clauseId, clauseNumber, delegation
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (!position) {
-      setError('Choose a position first.');
-      return;
-    }
-    if (position === 'reservation' && !reservation) {
-      setError('Choose which reservation: scrutiny, parliamentary, linguistic or substantive.');
+    const choice = positionChoice(position, reservation, note);
+    if ('error' in choice) {
+      setError(choice.error);
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const result = await putPosition(draftId, clauseId, delegation, {
-        position,
-        reservation: position === 'reservation' && reservation ? reservation : undefined,
-        note,
-      });
+      const result = await putPosition(draftId, clauseId, delegation, choice.input);
       setSaved(true);
       onSaved(result);
     } catch (err) {
@@ -100,53 +93,21 @@ export function ClausePositionForm({ draftId, clauseId, clauseNumber, delegation
       aria-label={`Our position on clause ${clauseNumber}`}
     >
       <div className="cpform__row">
-        <div className="cpform__field">
-          <label htmlFor={`${id}-position`}>Position</label>
-          <select
-            id={`${id}-position`}
-            value={position}
-            onChange={(e) => {
-              setPosition(e.target.value as Position | '');
-              clear();
-            }}
-            aria-describedby={position ? `${id}-hint` : undefined}
-          >
-            {position === '' ? (
-              <option value="" disabled>
-                Choose…
-              </option>
-            ) : null}
-            {POSITIONS.map((p) => (
-              <option key={p} value={p}>
-                {POSITION_LABELS[p].label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {position === 'reservation' ? (
-          <div className="cpform__field">
-            <label htmlFor={`${id}-reservation`}>Reservation</label>
-            <select
-              id={`${id}-reservation`}
-              value={reservation}
-              onChange={(e) => {
-                setReservation(e.target.value as Reservation | '');
-                clear();
-              }}
-            >
-              {reservation === '' ? (
-                <option value="" disabled>
-                  Choose…
-                </option>
-              ) : null}
-              {RESERVATIONS.map((r) => (
-                <option key={r} value={r}>
-                  {RESERVATION_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <PositionFields
+          id={id}
+          fieldClassName="cpform__field"
+          position={position}
+          reservation={reservation}
+          onPositionChange={(p) => {
+            setPosition(p);
+            clear();
+          }}
+          onReservationChange={(r) => {
+            setReservation(r);
+            clear();
+          }}
+          positionDescribedBy={position ? `${id}-hint` : undefined}
+        />
       </div>
       {position ? (
         <p className="cpform__hint" id={`${id}-hint`}>

@@ -5,9 +5,9 @@ import type { ClauseStatusDto, ConsensusDto } from '@/lib/api/types';
 import type { ClauseStatus } from '@/lib/domain/vocabulary';
 import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
 import { allowedTransitions, canEnterSilence, needsConsensus } from '@/lib/domain/status-workflow';
+import { ApiError } from '../api-client';
 import { summariseConsensus } from '../negotiation/consensus-badge';
-import { ApiRequestError } from '../negotiation/negotiation-api';
-import { Modal } from './modal';
+import { Modal, ModalFooter } from './modal';
 import { setClauseStatus } from './room-api';
 
 interface ClauseStatusControlProps {
@@ -99,19 +99,7 @@ function OverrideDialog({ clauseNumber, to, consensus, serverMessage, onClose, o
           <label htmlFor={`${id}-reason`}>Reason for agreeing without consensus</label>
           <textarea id={`${id}-reason`} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
         </div>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="modal__actions">
-          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--danger button--small" disabled={busy}>
-            {busy ? 'Recording…' : `Record as ${label}`}
-          </button>
-        </div>
+        <ModalFooter error={error} busy={busy} onCancel={onClose} tone="danger" submitLabel={`Record as ${label}`} busyLabel="Recording…" />
       </form>
     </Modal>
   );
@@ -197,7 +185,7 @@ export function ClauseStatusControl({ draftId, clauseId, clauseNumber, status, c
     try {
       await change(to);
     } catch (err) {
-      if (err instanceof ApiRequestError && err.status === 409 && needsConsensus(to)) setOverride({ to, serverMessage: err.message });
+      if (err instanceof ApiError && err.status === 409 && needsConsensus(to)) setOverride({ to, serverMessage: err.message });
       else setError(err instanceof Error ? err.message : 'The status could not be changed.');
     } finally {
       setBusy(false);

@@ -61,3 +61,40 @@ export function Modal({ labelledBy, describedBy, onClose, busy = false, classNam
     </dialog>
   );
 }
+
+interface ModalFooterProps {
+  /** The refusal to show above the buttons (`role="alert"`), if any. */
+  error: string | null;
+  /** A request is on its way: both buttons are disabled and the submit button says `busyLabel`. */
+  busy: boolean;
+  onCancel: () => void;
+  cancelLabel?: string;
+  /** Focus the dismiss button when the dialog opens (for dialogs with no field to fill). */
+  autofocusCancel?: boolean;
+  tone: 'primary' | 'danger';
+  submitLabel: string;
+  busyLabel: string;
+  /** Disables the submit button for a reason of the caller's own (besides `busy`). */
+  submitDisabled?: boolean;
+}
+
+/** The end of a dialog's form: its error, then the dismiss button and the submit button. */
+export function ModalFooter({ error, busy, onCancel, cancelLabel = 'Cancel', autofocusCancel = false, tone, submitLabel, busyLabel, submitDisabled = false }: ModalFooterProps) {
+  return (
+    <>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="modal__actions">
+        <button type="button" className="button button--ghost button--small" onClick={onCancel} disabled={busy} data-autofocus={autofocusCancel || undefined}>
+          {cancelLabel}
+        </button>
+        <button type="submit" className={`button button--${tone} button--small`} disabled={busy || submitDisabled}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -6,7 +6,7 @@ import { breakSilence } from '../negotiation/negotiation-api';
 import { SilenceCountdown } from '../negotiation/silence-countdown';
 import { useNow } from '../negotiation/use-now';
 import { clauseList, formatDeadlineUtc } from './format';
-import { Modal } from './modal';
+import { Modal, ModalFooter } from './modal';
 import { cancelSilence } from './room-api';
 
 interface ReasonDialogProps {
@@ -58,19 +58,7 @@ function ReasonDialog({ title, lede, confirmLabel, busyLabel, dismissLabel, tone
           <label htmlFor={`${id}-reason`}>Reason</label>
           <textarea id={`${id}-reason`} rows={3} maxLength={4000} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
         </div>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="modal__actions">
-          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy}>
-            {dismissLabel}
-          </button>
-          <button type="submit" className={`button button--${tone} button--small`} disabled={busy}>
-            {busy ? busyLabel : confirmLabel}
-          </button>
-        </div>
+        <ModalFooter error={error} busy={busy} onCancel={onClose} cancelLabel={dismissLabel} tone={tone} submitLabel={confirmLabel} busyLabel={busyLabel} />
       </form>
     </Modal>
   );

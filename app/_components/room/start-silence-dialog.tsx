@@ -6,7 +6,7 @@ import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
 import { canEnterSilence } from '@/lib/domain/status-workflow';
 import { ConsensusBadge } from '../negotiation/consensus-badge';
 import { formatDeadlineUtc, formatIn, fromLocalInputValue, toLocalInputValue } from './format';
-import { Modal } from './modal';
+import { Modal, ModalFooter } from './modal';
 import { startSilence } from './room-api';
 
 interface StartSilenceDialogProps {
@@ -199,19 +199,15 @@ export function StartSilenceDialog({ draftId, clauses, consensus, preselected, o
           <textarea id={`${id}-note`} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
 
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="modal__actions">
-          <button type="button" className="button button--ghost button--small" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary button--small" disabled={busy || eligible.length === 0}>
-            {busy ? 'Starting…' : 'Start silence procedure'}
-          </button>
-        </div>
+        <ModalFooter
+          error={error}
+          busy={busy}
+          onCancel={onClose}
+          tone="primary"
+          submitLabel="Start silence procedure"
+          busyLabel="Starting…"
+          submitDisabled={eligible.length === 0}
+        />
       </form>
     </Modal>
   );
