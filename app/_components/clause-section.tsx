@@ -23,7 +23,7 @@ interface ClauseSectionProps {
   me: RoomMe;
   /** Why this person cannot edit the clause, or null when they can. */
   readOnlyReason: string | null;
-  /** The text has arrived from the server at least once. */
+  /** The text is here: from the server at least once, or from this browser's local copy (IndexedDB). */
   loaded: boolean;
   /** The connection ended for good (e.g. the session expired): typing would go nowhere. */
   frozen: boolean;

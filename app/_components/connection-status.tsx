@@ -4,18 +4,30 @@ import Link from 'next/link';
 import { CLOSE_CODES, describeClose } from '@/lib/errors/close-codes';
 import type { ConnectionState } from './use-collab';
 
+function changes(n: number): string {
+  return n === 1 ? '1 change' : `${n} changes`;
+}
+
+/** The text is on screen (from the server or from the local copy), so the person can keep working. */
+function hasText(c: ConnectionState): boolean {
+  return c.everSynced || c.localReady;
+}
+
 function pillText(c: ConnectionState): string {
   if (c.terminal) return 'Disconnected';
-  if (c.status === 'connected') return c.synced ? 'Live' : c.everSynced ? 'Syncing…' : 'Loading text…';
-  if (c.status === 'connecting') return c.everSynced ? 'Reconnecting…' : 'Connecting…';
-  return 'Offline';
+  if (c.status === 'connected') {
+    if (c.pending > 0) return `Syncing ${changes(c.pending)}…`;
+    return c.synced ? 'Live' : hasText(c) ? 'Syncing…' : 'Loading text…';
+  }
+  if (hasText(c)) return `Offline — ${c.pending > 0 ? changes(c.pending) : 'no changes'} waiting`;
+  return c.status === 'connecting' ? 'Connecting…' : 'Offline';
 }
 
 /** The small always-visible pill: connection state and whether the text is in sync. */
 export function ConnectionPill({ connection }: { connection: ConnectionState }) {
   const tone = connection.terminal
     ? 'error'
-    : connection.status === 'connected' && connection.synced
+    : connection.status === 'connected' && connection.synced && connection.pending === 0
       ? 'ok'
       : connection.status === 'disconnected'
         ? 'warn'
@@ -26,6 +38,7 @@ export function ConnectionPill({ connection }: { connection: ConnectionState }) 
       data-testid="connection-status"
       data-state={connection.status}
       data-synced={connection.synced ? 'true' : 'false'}
+      data-pending={connection.pending}
       role="status"
       aria-live="polite"
     >
@@ -59,7 +72,7 @@ export function ConnectionBanner({ connection, draftId }: { connection: Connecti
   }
   const offline = connection.status !== 'connected';
   const reason = connection.closeCode !== null ? describeClose(connection.closeCode) : null;
-  if (offline && connection.everSynced) {
+  if (offline && hasText(connection)) {
     return (
       <div className="banner banner--warn" role="status">
         <p>

@@ -40,7 +40,7 @@ function accessSummary(draft: DraftDetail, me: RoomMe): string {
  * who is here. One Y.Doc and one provider serve every clause on the page.
  */
 export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
-  const { collab, connection } = useCollab(draft.id);
+  const { collab, connection } = useCollab(draft.id, me.userId);
   const presence = usePresence(draft.id);
   const negotiation = useNegotiation(draft.id, { initial });
   const { data, mergePosition, mergeSilence, mergeStatus } = negotiation;
@@ -217,7 +217,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
                     collab={collab}
                     me={me}
                     readOnlyReason={reasons.get(clause.id) ?? null}
-                    loaded={connection.everSynced}
+                    loaded={connection.everSynced || connection.localReady}
                     frozen={connection.terminal}
                     consensus={data?.consensus.get(clause.id)}
                     statusInfo={data?.statuses.get(clause.id)}

@@ -1,7 +1,11 @@
 'use client';
 
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { useEffect, useState } from 'react';
-import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as syncProtocol from 'y-protocols/sync';
+import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE_CODES, TERMINAL_CLOSE_CODES } from '@/lib/errors/close-codes';
 
@@ -17,6 +21,10 @@ export interface ConnectionState {
   closeCode: number | null;
   /** The server closed for good (session ended, draft gone): no more reconnecting. */
   terminal: boolean;
+  /** This browser's own copy (IndexedDB) has loaded and holds text: editing is possible before the server answers. */
+  localReady: boolean;
+  /** Local changes made while not in sync with the server that the server has not confirmed yet (see `pendingKey`). */
+  pending: number;
 }
 
 export interface Collab {
@@ -24,7 +32,47 @@ export interface Collab {
   provider: WebsocketProvider;
 }
 
-const INITIAL: ConnectionState = { status: 'connecting', synced: false, everSynced: false, closeCode: null, terminal: false };
+const INITIAL: ConnectionState = {
+  status: 'connecting',
+  synced: false,
+  everSynced: false,
+  closeCode: null,
+  terminal: false,
+  localReady: false,
+  pending: 0,
+};
+
+/**
+ * The local copy is per draft AND per signed-in person: two people sharing one browser
+ * profile never see (or send) each other's unsent edits.
+ */
+function localName(draftId: string, userId: string): string {
+  return `accord:${draftId}:${userId}`;
+}
+
+/** Where the number of waiting changes survives a closed tab (next to the IndexedDB copy it describes). */
+function pendingKey(draftId: string, userId: string): string {
+  return `accord:pending:${draftId}:${userId}`;
+}
+
+function readPending(key: string): number {
+  try {
+    const n = Number(window.localStorage.getItem(key) ?? '0');
+    return Number.isInteger(n) && n > 0 ? n : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function writePending(key: string, n: number): void {
+  try {
+    if (n > 0) window.localStorage.setItem(key, String(n));
+    else window.localStorage.removeItem(key);
+  } catch {
+    // Storage full or disabled: the count is only shown, the edits themselves are in IndexedDB.
+  }
+}
+
 
 /** After this many failed attempts in a row, ask the server whether the session still holds. */
 const SESSION_CHECK_AFTER_FAILURES = 3;
@@ -40,13 +88,18 @@ function yjsUrl(): string {
  * Created in an effect and destroyed in its cleanup, so React StrictMode's double
  * mount does not leave a second connection open. The browser sends the session
  * cookie with the upgrade; the server decides what this person may do.
+ *
+ * The document is also kept in IndexedDB (y-indexeddb), so a delegate who loses the
+ * connection keeps editing, and a tab reopened while the collaboration socket is down
+ * shows the text from the local copy; everything merges when the connection returns.
  */
-export function useCollab(draftId: string): { collab: Collab | null; connection: ConnectionState } {
+export function useCollab(draftId: string, userId: string): { collab: Collab | null; connection: ConnectionState } {
   const [collab, setCollab] = useState<Collab | null>(null);
   const [connection, setConnection] = useState<ConnectionState>(INITIAL);
 
   useEffect(() => {
     const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(localName(draftId, userId), doc);
     const provider = new WebsocketProvider(yjsUrl(), draftId, doc, {
       // The server is the only source of truth: a BroadcastChannel between tabs would
       // pass on edits the server has refused.
@@ -60,6 +113,66 @@ export function useCollab(draftId: string): { collab: Collab | null; connection:
     const update = (patch: Partial<ConnectionState>) => {
       if (!disposed) setConnection((prev) => ({ ...prev, ...patch }));
     };
+
+    // ---- Changes waiting for the server ----
+    // y-websocket has no acknowledgements, so "waiting" is approximated: every local
+    // change (a Y.Doc update not from the provider or from the IndexedDB load) made
+    // while the provider is not connected and synced counts as one change. The count
+    // is kept in localStorage so that a tab reopened offline still shows it.
+    //
+    // When is it confirmed? Not by the provider's own 'sync' after a reconnect: the
+    // server answers the client's sync step 1 (sent on open) at once, usually before
+    // our offline edits (sent in our sync step 2, one round trip later) even arrive.
+    // So once synced again we send one more sync step 1 (the "probe"). The server
+    // handles a socket's messages in order and replies to a step 1 only after every
+    // update it has applied so far is stored (DraftRoom.replyToSyncStep1 waits for
+    // `durable`). Our step 2 and any update sent while reconnecting went out before
+    // the probe, so the reply to the probe means they are stored. A refused change
+    // closes the socket instead, and the count stays.
+    const key = pendingKey(draftId, userId);
+    let pending = readPending(key);
+    let probe: number | null = null; // the count covered by the probe in flight
+    const setPending = (n: number) => {
+      pending = Math.max(0, n);
+      writePending(key, pending);
+      update({ pending });
+    };
+
+    const sendProbe = () => {
+      const ws = provider.ws;
+      if (probe !== null || pending === 0 || !ws || ws.readyState !== WebSocket.OPEN) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageSync);
+      syncProtocol.writeSyncStep1(encoder, doc);
+      probe = pending;
+      ws.send(encoding.toUint8Array(encoder));
+    };
+    const handleSync = provider.messageHandlers[messageSync];
+    provider.messageHandlers[messageSync] = (encoder, decoder, p, emitSynced, messageType) => {
+      const syncType = decoding.peekVarUint(decoder);
+      const wasSynced = p.synced;
+      handleSync(encoder, decoder, p, emitSynced, messageType);
+      // After the first step 2 of a connection, the only step 1 we sent is the probe.
+      if (syncType === syncProtocol.messageYjsSyncStep2 && wasSynced && probe !== null) {
+        const confirmed = probe;
+        probe = null;
+        setPending(pending - confirmed);
+      }
+    };
+
+    const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider || origin === persistence) return;
+      if (provider.wsconnected && provider.synced) return; // sent straight to an in-sync server
+      setPending(pending + 1);
+    };
+    doc.on('update', onDocUpdate);
+
+    // The editor may open as soon as the local copy is there, if it holds any text: an
+    // empty copy (first visit) must wait for the server, or typing would land before
+    // the text it belongs to.
+    persistence.on('synced', () => {
+      if (doc.store.clients.size > 0) update({ localReady: true });
+    });
 
     const stopForGood = (code: number) => {
       provider.shouldConnect = false;
@@ -90,10 +203,21 @@ export function useCollab(draftId: string): { collab: Collab | null; connection:
       update({ status });
     });
     provider.on('sync', (synced) => {
+      if (!synced) probe = null;
       update(synced ? { synced, everSynced: true } : { synced });
+      if (synced) sendProbe();
     });
     provider.on('connection-close', (event) => {
+      probe = null;
       if (!event) return; // closed locally (disconnect, watchdog): nothing to explain
+      if (event.code === CLOSE_CODES.forbidden) {
+        // The server refused a change of ours (e.g. an offline edit in a clause locked
+        // meanwhile); it refuses the whole sync step 2, and would again after every
+        // reload while the local copy holds it. Drop the local copy so that a reload
+        // starts again from the server's text.
+        void persistence.clearData();
+        setPending(0);
+      }
       clearTimeout(noticeTimer);
       if (TERMINAL_CLOSE_CODES.has(event.code)) {
         stopForGood(event.code);
@@ -104,15 +228,18 @@ export function useCollab(draftId: string): { collab: Collab | null; connection:
     });
 
     setCollab({ doc, provider });
-    setConnection(INITIAL);
+    setConnection({ ...INITIAL, pending });
     return () => {
       disposed = true;
       clearTimeout(noticeTimer);
+      doc.off('update', onDocUpdate);
       provider.destroy();
+      // Not clearData(): the local copy is what a tab reopened offline shows.
+      void persistence.destroy();
       doc.destroy();
       setCollab(null);
     };
-  }, [draftId]);
+  }, [draftId, userId]);
 
   return { collab, connection };
 }
