@@ -34,7 +34,10 @@ import { createNegotiationService, type NegotiationPublisher } from './negotiati
 import { SilenceScheduler } from './negotiation/silence-scheduler';
 import { createAccordMetrics } from './observability/metrics';
 import { createSocketServer, userRoom, type AccordIo } from './realtime/socket-server';
-import { draftRoom, type NegotiationEvents } from '@/lib/realtime/events';
+import { draftRoom, notifyRoom, teamRoom, type CommentEvents, type NegotiationEvents } from '@/lib/realtime/events';
+import { createCommentService } from './comments/comment-service';
+import { createNotificationService } from './notifications/notification-service';
+import { registerNotifier } from './notifications/notify-delegations';
 import { loadOrCreateSecret } from './secrets';
 import { isAllowedOrigin } from './security/origin';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
@@ -172,6 +175,40 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     onSilenceScheduled: (deadline) => scheduler.arm(deadline),
   });
 
+  // Internal notes go to their team's room only; public threads to the whole draft.
+  const notificationService = createNotificationService({
+    db: database.db,
+    drafts,
+    logger,
+    publisher: {
+      toDelegation: (delegation, exceptUserId, payload) => {
+        const room = ioRef.current?.to(notifyRoom(delegation));
+        (exceptUserId ? room?.except(userRoom(exceptUserId)) : room)?.emit('notification:new', payload);
+      },
+    },
+  });
+  registerNotifier(notificationService);
+  const comments = createCommentService({
+    db: database.db,
+    drafts,
+    logger,
+    publisher: {
+      publish: (draftId, audience, event, payload) => {
+        const room = ioRef.current?.to(audience.team ? teamRoom(draftId, audience.team) : draftRoom(draftId));
+        room?.emit(event as 'comment:created', payload as CommentEvents['comment:created']);
+      },
+    },
+    withDocument: async (draftId, read) => {
+      const room = await registry.acquire(draftId);
+      try {
+        return read(room.doc);
+      } finally {
+        registry.release(room);
+      }
+    },
+    notify: (input) => notificationService.notify(input),
+  });
+
   const throttleConfig = { ...DEFAULT_THROTTLE, accountFailures: env.LOGIN_MAX_FAILURES };
   const loginThrottle: LoginThrottle = adapterClients[0]
     ? createRedisThrottle(adapterClients[0], env.REDIS_PREFIX, throttleConfig)
@@ -219,6 +256,8 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     audit: { read: (identity, query) => readAudit(database.db, identity, query), csv: auditCsv },
     drafts,
     negotiation,
+    comments,
+    notifications: notificationService,
     collabTokens: {
       issue: (identity, draftId) =>
         issueCollabToken(secret, { userId: identity.userId, draftId, authVersion: identity.authVersion }, env.COLLAB_TOKEN_TTL_SECONDS),
@@ -394,6 +433,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       await nextApp.close?.().catch(() => undefined);
       await database.close();
       registerServices(undefined);
+      registerNotifier(undefined);
       logger.info('shut down cleanly');
     })();
     return closing;

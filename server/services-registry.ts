@@ -10,8 +10,10 @@ import type { Identity } from '@/lib/domain/identity';
 import type { AuditQuery } from './audit/audit-log';
 import type { Logger } from 'pino';
 import type { SessionResolver } from './auth/request-identity';
+import type { CommentService } from './comments/comment-service';
 import type { DraftStore } from './drafts/draft-store';
 import type { NegotiationService } from './negotiation/negotiation-service';
+import type { NotificationService } from './notifications/notification-service';
 import type { UserAdmin } from './users/user-admin';
 import type { UserStore, StoredIdentity } from './users/user-store';
 
@@ -24,6 +26,8 @@ export interface AccordServices {
   audit: { read(identity: Identity, query: AuditQuery): Promise<AuditPage>; csv(entries: AuditEntryDto[]): string };
   drafts: DraftStore;
   negotiation: NegotiationService;
+  comments: CommentService;
+  notifications: NotificationService;
   collabTokens: {
     issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
   };

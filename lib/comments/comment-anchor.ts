@@ -68,28 +68,30 @@ export function anchorInText(text: Y.XmlText, index: number, length: number): En
 }
 
 type Node = Y.XmlElement | Y.XmlText | Y.XmlHook;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Y's type classes differ in their event type parameter
+type AnyType = Y.AbstractType<any>;
 
 /**
  * The clause's plain text (as `fragmentText` builds it: blocks joined by newlines) with
  * a way to turn an absolute Yjs position inside the fragment into an offset in that text.
  */
-function indexFragment(fragment: Y.XmlFragment): { text: string; offsetOf(type: Y.AbstractType<unknown>, index: number): number | null } {
-  const starts = new Map<Y.AbstractType<unknown>, number>();
-  const childStarts = new Map<Y.AbstractType<unknown>, number[]>();
-  const ends = new Map<Y.AbstractType<unknown>, number>();
+function indexFragment(fragment: Y.XmlFragment): { text: string; offsetOf(type: AnyType, index: number): number | null } {
+  const starts = new Map<AnyType, number>();
+  const childStarts = new Map<AnyType, number[]>();
+  const ends = new Map<AnyType, number>();
   let text = '';
 
   const walkChildren = (parent: Y.XmlFragment | Y.XmlElement, separator: string) => {
     const children = parent.toArray() as Node[];
     const offsets: number[] = [];
-    starts.set(parent as Y.AbstractType<unknown>, text.length);
+    starts.set(parent as AnyType, text.length);
     children.forEach((child, i) => {
       if (i > 0) text += separator;
       offsets.push(text.length);
       walk(child);
     });
-    childStarts.set(parent as Y.AbstractType<unknown>, offsets);
-    ends.set(parent as Y.AbstractType<unknown>, text.length);
+    childStarts.set(parent as AnyType, offsets);
+    ends.set(parent as AnyType, text.length);
   };
   const walk = (node: Node) => {
     if (node instanceof Y.XmlText) {
@@ -130,16 +132,16 @@ export type AnchorResolution =
   /** `foreign`: the positions belong to another part of the document; `unknown`: they name edits this replica has not seen (yet); `invalid`: undecodable. */
   | { ok: false; reason: 'invalid' | 'foreign' | 'unknown' };
 
-function inFragment(fragment: Y.XmlFragment, type: Y.AbstractType<unknown>): boolean {
+function inFragment(fragment: Y.XmlFragment, type: AnyType): boolean {
   if (type === fragment) return true;
   return type._item !== null && Y.isParentOf(fragment, type._item);
 }
 
-function isDeleted(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): boolean {
-  let t: Y.AbstractType<unknown> | null = type;
+function isDeleted(type: AnyType, fragment: Y.XmlFragment): boolean {
+  let t: AnyType | null = type;
   while (t && t !== fragment) {
     if (t._item?.deleted) return true;
-    t = (t._item?.parent as Y.AbstractType<unknown> | undefined) ?? null;
+    t = (t._item?.parent as AnyType | undefined) ?? null;
   }
   return false;
 }

@@ -38,3 +38,13 @@ export function teamLabel(team: string): string {
 
 export const MAX_COMMENT_CHARS = 10_000;
 export const MAX_QUOTE_CHARS = 2_000;
+
+/**
+ * Whether someone with the given draft access may resolve or reopen a thread: the
+ * secretariat any thread it sees, a delegate only its own delegation's threads.
+ */
+export function canResolveThread(identity: Pick<Identity, 'role' | 'delegation'>, access: 'none' | 'read' | 'write', thread: { team: string }): boolean {
+  if (access !== 'write') return false;
+  if (identity.role === 'secretariat') return true;
+  return identity.role === 'delegate' && commentTeam(identity) === thread.team;
+}

@@ -21,7 +21,11 @@ export type AuditAction =
   | 'draft.seeded'
   | 'user.signed_in'
   | 'user.created'
-  | 'user.updated';
+  | 'user.updated'
+  | 'comment.created'
+  | 'comment.replied'
+  | 'comment.resolved'
+  | 'comment.reopened';
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Database, 'insert' | 'select' | 'update' | 'delete' | 'execute'>;
