@@ -1,11 +1,15 @@
 'use client';
 
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { ClauseEditor } from './clause-editor';
+import { ClauseComments, type ComposerTarget } from './comments/clause-comments';
+import type { HighlightAnchor } from './comments/comment-highlight';
+import type { RoomComments } from './comments/room-comments';
+import type { CommentThreadDto } from '@/lib/api/comment-types';
 import { clauseAnchor } from './clause-outline';
 import type { ClausePositions } from './negotiation/negotiation-state';
 import type { RoomMe } from './room-types';
@@ -44,6 +48,9 @@ interface ClauseSectionProps {
   onSilenceChanged: (procedure: SilenceProcedureDto) => void;
   onStatusChanged: (status: ClauseStatusDto) => void;
   onStartSilence: (clauseId: string) => void;
+  /** This clause's comment threads (only those this person may see) and the room's comment actions. */
+  threads: readonly CommentThreadDto[];
+  comments: RoomComments;
 }
 
 const LOCK_ICON = (
@@ -89,6 +96,8 @@ function ClauseSectionImpl({
   onSilenceChanged,
   onStatusChanged,
   onStartSilence,
+  threads,
+  comments,
 }: ClauseSectionProps) {
   const headingId = `clause-heading-${clause.id}`;
   const noticeId = `clause-notice-${clause.id}`;
@@ -97,6 +106,28 @@ function ClauseSectionImpl({
   const underSilence = clause.status === 'silence';
   const openCancel = useCallback(() => setCancelling(true), []);
   const note = statusNote(statusInfo);
+  const [composer, setComposer] = useState<ComposerTarget | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const canComment = comments.access === 'write' && clause.status !== 'withdrawn' && !frozen;
+  const anchors = useMemo<HighlightAnchor[]>(
+    () => threads.filter((t) => t.state === 'open' || t.id === activeThread).map((t) => ({ id: t.id, anchor: t.anchor, internal: t.visibility === 'delegation' })),
+    [threads, activeThread],
+  );
+  const editorComments = useMemo(
+    () => ({ anchors, activeId: activeThread, onActivate: setActiveThread, onComment: canComment ? setComposer : null }),
+    [anchors, activeThread, canComment],
+  );
+  const openCount = threads.filter((t) => t.state === 'open').length;
+  // A link to a thread (#comment-<id>, e.g. from a notification) opens it once it is loaded.
+  useEffect(() => {
+    const fromHash = () => {
+      const id = window.location.hash.startsWith('#comment-') ? window.location.hash.slice('#comment-'.length) : null;
+      if (id && threads.some((t) => t.id === id)) setActiveThread(id);
+    };
+    fromHash();
+    window.addEventListener('hashchange', fromHash);
+    return () => window.removeEventListener('hashchange', fromHash);
+  }, [threads]);
 
   return (
     <section
@@ -114,6 +145,12 @@ function ClauseSectionImpl({
         </h2>
         <div className="clause__status">
           <StatusBadge status={clause.status} primary />
+          {openCount > 0 ? (
+            <span className="comment-count" data-testid="clause-comment-count" title={`${openCount} open comment thread${openCount === 1 ? '' : 's'}`}>
+              <span aria-hidden="true">💬</span> {openCount}
+              <span className="visually-hidden"> open comment{openCount === 1 ? '' : 's'}</span>
+            </span>
+          ) : null}
           {secretariat ? (
             <ClauseStatusControl
               draftId={draftId}
@@ -190,9 +227,27 @@ function ClauseSectionImpl({
             editable={editable}
             labelledBy={headingId}
             describedBy={readOnlyReason && !underSilence ? noticeId : undefined}
+            comments={editorComments}
           />
         ) : null}
       </div>
+
+      <ClauseComments
+        draftId={draftId}
+        clauseId={clause.id}
+        clauseNumber={clause.number}
+        threads={threads}
+        collab={collab}
+        me={me}
+        access={comments.access}
+        delegations={comments.delegations}
+        composer={composer}
+        onCloseComposer={() => setComposer(null)}
+        activeId={activeThread}
+        onActivate={setActiveThread}
+        mergeThread={comments.mergeThread}
+        mergeReply={comments.mergeReply}
+      />
 
       {cancelling && procedure ? (
         <CancelSilenceDialog

@@ -8,6 +8,8 @@ import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { affiliationLabel } from '@/lib/ui/people';
 import { ClauseOutline } from './clause-outline';
 import { ClauseSection } from './clause-section';
+import type { RoomComments } from './comments/room-comments';
+import { threadsOf, useComments } from './comments/use-comments';
 import { ConnectionBanner, ConnectionPill } from './connection-status';
 import { DraftTabs } from './negotiation/draft-tabs';
 import { NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation/negotiation-state';
@@ -47,6 +49,12 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
   const [railOpen, setRailOpen] = useState(false);
   const [silenceDialog, setSilenceDialog] = useState<readonly string[] | null>(null);
   const { toasts, push, dismiss } = useToasts();
+  const comments = useComments(draft.id);
+  const { mergeThread, mergeReply } = comments;
+  const roomComments = useMemo<RoomComments>(
+    () => ({ access: draft.access, delegations: new Set(draft.delegations.map((d) => d.code)), mergeThread, mergeReply }),
+    [draft.access, draft.delegations, mergeThread, mergeReply],
+  );
 
   // Statuses as rendered, updated live when the secretariat changes one. A clause keeps
   // its object while its status does not change, so that its memoised section skips the render.
@@ -174,11 +182,18 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
           </p>
         </div>
       ) : null}
+      {comments.error && !connection.terminal ? (
+        <div className="banner banner--warn" role="status" data-testid="comments-error">
+          <p>
+            <strong>Comments may not be up to date.</strong> {comments.error}
+          </p>
+        </div>
+      ) : null}
       </div>
 
       <div className="room-grid" data-rail-open={railOpen ? 'true' : 'false'}>
         <aside className="room-outline">
-          <ClauseOutline clauses={clauses} activeClauseId={activeClauseId} consensus={data?.consensus} />
+          <ClauseOutline clauses={clauses} activeClauseId={activeClauseId} consensus={data?.consensus} commentCounts={comments.loaded ? comments.openCounts : undefined} />
         </aside>
 
         <main id="main" className="text-column" tabIndex={-1}>
@@ -231,6 +246,8 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
                     onSilenceChanged={mergeSilence}
                     onStatusChanged={mergeStatus}
                     onStartSilence={openSilence}
+                    threads={threadsOf(comments, clause.id)}
+                    comments={roomComments}
                   />
                 );
               })
