@@ -9,7 +9,11 @@ async function enterRoom(browser: Browser, email: string): Promise<DraftRoomPage
   const page = await context.newPage();
   await new SignInPage(page).signIn(email, DEMO_PASSWORD);
   const room = new DraftRoomPage(page);
-  await room.openFromList(DEMO_DRAFT_TITLE);
+  await page.goto('/drafts');
+  await room.drafts.card(DEMO_DRAFT_TITLE).first().click();
+  await page.waitForURL(/\/drafts\/[^/?#]+/);
+  // The room's editor bundle is large; on a loaded machine it takes longer than the default 10 s to open.
+  await expect(room.connectionStatus).toHaveAttribute('data-synced', 'true', { timeout: 45_000 });
   return room;
 }
 
@@ -40,6 +44,11 @@ function highlightedText(room: DraftRoomPage, n: number, threadId: string): Prom
     .editor(n)
     .locator(`[data-comment-id="${threadId}"]`)
     .evaluateAll((els) => els.map((e) => e.textContent ?? '').join(''));
+}
+
+async function reload(room: DraftRoomPage): Promise<void> {
+  await room.page.reload();
+  await expect(room.connectionStatus).toHaveAttribute('data-synced', 'true', { timeout: 45_000 });
 }
 
 function threads(room: DraftRoomPage, n: number): Locator {
@@ -119,7 +128,7 @@ test.describe('comments anchored to the text', () => {
     await expect.poll(() => highlightedText(de, n, threadId)).toBe(words);
     await fr.page.screenshot({ path: testInfo.outputPath('fr-room.png') });
 
-    await de.reload();
+    await reload(de);
     await expect.poll(() => highlightedText(de, n, threadId)).toBe(words);
 
     // Deleting the words detaches the thread; it is kept with its quote.
@@ -166,7 +175,7 @@ test.describe('comments anchored to the text', () => {
     await expect(de.editor(n).locator('.comment-highlight--internal')).toHaveCount(0);
     await expect(de.clause(n).getByTestId('clause-comment-count')).toContainText('1');
     await expect(fr.clause(n).getByTestId('clause-comment-count')).toContainText('2');
-    await de.reload();
+    await reload(de);
     await expect(de.clause(n).getByTestId('comment-thread').filter({ hasText: marker })).toBeVisible();
     await expect(de.page.getByText(secret)).toHaveCount(0);
 

@@ -9,6 +9,7 @@ import { clauseField } from '@/lib/collab/clause-field';
 import type { ClauseSummary } from '@/lib/api/types';
 import { caretLabel } from '@/lib/ui/people';
 import { BracketHighlight } from './bracket-highlight';
+import { CommentIcon } from './comments/comment-icon';
 import { CommentHighlight, selectionAnchor, setCommentHighlights, type HighlightAnchor } from './comments/comment-highlight';
 import type { ComposerTarget } from './comments/clause-comments';
 import type { RoomMe } from './room-types';
@@ -141,7 +142,7 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
           title="Comment on the selected words (Ctrl+Alt+M)"
           data-testid="comment-selection"
         >
-          <span aria-hidden="true">💬</span> Comment
+          <CommentIcon /> Comment
         </button>
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import type { ClauseSummary, ConsensusDto } from '@/lib/api/types';
 import { CONSENSUS_LABELS, summariseConsensus } from './negotiation/consensus-badge';
 import { StatusBadge } from './status-badge';
+import { CommentIcon } from './comments/comment-icon';
 
 interface ClauseOutlineProps {
   clauses: ClauseSummary[];
@@ -79,7 +80,7 @@ export function ClauseOutline({ clauses, activeClauseId, consensus, commentCount
                   {c ? <ConsensusMark consensus={c} /> : null}
                   {commentCounts?.get(clause.id) ? (
                     <span className="comment-count comment-count--outline" data-testid="outline-comment-count" title={`${commentCounts.get(clause.id)} open comment thread(s)`}>
-                      <span aria-hidden="true">💬</span> {commentCounts.get(clause.id)}
+                      <CommentIcon /> {commentCounts.get(clause.id)}
                       <span className="visually-hidden"> open comments</span>
                     </span>
                   ) : null}

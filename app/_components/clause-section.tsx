@@ -6,6 +6,7 @@ import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { ClauseEditor } from './clause-editor';
+import { CommentIcon } from './comments/comment-icon';
 import { ClauseComments, type ComposerTarget } from './comments/clause-comments';
 import type { HighlightAnchor } from './comments/comment-highlight';
 import type { RoomComments } from './comments/room-comments';
@@ -109,12 +110,23 @@ function ClauseSectionImpl({
   const [composer, setComposer] = useState<ComposerTarget | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const canComment = comments.access === 'write' && clause.status !== 'withdrawn' && !frozen;
-  const anchors = useMemo<HighlightAnchor[]>(
-    () => threads.filter((t) => t.state === 'open' || t.id === activeThread).map((t) => ({ id: t.id, anchor: t.anchor, internal: t.visibility === 'delegation' })),
-    [threads, activeThread],
-  );
+  const anchors = useMemo<HighlightAnchor[]>(() => {
+    const list: HighlightAnchor[] = threads
+      .filter((t) => t.state === 'open' || t.id === activeThread)
+      .map((t) => ({ id: t.id, anchor: t.anchor, internal: t.visibility === 'delegation' }));
+    // The words of the comment being written stay marked while the composer is open.
+    if (composer) list.push({ id: 'composer', anchor: composer.anchor, internal: false, pending: true });
+    return list;
+  }, [threads, activeThread, composer]);
   const editorComments = useMemo(
-    () => ({ anchors, activeId: activeThread, onActivate: setActiveThread, onComment: canComment ? setComposer : null }),
+    () => ({
+      anchors,
+      activeId: activeThread,
+      onActivate: (id: string) => {
+        if (id !== 'composer') setActiveThread(id);
+      },
+      onComment: canComment ? setComposer : null,
+    }),
     [anchors, activeThread, canComment],
   );
   const openCount = threads.filter((t) => t.state === 'open').length;
@@ -147,7 +159,7 @@ function ClauseSectionImpl({
           <StatusBadge status={clause.status} primary />
           {openCount > 0 ? (
             <span className="comment-count" data-testid="clause-comment-count" title={`${openCount} open comment thread${openCount === 1 ? '' : 's'}`}>
-              <span aria-hidden="true">💬</span> {openCount}
+              <CommentIcon /> {openCount}
               <span className="visually-hidden"> open comment{openCount === 1 ? '' : 's'}</span>
             </span>
           ) : null}

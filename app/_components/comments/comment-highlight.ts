@@ -12,6 +12,8 @@ export interface HighlightAnchor {
   anchor: EncodedAnchor;
   /** Internal notes are marked differently from public threads. */
   internal: boolean;
+  /** The words of a comment being written (not saved yet). */
+  pending?: boolean;
 }
 
 interface HighlightState {
@@ -57,6 +59,7 @@ function decorate(state: EditorState, anchors: readonly HighlightAnchor[], activ
     const classes = ['comment-highlight'];
     if (a.internal) classes.push('comment-highlight--internal');
     if (a.id === activeId) classes.push('comment-highlight--active');
+    if (a.pending) classes.push('comment-highlight--pending');
     decorations.push(Decoration.inline(from, to, { class: classes.join(' '), 'data-comment-id': a.id }, { threadId: a.id }));
   }
   return DecorationSet.create(state.doc, decorations);

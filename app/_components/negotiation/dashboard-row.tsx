@@ -6,6 +6,7 @@ import type { ClauseSummary, ConsensusDto, DelegationSummary } from '@/lib/api/t
 import type { CommentCountDto } from '@/lib/api/comment-types';
 import type { ClauseStatus, DelegationCode } from '@/lib/domain/vocabulary';
 import { StatusBadge } from '../status-badge';
+import { CommentIcon } from '../comments/comment-icon';
 import { ConsensusBadge, summariseConsensus } from './consensus-badge';
 import { isStalePosition, type ClausePositions } from './negotiation-state';
 import { PositionCell } from './position-cell';
@@ -52,7 +53,7 @@ export const DashboardRow = memo(function DashboardRow({ draftId, clause, status
           ) : null}
           {comments && comments.open > 0 ? (
             <span className="comment-count" data-testid="dashboard-comment-count" title={`${comments.open} open, ${comments.resolved} resolved comment thread(s)`}>
-              <span aria-hidden="true">💬</span> {comments.open}
+              <CommentIcon /> {comments.open}
               <span className="visually-hidden"> open comments</span>
             </span>
           ) : null}
