@@ -55,15 +55,19 @@ function threads(room: DraftRoomPage, n: number): Locator {
   return room.clause(n).getByTestId('comment-thread');
 }
 
-/** A run of words from the middle of the clause's first paragraph (so there is text before it). */
+/** Three consecutive plain words from the clause's first paragraph, with text before them. */
 async function wordsToComment(room: DraftRoomPage, n: number): Promise<string> {
-  const text = await room.editor(n).locator('p').first().innerText();
-  const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{3,}$/.test(w));
-  expect(words.length).toBeGreaterThan(6);
-  return words.slice(3, 6).join(' ');
+  const tokens = (await room.editor(n).locator('p').first().innerText()).split(' ');
+  for (let i = 2; i + 3 <= tokens.length; i += 1) {
+    const run = tokens.slice(i, i + 3);
+    if (run.every((w) => /^[A-Za-z]{3,}$/.test(w))) return run.join(' ');
+  }
+  throw new Error(`no run of three plain words in clause ${n}`);
 }
 
 test.describe('comments anchored to the text', () => {
+  // Two browser contexts and many live round trips: on a shared two-core machine this takes more than the default minute.
+  test.setTimeout(180_000);
   let fr: DraftRoomPage;
   let de: DraftRoomPage;
 
