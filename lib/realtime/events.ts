@@ -46,6 +46,7 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'draft:join': (payload: JoinDraftPayload, ack?: Ack<PresencePayload>) => void;
   'draft:leave': (payload: LeaveDraftPayload) => void;
+  'notifications:subscribe': (payload: NotificationsSubscribePayload, ack?: Ack<{ delegation: string | null }>) => void;
 }
 
 /** socket.io room name for a draft. */
@@ -104,6 +105,14 @@ export interface CommentReplyPayload {
 export interface NotificationPayload {
   notification: NotificationDto;
 }
+
+/**
+ * Receive `notification:new` for one's own delegation on this socket (the bell's socket;
+ * the draft room's sockets do not need them). The delegation is the server's identity's,
+ * never the client's: the payload carries nothing.
+ */
+export const notificationsSubscribeSchema = z.object({}).strict();
+export type NotificationsSubscribePayload = z.infer<typeof notificationsSubscribeSchema>;
 
 /** socket.io room of the members of one team (a delegation or `#secretariat`) in one draft. */
 export function teamRoom(draftId: string, team: string): string {

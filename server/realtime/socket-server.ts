@@ -12,6 +12,7 @@ import { commentTeam } from '@/lib/comments/comment-visibility';
 import {
   draftRoom,
   joinDraftSchema,
+  notificationsSubscribeSchema,
   notifyRoom,
   teamRoom,
   leaveDraftSchema,
@@ -107,8 +108,6 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
     const log = options.logger.child({ socket: socket.id, userId: socket.data.identity.userId });
     // A room per person, so that a change of rights can disconnect all their sockets on every instance.
     void socket.join(userRoom(socket.data.identity.userId));
-    // Notifications are addressed to a delegation: every connected member receives them.
-    if (socket.data.identity.delegation) void socket.join(notifyRoom(socket.data.identity.delegation));
 
     // Per-socket rate limit: excess events are dropped with an error event; a socket that keeps
     // flooding is disconnected.
@@ -140,6 +139,20 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
         if (typeof ack === 'function') ack({ ok: false, error });
         else socket.emit('error', error);
       }
+    });
+
+    // Notifications are addressed to a delegation: a socket that asks receives its own delegation's.
+    socket.on('notifications:subscribe', async (payload, ack) => {
+      const parsed = notificationsSubscribeSchema.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const error = { code: 'bad_request' as const, message: 'notifications:subscribe takes an empty object.', event: 'notifications:subscribe' };
+        if (typeof ack === 'function') ack({ ok: false, error });
+        else socket.emit('error', error);
+        return;
+      }
+      const delegation = socket.data.identity.delegation;
+      if (delegation) await socket.join(notifyRoom(delegation));
+      if (typeof ack === 'function') ack({ ok: true, data: { delegation } });
     });
 
     socket.on('draft:leave', async (payload) => {

@@ -52,6 +52,8 @@ async function liveSocket(who: Who): Promise<Socket<ServerToClientEvents, Client
   socket.onAny((event: string, ...args: unknown[]) => received[who].push(`${event} ${JSON.stringify(args)}`));
   const ack = await socket.emitWithAck('draft:join', { draftId: draft.id });
   expect(ack.ok).toBe(true);
+  const subscribed = await socket.emitWithAck('notifications:subscribe', {});
+  expect(subscribed).toEqual({ ok: true, data: { delegation: who === 'secretariat' || who === 'observer' ? null : who.toUpperCase() } });
   return socket;
 }
 
@@ -160,6 +162,19 @@ describe('mentions and notifications', () => {
     // Another delegation cannot mark PL's notification, nor learn that it exists.
     expect((await call('de', 'POST', '/api/notifications/read', { ids: [mention.id] })).status).toBe(404);
     expect((await call('pl', 'POST', '/api/notifications/read', {})).status).toBe(400);
+  });
+
+  it('pushes notifications only to sockets that subscribed, and validates the subscription payload', async () => {
+    const quiet = connectIo(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: cookies.pl }, reconnection: false }) as Socket<ServerToClientEvents, ClientToServerEvents>;
+    sockets.push(quiet);
+    const heard: string[] = [];
+    quiet.on('notification:new', (p) => heard.push(p.notification.refId));
+    expect(await quiet.emitWithAck('draft:join', { draftId: draft.id })).toMatchObject({ ok: true });
+    const bad = await quiet.emitWithAck('notifications:subscribe', { delegation: 'DE' } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const thread = (await createThread('fr', 5, 'Once more, @PL?')).body;
+    await expect.poll(() => received.pl.some((p) => p.startsWith('notification:new') && p.includes(thread.id))).toBe(true);
+    expect(heard).toEqual([]);
   });
 
   it('refuses a mention of a delegation that is not in the draft, naming the valid ones', async () => {

@@ -57,8 +57,13 @@ export function NotificationBell({ delegation }: { delegation: string }) {
       setUnread((n) => n + 1);
     };
     socket.on('notification:new', onNew);
-    // After a reconnect, catch up on what arrived meanwhile.
-    socket.io.on('reconnect', () => void load());
+    // Subscribe on every (re)connect; after a reconnect, catch up on what arrived meanwhile.
+    let connectedBefore = false;
+    socket.on('connect', () => {
+      socket.emit('notifications:subscribe', {});
+      if (connectedBefore) void load();
+      connectedBefore = true;
+    });
     return () => {
       socket.off('notification:new', onNew);
       socket.disconnect();
