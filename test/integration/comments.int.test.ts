@@ -118,7 +118,7 @@ describe('public threads', () => {
     expect(junk.status).toBe(400);
   });
 
-  it('lets a delegation and the secretariat reply; the thread owner is notified of a reply, only it', async () => {
+  it('lets another delegation reply; the thread owner is notified of the reply, and only it', async () => {
     const thread = (await createThread('pl', 4, 'PL thread')).body;
     const reply = await call<CommentReplyDto>('de', 'POST', `${commentsPath()}/${thread.id}/replies`, { body: 'DE answers' });
     expect(reply.status).toBe(201);
