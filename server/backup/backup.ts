@@ -26,6 +26,10 @@ const TABLES: PgTable[] = [
   schema.positions,
   schema.positionHistory,
   schema.silenceProcedures,
+  schema.commentThreads,
+  schema.commentReplies,
+  schema.notifications,
+  schema.notificationReads,
   schema.auditLog,
   schema.settings,
 ];
