@@ -13,6 +13,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { delegationColor } from '@/lib/domain/delegation-color';
 import { auditCsv, readAudit, writeAudit } from './audit/audit-log';
+import { createAnnotationService, type AnnotationPublisher } from './brackets/annotation-service';
 import { CLIENT_ADDRESS_HEADER, createAuthOptions } from './auth/auth-options';
 import { createMemoryThrottle, createRedisThrottle, DEFAULT_THROTTLE, type LoginThrottle } from './auth/login-throttle';
 import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
@@ -34,7 +35,7 @@ import { createNegotiationService, type NegotiationPublisher } from './negotiati
 import { SilenceScheduler } from './negotiation/silence-scheduler';
 import { createAccordMetrics } from './observability/metrics';
 import { createSocketServer, userRoom, type AccordIo } from './realtime/socket-server';
-import { draftRoom, type NegotiationEvents } from '@/lib/realtime/events';
+import { draftRoom, type AnnotationEvents, type NegotiationEvents } from '@/lib/realtime/events';
 import { loadOrCreateSecret } from './secrets';
 import { isAllowedOrigin } from './security/origin';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
@@ -172,6 +173,22 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     onSilenceScheduled: (deadline) => scheduler.arm(deadline),
   });
 
+  const annotationPublisher: AnnotationPublisher = {
+    publish: (draftId, event, payload) => {
+      ioRef.current?.to(draftRoom(draftId)).emit(event as 'bracket:updated', payload as AnnotationEvents['bracket:updated']);
+    },
+  };
+  const annotations = createAnnotationService({
+    db: database.db,
+    drafts,
+    registry,
+    clauseStates,
+    publisher: annotationPublisher,
+    logger,
+    publishConsensus: (draftId, clauseIds) => negotiation.publishConsensus(draftId, clauseIds),
+  });
+  clauseStates.useAnnotations(annotations);
+
   const throttleConfig = { ...DEFAULT_THROTTLE, accountFailures: env.LOGIN_MAX_FAILURES };
   const loginThrottle: LoginThrottle = adapterClients[0]
     ? createRedisThrottle(adapterClients[0], env.REDIS_PREFIX, throttleConfig)
@@ -219,6 +236,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     audit: { read: (identity, query) => readAudit(database.db, identity, query), csv: auditCsv },
     drafts,
     negotiation,
+    annotations,
     collabTokens: {
       issue: (identity, draftId) =>
         issueCollabToken(secret, { userId: identity.userId, draftId, authVersion: identity.authVersion }, env.COLLAB_TOKEN_TTL_SECONDS),

@@ -4,7 +4,7 @@
  * the compiler.
  */
 import { z } from 'zod';
-import type { ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '../api/types';
+import type { AlternativeDto, BracketDto, ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '../api/types';
 import type { PresenceUser } from '../domain/identity';
 import type { ErrorCode } from '../errors/app-error';
 
@@ -36,6 +36,8 @@ export interface ServerToClientEvents {
   'clause:status': (payload: ClauseStatusPayload) => void;
   'silence:updated': (payload: SilenceUpdatedPayload) => void;
   'consensus:updated': (payload: ConsensusUpdatedPayload) => void;
+  'bracket:updated': (payload: BracketUpdatedPayload) => void;
+  'alternatives:updated': (payload: AlternativesUpdatedPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -75,4 +77,22 @@ export interface NegotiationEvents {
   'clause:status': ClauseStatusPayload;
   'silence:updated': SilenceUpdatedPayload;
   'consensus:updated': ConsensusUpdatedPayload;
+}
+
+/** Events that carry brackets and alternatives, pushed to everyone in the draft's room. */
+export interface AnnotationEvents {
+  'bracket:updated': BracketUpdatedPayload;
+  'alternatives:updated': AlternativesUpdatedPayload;
+}
+
+/** A bracket was recorded or removed. */
+export interface BracketUpdatedPayload {
+  draftId: string;
+  bracket: BracketDto;
+}
+
+/** Alternatives changed: proposed, backed, withdrawn, adopted or archived (every one whose state or backers changed). */
+export interface AlternativesUpdatedPayload {
+  draftId: string;
+  alternatives: AlternativeDto[];
 }

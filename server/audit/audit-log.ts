@@ -21,7 +21,14 @@ export type AuditAction =
   | 'draft.seeded'
   | 'user.signed_in'
   | 'user.created'
-  | 'user.updated';
+  | 'user.updated'
+  | 'bracket.added'
+  | 'bracket.removed'
+  | 'alternative.proposed'
+  | 'alternative.backed'
+  | 'alternative.unbacked'
+  | 'alternative.withdrawn'
+  | 'alternative.adopted';
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Database, 'insert' | 'select' | 'update' | 'delete' | 'execute'>;
