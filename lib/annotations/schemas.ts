@@ -11,7 +11,6 @@ const plainText = (label: string, max: number) =>
   z
     .string()
     .max(max, `${label} is limited to ${max.toLocaleString('en')} characters`)
-    // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), `${label} must be plain text (no control characters)`);
 
 const base64 = z.string().min(4).max(200).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be a base64-encoded Yjs relative position');
