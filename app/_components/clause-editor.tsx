@@ -2,13 +2,14 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useMemo } from 'react';
 import { clauseField } from '@/lib/collab/clause-field';
 import type { ClauseSummary } from '@/lib/api/types';
 import { caretLabel } from '@/lib/ui/people';
 import { BracketHighlight } from './bracket-highlight';
+import { RecordedBrackets, recordedBracketsKey, type MarkedSpan } from './brackets/recorded-brackets';
 import type { RoomMe } from './room-types';
 import type { Collab } from './use-collab';
 
@@ -19,6 +20,10 @@ interface ClauseEditorProps {
   editable: boolean;
   labelledBy: string;
   describedBy?: string;
+  /** Brackets and alternative spans recorded on the clause, drawn over the text. */
+  marks?: readonly MarkedSpan[];
+  /** Receives the editor once it exists (and null when it goes), e.g. to read the selection. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /**
@@ -26,7 +31,7 @@ interface ClauseEditorProps {
  * All clause editors share the page's one provider (and so one awareness): each
  * editor only draws the carets that fall inside its own fragment.
  */
-export function ClauseEditor({ clause, collab, me, editable, labelledBy, describedBy }: ClauseEditorProps) {
+export function ClauseEditor({ clause, collab, me, editable, labelledBy, describedBy, marks, onEditor }: ClauseEditorProps) {
   const { doc, provider } = collab;
   const fragment = useMemo(() => doc.getXmlFragment(clauseField(clause.id)), [doc, clause.id]);
 
@@ -40,6 +45,7 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
         // The server replaces `user` with the authoritative name and colour; this is what we show until then.
         CollaborationCaret.configure({ provider, user: { name: caretLabel(me), color: me.color } }),
         BracketHighlight,
+        RecordedBrackets,
       ],
       editorProps: {
         attributes: {
@@ -59,6 +65,16 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(recordedBracketsKey, marks ?? []).setMeta('addToHistory', false));
+  }, [editor, marks]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   return <EditorContent editor={editor} className="clause-editor" data-editable={editable ? 'true' : 'false'} />;
 }

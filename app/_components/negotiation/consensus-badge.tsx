@@ -66,7 +66,11 @@ export function summariseConsensus(c: ConsensusDto): ConsensusSummary {
   if (c.openBrackets) {
     const brackets = plural(c.openBrackets, 'bracket', 'brackets');
     shortParts.push(brackets);
-    fullParts.push(`${plural(c.openBrackets, 'open bracket or alternative', 'open brackets or alternatives')}`);
+    const b = c.brackets;
+    const parts = b
+      ? [b.typed ? `${b.typed} typed` : '', b.recorded ? `${b.recorded} recorded` : '', b.alternatives ? plural(b.alternatives, 'open alternative', 'open alternatives') : ''].filter(Boolean)
+      : [];
+    fullParts.push(`${plural(c.openBrackets, 'open bracket or alternative', 'open brackets or alternatives')}${parts.length ? ` (${parts.join(', ')})` : ''}`);
   }
 
   if (c.state === 'blocked') {
