@@ -10,12 +10,17 @@ async function enterRoom(browser: Browser, email: string): Promise<DraftRoomPage
   const page = await context.newPage();
   await new SignInPage(page).signIn(email, DEMO_PASSWORD);
   const room = new DraftRoomPage(page);
-  await room.openFromList(DEMO_DRAFT_TITLE);
+  await page.goto('/drafts');
+  await room.drafts.card(DEMO_DRAFT_TITLE).first().click();
+  await page.waitForURL(/\/drafts\/[^/?#]+/);
+  // Three browsers and the server share two cores here: the first sync may take longer than the default wait.
+  await expect(room.connectionStatus).toHaveAttribute('data-synced', 'true', { timeout: 30_000 });
   return room;
 }
 
 test.describe('brackets and alternatives', () => {
   const rooms: DraftRoomPage[] = [];
+  test.describe.configure({ timeout: 120_000 });
 
   test.afterEach(async () => {
     for (const room of rooms.splice(0)) await room.page.context().close();
@@ -50,6 +55,7 @@ test.describe('brackets and alternatives', () => {
     await expect(de.consensus(1)).toHaveAttribute('data-state', 'pending');
     await expect(de.consensus(1)).toContainText('1 bracket');
     await de.page.screenshot({ path: 'test-results/brackets-de-room.png' });
+    await card.screenshot({ path: 'test-results/brackets-card.png' });
 
     // The dashboard follows without a reload.
     await expect(dashboard.row(1)).toHaveAttribute('data-consensus', 'pending');
@@ -84,7 +90,8 @@ test.describe('brackets and alternatives', () => {
     const secClause = new ClauseAnnotationsPart(secretariat, 7);
     await expect(secClause.alternative(2).getByTestId('alternative-backers')).toContainText('FR');
     await expect(secretariat.consensus(7)).toContainText(/bracket/);
-    await secretariat.page.screenshot({ path: 'test-results/brackets-alternatives.png', fullPage: false });
+    await secClause.panel.scrollIntoViewIfNeeded();
+    await secretariat.page.screenshot({ path: 'test-results/brackets-alternatives.png' });
 
     await secClause.alternative(2).getByRole('button', { name: 'Adopt ALT 2' }).click();
     const dialog = secretariat.page.getByTestId('adopt-dialog');

@@ -174,9 +174,9 @@ export function ClauseAnnotationsPanel(props: ClauseAnnotationsProps) {
   if (!canAnnotate && empty) return null;
 
   return (
-    <div className="annot" data-testid="clause-annotations" aria-labelledby={`${id}-title`} role="group">
+    <div className={`annot${empty ? ' annot--empty' : ''}`} data-testid="clause-annotations" aria-labelledby={`${id}-title`} role="group">
       <div className="annot__bar">
-        <h3 className="annot__title" id={`${id}-title`}>
+        <h3 className={empty ? 'visually-hidden' : 'annot__title'} id={`${id}-title`}>
           Brackets and alternatives
           <span className="annot__counts">
             {openBrackets.length ? ` · ${openBrackets.length} open bracket${openBrackets.length === 1 ? '' : 's'}` : ''}
@@ -187,7 +187,7 @@ export function ClauseAnnotationsPanel(props: ClauseAnnotationsProps) {
           <div className="annot__tools">
             <button
               type="button"
-              className="button button--secondary button--small"
+              className="button button--ghost button--small"
               data-testid="bracket-selection"
               onMouseDown={(e) => e.preventDefault()}
               onClick={bracketSelection}
@@ -209,7 +209,6 @@ export function ClauseAnnotationsPanel(props: ClauseAnnotationsProps) {
           </div>
         ) : null}
       </div>
-      {canAnnotate && !hasSelection ? <p className="annot__hint">Select words in the text to bracket them or to propose other wording for them.</p> : null}
       {message ? (
         <p className={message.tone === 'error' ? 'form-error' : 'annot__ok'} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="annotations-message">
           {message.text}

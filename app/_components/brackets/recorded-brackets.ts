@@ -38,8 +38,8 @@ function glyph(text: string, span: MarkedSpan, side: 'open' | 'close'): () => HT
     el.className = `rbracket rbracket--${side}`;
     el.textContent = text;
     el.dataset.bracketId = span.id;
-    el.dataset.testid = 'recorded-bracket-glyph';
     if (side === 'open') {
+      el.dataset.testid = 'recorded-bracket-glyph';
       // The opening glyph is the keyboard way into the bracket's card.
       el.tabIndex = 0;
       el.setAttribute('role', 'button');
