@@ -165,4 +165,39 @@ test.describe('offline editing', () => {
     await de.reload();
     await expect.poll(() => de.editorText(CLAUSE)).toContain(more);
   });
+
+  test('signing out removes the local copies, and asks first when changes are still waiting', async ({ browser }) => {
+    let yjs!: Awaited<ReturnType<typeof yjsSwitch>>;
+    const fr = await enterRoom(browser, ACCOUNTS.fr, async (context) => {
+      yjs = await yjsSwitch(context);
+    });
+    contexts.push(fr.page.context());
+    const page = fr.page;
+    const localCopies = () =>
+      page.evaluate(async () => (await indexedDB.databases()).flatMap((db) => (db.name?.startsWith('accord:') ? [db.name] : [])));
+    await expect(fr.connectionStatus).toHaveAttribute('data-synced', 'true');
+    await expect.poll(localCopies).toHaveLength(1);
+
+    yjs.off();
+    await expect(fr.connectionStatus).not.toHaveAttribute('data-synced', 'true');
+    await fr.typeAtEnd(CLAUSE, ` ${unique('unsent')}`);
+    await expect.poll(() => pending(fr)).toBeGreaterThanOrEqual(1);
+
+    // With changes waiting, signing out asks first; staying keeps everything.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out with unsent changes?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(/not reached\s+the server yet/);
+    await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(/\/drafts\//);
+    expect(await localCopies()).toHaveLength(1);
+
+    // Signing out anyway removes the copy and the waiting count from this browser.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await dialog.getByRole('button', { name: 'Sign out and discard' }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await expect.poll(localCopies).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('accord:')))).toEqual([]);
+  });
 });

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { delegationColor } from '@/lib/domain/delegation-color';
 import { auditCsv, readAudit, writeAudit } from './audit/audit-log';
 import { createAnnotationService, type AnnotationPublisher } from './brackets/annotation-service';
+import { notifyAlternativeProposed } from './brackets/alternative-notice';
 import { CLIENT_ADDRESS_HEADER, createAuthOptions } from './auth/auth-options';
 import { createMemoryThrottle, createRedisThrottle, DEFAULT_THROTTLE, type LoginThrottle } from './auth/login-throttle';
 import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
@@ -35,7 +36,10 @@ import { createNegotiationService, type NegotiationPublisher } from './negotiati
 import { SilenceScheduler } from './negotiation/silence-scheduler';
 import { createAccordMetrics } from './observability/metrics';
 import { createSocketServer, userRoom, type AccordIo } from './realtime/socket-server';
-import { draftRoom, type AnnotationEvents, type NegotiationEvents } from '@/lib/realtime/events';
+import { draftRoom, notifyRoom, teamRoom, type AnnotationEvents, type CommentEvents, type NegotiationEvents } from '@/lib/realtime/events';
+import { createCommentService } from './comments/comment-service';
+import { createNotificationService } from './notifications/notification-service';
+import { notifyDelegations, registerNotifier } from './notifications/notify-delegations';
 import { loadOrCreateSecret } from './secrets';
 import { isAllowedOrigin } from './security/origin';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
@@ -186,8 +190,43 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     publisher: annotationPublisher,
     logger,
     publishConsensus: (draftId, clauseIds) => negotiation.publishConsensus(draftId, clauseIds),
+    // Delegations holding a position on the clause hear of a new alternative wording.
+    onAlternativeProposed: (alternative, clause, actor) => notifyAlternativeProposed(database.db, notifyDelegations, alternative, clause, actor),
   });
   clauseStates.useAnnotations(annotations);
+  // Internal notes go to their team's room only; public threads to the whole draft.
+  const notificationService = createNotificationService({
+    db: database.db,
+    drafts,
+    logger,
+    publisher: {
+      toDelegation: (delegation, exceptUserId, payload) => {
+        const room = ioRef.current?.to(notifyRoom(delegation));
+        (exceptUserId ? room?.except(userRoom(exceptUserId)) : room)?.emit('notification:new', payload);
+      },
+    },
+  });
+  registerNotifier(notificationService);
+  const comments = createCommentService({
+    db: database.db,
+    drafts,
+    logger,
+    publisher: {
+      publish: (draftId, audience, event, payload) => {
+        const room = ioRef.current?.to(audience.team ? teamRoom(draftId, audience.team) : draftRoom(draftId));
+        room?.emit(event as 'comment:created', payload as CommentEvents['comment:created']);
+      },
+    },
+    withDocument: async (draftId, read) => {
+      const room = await registry.acquire(draftId);
+      try {
+        return read(room.doc);
+      } finally {
+        registry.release(room);
+      }
+    },
+    notify: (input) => notificationService.notify(input),
+  });
 
   const throttleConfig = { ...DEFAULT_THROTTLE, accountFailures: env.LOGIN_MAX_FAILURES };
   const loginThrottle: LoginThrottle = adapterClients[0]
@@ -237,6 +276,8 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     drafts,
     negotiation,
     annotations,
+    comments,
+    notifications: notificationService,
     collabTokens: {
       issue: (identity, draftId) =>
         issueCollabToken(secret, { userId: identity.userId, draftId, authVersion: identity.authVersion }, env.COLLAB_TOKEN_TTL_SECONDS),
@@ -412,6 +453,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       await nextApp.close?.().catch(() => undefined);
       await database.close();
       registerServices(undefined);
+      registerNotifier(undefined);
       logger.info('shut down cleanly');
     })();
     return closing;

@@ -11,8 +11,10 @@ import type { AuditQuery } from './audit/audit-log';
 import type { AnnotationService } from './brackets/annotation-service';
 import type { Logger } from 'pino';
 import type { SessionResolver } from './auth/request-identity';
+import type { CommentService } from './comments/comment-service';
 import type { DraftStore } from './drafts/draft-store';
 import type { NegotiationService } from './negotiation/negotiation-service';
+import type { NotificationService } from './notifications/notification-service';
 import type { UserAdmin } from './users/user-admin';
 import type { UserStore, StoredIdentity } from './users/user-store';
 
@@ -27,6 +29,8 @@ export interface AccordServices {
   negotiation: NegotiationService;
   /** Brackets and alternative wordings on clause text. */
   annotations: AnnotationService;
+  comments: CommentService;
+  notifications: NotificationService;
   collabTokens: {
     issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
   };

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Identity } from '@/lib/domain/identity';
 import { affiliationLabel } from '@/lib/ui/people';
+import { NotificationBell } from './comments/notification-bell';
 import { SignOutButton } from './sign-out-button';
 
 interface AppHeaderProps {
@@ -42,6 +43,7 @@ export function AppHeader({ identity, color, trail, section }: AppHeaderProps) {
             </Link>
           </nav>
         ) : null}
+        {identity.delegation ? <NotificationBell delegation={identity.delegation} /> : null}
         <div className="current-user" data-testid="current-user">
           {color ? <span className="swatch swatch--on-dark" style={{ backgroundColor: color }} aria-hidden="true" /> : null}
           <span className="current-user__name">{identity.name}</span>{' '}

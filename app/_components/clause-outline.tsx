@@ -4,12 +4,15 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import type { ClauseSummary, ConsensusDto } from '@/lib/api/types';
 import { CONSENSUS_LABELS, summariseConsensus } from './negotiation/consensus-badge';
 import { StatusBadge } from './status-badge';
+import { CommentIcon } from './comments/comment-icon';
 
 interface ClauseOutlineProps {
   clauses: ClauseSummary[];
   activeClauseId: string | null;
   /** Consensus by clause id, once loaded. */
   consensus?: ReadonlyMap<string, ConsensusDto>;
+  /** Open comment threads (that this person may see) by clause id, once loaded. */
+  commentCounts?: ReadonlyMap<string, number>;
 }
 
 /** The consensus of a clause as a small mark: colour and shape (✓ disc, ring, square) repeat the word. */
@@ -39,7 +42,7 @@ function goToClause(event: MouseEvent<HTMLAnchorElement>, clause: ClauseSummary)
 }
 
 /** The left column: every clause by number and title, with its status. */
-export function ClauseOutline({ clauses, activeClauseId, consensus }: ClauseOutlineProps) {
+export function ClauseOutline({ clauses, activeClauseId, consensus, commentCounts }: ClauseOutlineProps) {
   const listRef = useRef<HTMLOListElement>(null);
 
   // Keep the clause being read visible in the outline, which scrolls on its own.
@@ -75,6 +78,12 @@ export function ClauseOutline({ clauses, activeClauseId, consensus }: ClauseOutl
                 <span className="outline__states">
                   <StatusBadge status={clause.status} compact />
                   {c ? <ConsensusMark consensus={c} /> : null}
+                  {commentCounts?.get(clause.id) ? (
+                    <span className="comment-count comment-count--outline" data-testid="outline-comment-count" title={`${commentCounts.get(clause.id)} open comment thread(s)`}>
+                      <CommentIcon /> {commentCounts.get(clause.id)}
+                      <span className="visually-hidden"> open comments</span>
+                    </span>
+                  ) : null}
                 </span>
               </a>
             </li>

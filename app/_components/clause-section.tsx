@@ -1,7 +1,7 @@
 'use client';
 
 import type { Editor } from '@tiptap/core';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AlternativeDto, BracketDto, ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
@@ -10,6 +10,11 @@ import { ClauseAnnotationsPanel } from './brackets/clause-annotations';
 import { clauseMarks } from './brackets/clause-marks';
 import type { ClauseAnnotations } from './brackets/use-annotations';
 import { ClauseEditor } from './clause-editor';
+import { CommentIcon } from './comments/comment-icon';
+import { ClauseComments, type ComposerTarget } from './comments/clause-comments';
+import type { HighlightAnchor } from './comments/comment-highlight';
+import type { RoomComments } from './comments/room-comments';
+import type { CommentThreadDto } from '@/lib/api/comment-types';
 import { clauseAnchor } from './clause-outline';
 import type { ClausePositions } from './negotiation/negotiation-state';
 import type { RoomMe } from './room-types';
@@ -54,6 +59,9 @@ interface ClauseSectionProps {
   annotations?: ClauseAnnotations;
   onBracket?: (bracket: BracketDto) => void;
   onAlternatives?: (alternatives: readonly AlternativeDto[]) => void;
+  /** This clause's comment threads (only those this person may see) and the room's comment actions. */
+  threads: readonly CommentThreadDto[];
+  comments: RoomComments;
 }
 
 const LOCK_ICON = (
@@ -103,6 +111,8 @@ function ClauseSectionImpl({
   annotations,
   onBracket,
   onAlternatives,
+  threads,
+  comments,
 }: ClauseSectionProps) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const marks = useMemo(() => (annotations ? clauseMarks(annotations) : undefined), [annotations]);
@@ -113,6 +123,39 @@ function ClauseSectionImpl({
   const underSilence = clause.status === 'silence';
   const openCancel = useCallback(() => setCancelling(true), []);
   const note = statusNote(statusInfo);
+  const [composer, setComposer] = useState<ComposerTarget | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const canComment = comments.access === 'write' && clause.status !== 'withdrawn' && !frozen;
+  const anchors = useMemo<HighlightAnchor[]>(() => {
+    const list: HighlightAnchor[] = threads
+      .filter((t) => t.state === 'open' || t.id === activeThread)
+      .map((t) => ({ id: t.id, anchor: t.anchor, internal: t.visibility === 'delegation' }));
+    // The words of the comment being written stay marked while the composer is open.
+    if (composer) list.push({ id: 'composer', anchor: composer.anchor, internal: false, pending: true });
+    return list;
+  }, [threads, activeThread, composer]);
+  const editorComments = useMemo(
+    () => ({
+      anchors,
+      activeId: activeThread,
+      onActivate: (id: string) => {
+        if (id !== 'composer') setActiveThread(id);
+      },
+      onComment: canComment ? setComposer : null,
+    }),
+    [anchors, activeThread, canComment],
+  );
+  const openCount = threads.filter((t) => t.state === 'open').length;
+  // A link to a thread (#comment-<id>, e.g. from a notification) opens it once it is loaded.
+  useEffect(() => {
+    const fromHash = () => {
+      const id = window.location.hash.startsWith('#comment-') ? window.location.hash.slice('#comment-'.length) : null;
+      if (id && threads.some((t) => t.id === id)) setActiveThread(id);
+    };
+    fromHash();
+    window.addEventListener('hashchange', fromHash);
+    return () => window.removeEventListener('hashchange', fromHash);
+  }, [threads]);
 
   return (
     <section
@@ -130,6 +173,12 @@ function ClauseSectionImpl({
         </h2>
         <div className="clause__status">
           <StatusBadge status={clause.status} primary />
+          {openCount > 0 ? (
+            <span className="comment-count" data-testid="clause-comment-count" title={`${openCount} open comment thread${openCount === 1 ? '' : 's'}`}>
+              <CommentIcon /> {openCount}
+              <span className="visually-hidden"> open comment{openCount === 1 ? '' : 's'}</span>
+            </span>
+          ) : null}
           {secretariat ? (
             <ClauseStatusControl
               draftId={draftId}
@@ -225,9 +274,27 @@ function ClauseSectionImpl({
             describedBy={readOnlyReason && !underSilence ? noticeId : undefined}
             marks={marks}
             onEditor={setEditor}
+            comments={editorComments}
           />
         ) : null}
       </div>
+
+      <ClauseComments
+        draftId={draftId}
+        clauseId={clause.id}
+        clauseNumber={clause.number}
+        threads={threads}
+        collab={collab}
+        me={me}
+        access={comments.access}
+        delegations={comments.delegations}
+        composer={composer}
+        onCloseComposer={() => setComposer(null)}
+        activeId={activeThread}
+        onActivate={setActiveThread}
+        mergeThread={comments.mergeThread}
+        mergeReply={comments.mergeReply}
+      />
 
       {cancelling && procedure ? (
         <CancelSilenceDialog

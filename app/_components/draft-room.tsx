@@ -9,6 +9,8 @@ import { affiliationLabel } from '@/lib/ui/people';
 import { NO_ANNOTATIONS, useAnnotations } from './brackets/use-annotations';
 import { ClauseOutline } from './clause-outline';
 import { ClauseSection } from './clause-section';
+import type { RoomComments } from './comments/room-comments';
+import { threadsOf, useComments } from './comments/use-comments';
 import { ConnectionBanner, ConnectionPill } from './connection-status';
 import { DraftTabs } from './negotiation/draft-tabs';
 import { NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation/negotiation-state';
@@ -49,6 +51,12 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
   const [railOpen, setRailOpen] = useState(false);
   const [silenceDialog, setSilenceDialog] = useState<readonly string[] | null>(null);
   const { toasts, push, dismiss } = useToasts();
+  const comments = useComments(draft.id);
+  const { mergeThread, mergeReply } = comments;
+  const roomComments = useMemo<RoomComments>(
+    () => ({ access: draft.access, delegations: new Set(draft.delegations.map((d) => d.code)), mergeThread, mergeReply }),
+    [draft.access, draft.delegations, mergeThread, mergeReply],
+  );
 
   // Statuses as rendered, updated live when the secretariat changes one. A clause keeps
   // its object while its status does not change, so that its memoised section skips the render.
@@ -183,11 +191,18 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
           </p>
         </div>
       ) : null}
+      {comments.error && !connection.terminal ? (
+        <div className="banner banner--warn" role="status" data-testid="comments-error">
+          <p>
+            <strong>Comments may not be up to date.</strong> {comments.error}
+          </p>
+        </div>
+      ) : null}
       </div>
 
       <div className="room-grid" data-rail-open={railOpen ? 'true' : 'false'}>
         <aside className="room-outline">
-          <ClauseOutline clauses={clauses} activeClauseId={activeClauseId} consensus={data?.consensus} />
+          <ClauseOutline clauses={clauses} activeClauseId={activeClauseId} consensus={data?.consensus} commentCounts={comments.loaded ? comments.openCounts : undefined} />
         </aside>
 
         <main id="main" className="text-column" tabIndex={-1}>
@@ -244,6 +259,8 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
                     annotations={annotations.byClause ? (annotations.byClause.get(clause.id) ?? NO_ANNOTATIONS) : undefined}
                     onBracket={annotations.mergeBracket}
                     onAlternatives={annotations.mergeAlternatives}
+                    threads={threadsOf(comments, clause.id)}
+                    comments={roomComments}
                   />
                 );
               })

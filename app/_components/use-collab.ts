@@ -8,6 +8,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE_CODES, TERMINAL_CLOSE_CODES } from '@/lib/errors/close-codes';
+import { localCopyName, pendingKey, readPending, writePending } from './local-copies';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -42,38 +43,6 @@ const INITIAL: ConnectionState = {
   pending: 0,
 };
 
-/**
- * The local copy is per draft AND per signed-in person: two people sharing one browser
- * profile never see (or send) each other's unsent edits.
- */
-function localName(draftId: string, userId: string): string {
-  return `accord:${draftId}:${userId}`;
-}
-
-/** Where the number of waiting changes survives a closed tab (next to the IndexedDB copy it describes). */
-function pendingKey(draftId: string, userId: string): string {
-  return `accord:pending:${draftId}:${userId}`;
-}
-
-function readPending(key: string): number {
-  try {
-    const n = Number(window.localStorage.getItem(key) ?? '0');
-    return Number.isInteger(n) && n > 0 ? n : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function writePending(key: string, n: number): void {
-  try {
-    if (n > 0) window.localStorage.setItem(key, String(n));
-    else window.localStorage.removeItem(key);
-  } catch {
-    // Storage full or disabled: the count is only shown, the edits themselves are in IndexedDB.
-  }
-}
-
-
 /** After this many failed attempts in a row, ask the server whether the session still holds. */
 const SESSION_CHECK_AFTER_FAILURES = 3;
 /** How long a non-terminal close reason stays on screen after the connection is back. */
@@ -99,7 +68,7 @@ export function useCollab(draftId: string, userId: string): { collab: Collab | n
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(localName(draftId, userId), doc);
+    const persistence = new IndexeddbPersistence(localCopyName(draftId, userId), doc);
     const provider = new WebsocketProvider(yjsUrl(), draftId, doc, {
       // The server is the only source of truth: a BroadcastChannel between tabs would
       // pass on edits the server has refused.

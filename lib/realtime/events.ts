@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { AlternativeDto, BracketDto, ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '../api/types';
+import type { CommentReplyDto, CommentThreadDto, NotificationDto } from '../api/comment-types';
 import type { PresenceUser } from '../domain/identity';
 import type { ErrorCode } from '../errors/app-error';
 
@@ -38,6 +39,10 @@ export interface ServerToClientEvents {
   'consensus:updated': (payload: ConsensusUpdatedPayload) => void;
   'bracket:updated': (payload: BracketUpdatedPayload) => void;
   'alternatives:updated': (payload: AlternativesUpdatedPayload) => void;
+  'comment:created': (payload: CommentThreadPayload) => void;
+  'comment:resolved': (payload: CommentThreadPayload) => void;
+  'comment:reply': (payload: CommentReplyPayload) => void;
+  'notification:new': (payload: NotificationPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -95,4 +100,44 @@ export interface BracketUpdatedPayload {
 export interface AlternativesUpdatedPayload {
   draftId: string;
   alternatives: AlternativeDto[];
+}
+
+// ---- Comments and notifications (area: comments) ----
+// Internal notes (visibility `delegation`) are emitted only to their team's room
+// (`teamRoom`), public threads to the draft's room; notifications to `notifyRoom`.
+
+/** A thread was created, or resolved / reopened (`thread.state` says which). */
+export interface CommentThreadPayload {
+  draftId: string;
+  thread: CommentThreadDto;
+}
+
+export interface CommentReplyPayload {
+  draftId: string;
+  clauseId: string;
+  threadId: string;
+  reply: CommentReplyDto;
+  /** The thread's new `updatedAt`. */
+  updatedAt: string;
+}
+
+export interface NotificationPayload {
+  notification: NotificationDto;
+}
+
+/** socket.io room of the members of one team (a delegation or `#secretariat`) in one draft. */
+export function teamRoom(draftId: string, team: string): string {
+  return `team:${draftId}:${team}`;
+}
+
+/** socket.io room of every connected member of a delegation, for notifications. */
+export function notifyRoom(delegation: string): string {
+  return `notify:${delegation}`;
+}
+
+/** Events that carry comments, pushed to the draft's room or to a team's room. */
+export interface CommentEvents {
+  'comment:created': CommentThreadPayload;
+  'comment:resolved': CommentThreadPayload;
+  'comment:reply': CommentReplyPayload;
 }

@@ -28,7 +28,11 @@ export type AuditAction =
   | 'alternative.backed'
   | 'alternative.unbacked'
   | 'alternative.withdrawn'
-  | 'alternative.adopted';
+  | 'alternative.adopted'
+  | 'comment.created'
+  | 'comment.replied'
+  | 'comment.resolved'
+  | 'comment.reopened';
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Database, 'insert' | 'select' | 'update' | 'delete' | 'execute'>;

@@ -221,6 +221,93 @@ export const yjsCheckpoints = pgTable(
   (t) => [index('yjs_checkpoints_draft_idx').on(t.draftId, t.upToId)],
 );
 
+// ---------------------------------------------------------------------------
+// Comments and notifications (area: comments)
+// ---------------------------------------------------------------------------
+
+/**
+ * A comment thread anchored to a span of a clause by two Yjs relative positions.
+ * `visibility = 'delegation'` makes it an internal note of `team` (the author's
+ * delegation, or `#secretariat`): read paths filter it with `visibleCommentFilter`.
+ */
+export const commentThreads = pgTable(
+  'comment_threads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    /** Encoded Y.RelativePosition (base64) of the first character of the span. */
+    anchorStart: text('anchor_start').notNull(),
+    /** Encoded Y.RelativePosition (base64) just after the last character of the span. */
+    anchorEnd: text('anchor_end').notNull(),
+    /** The words the thread was made on, kept for when they are deleted. */
+    quote: text('quote').notNull(),
+    body: text('body').notNull(),
+    mentions: jsonb('mentions').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    authorId: uuid('author_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    authorRole: text('author_role', { enum: ['secretariat', 'delegate', 'observer'] }).notNull(),
+    /** The author's delegation (null for the secretariat). */
+    delegationCode: text('delegation_code'),
+    /** Who may see an internal note: the author's delegation code or `#secretariat`. */
+    team: text('team').notNull(),
+    visibility: text('visibility', { enum: ['everyone', 'delegation'] }).notNull(),
+    state: text('state', { enum: ['open', 'resolved'] }).notNull().default('open'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: text('resolved_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comment_threads_draft_idx').on(t.draftId, t.clauseId)],
+);
+
+export const commentReplies = pgTable(
+  'comment_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id').notNull().references(() => commentThreads.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    mentions: jsonb('mentions').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    authorId: uuid('author_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    authorRole: text('author_role', { enum: ['secretariat', 'delegate', 'observer'] }).notNull(),
+    delegationCode: text('delegation_code'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comment_replies_thread_idx').on(t.threadId, t.createdAt)],
+);
+
+/** In-app notifications, addressed to a delegation; each member reads them on their own. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id').references(() => clauses.id, { onDelete: 'cascade' }),
+    delegationCode: text('delegation_code').notNull(),
+    kind: text('kind', { enum: ['mention', 'reply', 'alternative'] }).notNull(),
+    /** What it is about: a comment thread id, an alternative id, … */
+    refId: text('ref_id').notNull(),
+    text: text('text').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    actorDelegation: text('actor_delegation'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_delegation_idx').on(t.delegationCode, t.createdAt)],
+);
+
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: uuid('notification_id').notNull().references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+);
+
 // ---- Brackets and alternatives (area: brackets) ----
 
 /**

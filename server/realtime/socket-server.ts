@@ -8,9 +8,12 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { PresenceUser } from '@/lib/domain/identity';
 import { AppError, isAppError } from '@/lib/errors/app-error';
+import { commentTeam } from '@/lib/comments/comment-visibility';
 import {
   draftRoom,
   joinDraftSchema,
+  notifyRoom,
+  teamRoom,
   leaveDraftSchema,
   type ClientToServerEvents,
   type PresencePayload,
@@ -104,6 +107,8 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
     const log = options.logger.child({ socket: socket.id, userId: socket.data.identity.userId });
     // A room per person, so that a change of rights can disconnect all their sockets on every instance.
     void socket.join(userRoom(socket.data.identity.userId));
+    // Notifications are addressed to a delegation: every connected member receives them.
+    if (socket.data.identity.delegation) void socket.join(notifyRoom(socket.data.identity.delegation));
 
     // Per-socket rate limit: excess events are dropped with an error event; a socket that keeps
     // flooding is disconnected.
@@ -124,6 +129,9 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
         if (!parsed.success) throw new AppError('bad_request', { message: 'draft:join needs { draftId } with a draft id.' });
         await options.drafts.requireAccess(socket.data.identity, parsed.data.draftId);
         await socket.join(draftRoom(parsed.data.draftId));
+        // Internal notes of the person's team (delegation or secretariat) reach only this room.
+        const team = commentTeam(socket.data.identity);
+        if (team) await socket.join(teamRoom(parsed.data.draftId, team));
         const presence = await broadcastPresence(parsed.data.draftId);
         if (typeof ack === 'function') ack({ ok: true, data: presence });
       } catch (err) {
@@ -138,6 +146,8 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
       const parsed = leaveDraftSchema.safeParse(payload);
       if (!parsed.success) return;
       await socket.leave(draftRoom(parsed.data.draftId));
+      const team = commentTeam(socket.data.identity);
+      if (team) await socket.leave(teamRoom(parsed.data.draftId, team));
       await broadcastPresence(parsed.data.draftId).catch(() => undefined);
     });
 

@@ -13,7 +13,8 @@ export const INT_DEMO_PASSWORD = 'int-demo-password';
 /** A fixed 48-character secret, so sessions and tokens survive a restart within one test. */
 export const INT_NEXTAUTH_SECRET = 'accord-integration-test-secret-0123456789abcdefg';
 
-const READY_TIMEOUT_MS = 60_000;
+// Generous: on a loaded 2-core machine the embedded database can take long to open and migrate.
+const READY_TIMEOUT_MS = 110_000;
 const STOP_TIMEOUT_MS = 30_000;
 const MAX_LOG_CHARS = 2_000_000;
 

@@ -3,8 +3,10 @@
 import Link from 'next/link';
 import { memo } from 'react';
 import type { ClauseSummary, ConsensusDto, DelegationSummary } from '@/lib/api/types';
+import type { CommentCountDto } from '@/lib/api/comment-types';
 import type { ClauseStatus, DelegationCode } from '@/lib/domain/vocabulary';
 import { StatusBadge } from '../status-badge';
+import { CommentIcon } from '../comments/comment-icon';
 import { ConsensusBadge, summariseConsensus } from './consensus-badge';
 import { isStalePosition, type ClausePositions } from './negotiation-state';
 import { PositionCell } from './position-cell';
@@ -18,13 +20,15 @@ interface DashboardRowProps {
   positions: ClausePositions;
   columns: readonly DelegationSummary[];
   highlight: DelegationCode | null;
+  /** Comment threads on the clause that this person may see. */
+  comments?: CommentCountDto;
 }
 
 /**
  * One clause of the matrix. Memoised on its own data: a position change re-renders
  * the row of that clause only (its positions map is the only one replaced).
  */
-export const DashboardRow = memo(function DashboardRow({ draftId, clause, status, consensus, positions, columns, highlight }: DashboardRowProps) {
+export const DashboardRow = memo(function DashboardRow({ draftId, clause, status, consensus, positions, columns, highlight, comments }: DashboardRowProps) {
   const summary = consensus ? summariseConsensus(consensus) : null;
   return (
     <tr
@@ -45,6 +49,12 @@ export const DashboardRow = memo(function DashboardRow({ draftId, clause, status
           {summary && status !== 'withdrawn' ? (
             <span className={`matrix__missing matrix__missing--${consensus?.state}`} title={summary.full}>
               {summary.detail}
+            </span>
+          ) : null}
+          {comments && comments.open > 0 ? (
+            <span className="comment-count" data-testid="dashboard-comment-count" title={`${comments.open} open, ${comments.resolved} resolved comment thread(s)`}>
+              <CommentIcon /> {comments.open}
+              <span className="visually-hidden"> open comments</span>
             </span>
           ) : null}
         </span>

@@ -11,6 +11,7 @@ import { PositionMark } from './position-cell';
 import { ProgressChart, type ProgressCounts } from './progress-chart';
 import { SilenceList } from './silence-list';
 import { useNegotiation } from './use-negotiation';
+import { useCommentCounts } from '../comments/use-comment-counts';
 
 export interface DashboardProps {
   draft: DraftDetail;
@@ -85,6 +86,7 @@ function MatrixLegend() {
  */
 export function Dashboard({ draft, initial }: DashboardProps) {
   const { data, live, error } = useNegotiation(draft.id, { initial });
+  const commentCounts = useCommentCounts(draft.id);
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
   const [pendingOn, setPendingOn] = useState<DelegationCode | ''>('');
   const [underSilence, setUnderSilence] = useState(false);
@@ -277,6 +279,7 @@ export function Dashboard({ draft, initial }: DashboardProps) {
                         positions={row.positions}
                         columns={columns}
                         highlight={pendingOn || null}
+                        comments={commentCounts?.get(row.clause.id)}
                       />
                     ))}
                     {visible.length === 0 ? (

@@ -1,0 +1,178 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { NotificationDto } from '@/lib/api/comment-types';
+import type { ClientToServerEvents, NotificationPayload, ServerToClientEvents } from '@/lib/realtime/events';
+import { formatDateTimeUtc } from '@/lib/ui/format-date';
+import { formatShortUtc } from '../room/format';
+import { fetchNotifications, markNotificationsRead } from './comments-api';
+
+const KIND_LABEL: Record<NotificationDto['kind'], string> = {
+  mention: 'mentioned your delegation',
+  reply: 'replied to your thread',
+  alternative: 'proposed an alternative',
+};
+
+function linkOf(n: NotificationDto): string {
+  const base = `/drafts/${encodeURIComponent(n.draftId)}`;
+  if (n.kind === 'mention' || n.kind === 'reply') return `${base}#comment-${n.refId}`;
+  return n.clauseNumber ? `${base}#clause-${n.clauseNumber}` : base;
+}
+
+/**
+ * The bell in the header: what concerns my delegation (mentions, replies to our
+ * threads, alternatives on clauses where we hold a position), with the unread count,
+ * kept live over socket.io, marked read one by one or all at once.
+ */
+export function NotificationBell({ delegation }: { delegation: string }) {
+  const [items, setItems] = useState<NotificationDto[]>([]);
+  const [unread, setUnread] = useState(0);
+  const [nextBefore, setNextBefore] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const page = await fetchNotifications();
+      setItems(page.notifications);
+      setUnread(page.unread);
+      setNextBefore(page.nextBefore);
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Notifications could not be loaded.');
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', withCredentials: true });
+    const onNew = ({ notification }: NotificationPayload) => {
+      setItems((prev) => (prev.some((n) => n.id === notification.id) ? prev : [notification, ...prev]));
+      setUnread((n) => n + 1);
+    };
+    socket.on('notification:new', onNew);
+    // After a reconnect, catch up on what arrived meanwhile.
+    socket.io.on('reconnect', () => void load());
+    return () => {
+      socket.off('notification:new', onNew);
+      socket.disconnect();
+    };
+  }, [load]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
+  const markRead = async (input: { ids: string[] } | { all: true }) => {
+    try {
+      const { unread: left } = await markNotificationsRead(input);
+      setUnread(left);
+      setItems((prev) => prev.map((n) => ('all' in input || input.ids.includes(n.id) ? { ...n, read: true } : n)));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Could not mark as read.');
+    }
+  };
+
+  const loadOlder = async () => {
+    if (!nextBefore) return;
+    try {
+      const page = await fetchNotifications(nextBefore);
+      setItems((prev) => [...prev, ...page.notifications.filter((n) => !prev.some((p) => p.id === n.id))]);
+      setNextBefore(page.nextBefore);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Older notifications could not be loaded.');
+    }
+  };
+
+  return (
+    <div className="bell" ref={rootRef}>
+      <button
+        type="button"
+        ref={buttonRef}
+        className="bell__button"
+        aria-expanded={open}
+        aria-controls="notification-panel"
+        aria-label={`Notifications for ${delegation}${unread ? `, ${unread} unread` : ''}`}
+        data-testid="notification-bell"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+          <path d="M8 1.5a4.5 4.5 0 0 0-4.5 4.5v2.6L2 11v1h12v-1l-1.5-2.4V6A4.5 4.5 0 0 0 8 1.5ZM6.3 13a1.8 1.8 0 0 0 3.4 0H6.3Z" fill="currentColor" />
+        </svg>
+        {unread > 0 ? (
+          <span className="bell__count" data-testid="notification-unread">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        ) : null}
+      </button>
+      {open ? (
+        <div className="bell__panel" id="notification-panel" role="region" aria-label="Notifications">
+          <div className="bell__head">
+            <h2 className="bell__title">For {delegation}</h2>
+            <button type="button" className="button button--ghost button--small" disabled={unread === 0} onClick={() => void markRead({ all: true })}>
+              Mark all read
+            </button>
+          </div>
+          {error ? (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          {loading ? <p className="bell__empty">Loading…</p> : null}
+          {!loading && items.length === 0 && !error ? (
+            <p className="bell__empty">Nothing yet. Mentions of {delegation}, replies to its threads and alternatives on clauses where it holds a position appear here.</p>
+          ) : null}
+          <ol className="bell__list">
+            {items.map((n) => (
+              <li key={n.id} className={`bell__item${n.read ? '' : ' is-unread'}`} data-testid="notification">
+                <a href={linkOf(n)} className="bell__link" onClick={() => void (n.read ? undefined : markRead({ ids: [n.id] }))}>
+                  <span className="bell__line">
+                    {n.read ? null : <span className="bell__dot" aria-label="unread" />}
+                    <strong>
+                      {n.actor.delegation ?? 'Secretariat'} · {n.actor.name}
+                    </strong>{' '}
+                    {KIND_LABEL[n.kind]}
+                  </span>
+                  <span className="bell__text">{n.text}</span>
+                  <span className="bell__meta">
+                    {n.draftTitle}
+                    {n.clauseNumber ? ` · clause ${n.clauseNumber}` : ''} ·{' '}
+                    <time dateTime={n.createdAt} title={formatDateTimeUtc(n.createdAt)}>
+                      {formatShortUtc(n.createdAt)} UTC
+                    </time>
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ol>
+          {nextBefore ? (
+            <button type="button" className="button button--ghost button--small bell__more" onClick={() => void loadOlder()}>
+              Older notifications
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
