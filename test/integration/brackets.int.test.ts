@@ -264,6 +264,14 @@ describe('alternatives', () => {
     await expect.poll(() => events.some((a) => a.id === alt2.id)).toBe(true);
     expect((await consensusOf(7)).brackets).toMatchObject({ alternatives: 1 });
 
+    // Delegations holding a position on clause 7 are told in the app; the proposer is not.
+    type Notifications = { notifications: Array<{ kind: string; refId: string; text: string; clauseId: string | null }> };
+    const forFr = await call<Notifications>('fr', 'GET', '/api/notifications');
+    expect(forFr.status).toBe(200);
+    expect(forFr.body.notifications.find((n) => n.refId === alt2.id)).toMatchObject({ kind: 'alternative', clauseId: clause(7).id, text: expect.stringContaining('DE proposed ALT 2') });
+    const forDe = await call<Notifications>('de', 'GET', '/api/notifications');
+    expect(forDe.body.notifications.some((n) => n.refId === alt2.id)).toBe(false);
+
     const backed = await call<AlternativeDto[]>('fr', 'PUT', api(`/alternatives/${alt2.id}/backing`), { backed: true });
     expect(backed.status).toBe(200);
     expect(backed.body.find((a) => a.id === alt2.id)?.backers).toEqual(['DE', 'FR']);
