@@ -13,6 +13,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { delegationColor } from '@/lib/domain/delegation-color';
 import { auditCsv, readAudit, writeAudit } from './audit/audit-log';
+import { createAnnotationService, type AnnotationPublisher } from './brackets/annotation-service';
+import { notifyAlternativeProposed } from './brackets/alternative-notice';
 import { CLIENT_ADDRESS_HEADER, createAuthOptions } from './auth/auth-options';
 import { createMemoryThrottle, createRedisThrottle, DEFAULT_THROTTLE, type LoginThrottle } from './auth/login-throttle';
 import { issueCollabToken, verifyCollabToken } from './auth/collab-token';
@@ -34,10 +36,10 @@ import { createNegotiationService, type NegotiationPublisher } from './negotiati
 import { SilenceScheduler } from './negotiation/silence-scheduler';
 import { createAccordMetrics } from './observability/metrics';
 import { createSocketServer, userRoom, type AccordIo } from './realtime/socket-server';
-import { draftRoom, notifyRoom, teamRoom, type CommentEvents, type NegotiationEvents } from '@/lib/realtime/events';
+import { draftRoom, notifyRoom, teamRoom, type AnnotationEvents, type CommentEvents, type NegotiationEvents } from '@/lib/realtime/events';
 import { createCommentService } from './comments/comment-service';
 import { createNotificationService } from './notifications/notification-service';
-import { registerNotifier } from './notifications/notify-delegations';
+import { notifyDelegations, registerNotifier } from './notifications/notify-delegations';
 import { loadOrCreateSecret } from './secrets';
 import { isAllowedOrigin } from './security/origin';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
@@ -175,6 +177,23 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     onSilenceScheduled: (deadline) => scheduler.arm(deadline),
   });
 
+  const annotationPublisher: AnnotationPublisher = {
+    publish: (draftId, event, payload) => {
+      ioRef.current?.to(draftRoom(draftId)).emit(event as 'bracket:updated', payload as AnnotationEvents['bracket:updated']);
+    },
+  };
+  const annotations = createAnnotationService({
+    db: database.db,
+    drafts,
+    registry,
+    clauseStates,
+    publisher: annotationPublisher,
+    logger,
+    publishConsensus: (draftId, clauseIds) => negotiation.publishConsensus(draftId, clauseIds),
+    // Delegations holding a position on the clause hear of a new alternative wording.
+    onAlternativeProposed: (alternative, clause, actor) => notifyAlternativeProposed(database.db, notifyDelegations, alternative, clause, actor),
+  });
+  clauseStates.useAnnotations(annotations);
   // Internal notes go to their team's room only; public threads to the whole draft.
   const notificationService = createNotificationService({
     db: database.db,
@@ -256,6 +275,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     audit: { read: (identity, query) => readAudit(database.db, identity, query), csv: auditCsv },
     drafts,
     negotiation,
+    annotations,
     comments,
     notifications: notificationService,
     collabTokens: {

@@ -8,6 +8,7 @@ import type { NextAuthOptions } from 'next-auth';
 import type { AuditEntryDto, AuditPage } from '@/lib/api/types';
 import type { Identity } from '@/lib/domain/identity';
 import type { AuditQuery } from './audit/audit-log';
+import type { AnnotationService } from './brackets/annotation-service';
 import type { Logger } from 'pino';
 import type { SessionResolver } from './auth/request-identity';
 import type { CommentService } from './comments/comment-service';
@@ -26,6 +27,8 @@ export interface AccordServices {
   audit: { read(identity: Identity, query: AuditQuery): Promise<AuditPage>; csv(entries: AuditEntryDto[]): string };
   drafts: DraftStore;
   negotiation: NegotiationService;
+  /** Brackets and alternative wordings on clause text. */
+  annotations: AnnotationService;
   comments: CommentService;
   notifications: NotificationService;
   collabTokens: {

@@ -9,6 +9,7 @@ import { clauseField } from '@/lib/collab/clause-field';
 import type { ClauseSummary } from '@/lib/api/types';
 import { caretLabel } from '@/lib/ui/people';
 import { BracketHighlight } from './bracket-highlight';
+import { RecordedBrackets, recordedBracketsKey, type MarkedSpan } from './brackets/recorded-brackets';
 import { CommentIcon } from './comments/comment-icon';
 import { CommentHighlight, selectionAnchor, setCommentHighlights, type HighlightAnchor } from './comments/comment-highlight';
 import type { ComposerTarget } from './comments/clause-comments';
@@ -22,6 +23,10 @@ interface ClauseEditorProps {
   editable: boolean;
   labelledBy: string;
   describedBy?: string;
+  /** Brackets and alternative spans recorded on the clause, drawn over the text. */
+  marks?: readonly MarkedSpan[];
+  /** Receives the editor once it exists (and null when it goes), e.g. to read the selection. */
+  onEditor?: (editor: Editor | null) => void;
   /** Comment threads to highlight, and what to do to comment on the selection (absent: no commenting). */
   comments?: {
     anchors: readonly HighlightAnchor[];
@@ -39,7 +44,7 @@ const NO_ANCHORS: readonly HighlightAnchor[] = [];
  * All clause editors share the page's one provider (and so one awareness): each
  * editor only draws the carets that fall inside its own fragment.
  */
-export function ClauseEditor({ clause, collab, me, editable, labelledBy, describedBy, comments }: ClauseEditorProps) {
+export function ClauseEditor({ clause, collab, me, editable, labelledBy, describedBy, marks, onEditor, comments }: ClauseEditorProps) {
   const { doc, provider } = collab;
   const fragment = useMemo(() => doc.getXmlFragment(clauseField(clause.id)), [doc, clause.id]);
   // The editor is created once; its comment callbacks read the latest props through this ref.
@@ -58,6 +63,7 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
         // The server replaces `user` with the authoritative name and colour; this is what we show until then.
         CollaborationCaret.configure({ provider, user: { name: caretLabel(me), color: me.color } }),
         BracketHighlight,
+        RecordedBrackets,
         CommentHighlight.configure({
           onRequestComment: (ed) => requestComment(ed),
           onActivate: (threadId) => commentsRef.current?.onActivate(threadId),
@@ -92,6 +98,16 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(recordedBracketsKey, marks ?? []).setMeta('addToHistory', false));
+  }, [editor, marks]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   const anchors = comments?.anchors ?? NO_ANCHORS;
   const activeId = comments?.activeId ?? null;

@@ -1,10 +1,14 @@
 'use client';
 
+import type { Editor } from '@tiptap/core';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import type { ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type { AlternativeDto, BracketDto, ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
+import { ClauseAnnotationsPanel } from './brackets/clause-annotations';
+import { clauseMarks } from './brackets/clause-marks';
+import type { ClauseAnnotations } from './brackets/use-annotations';
 import { ClauseEditor } from './clause-editor';
 import { CommentIcon } from './comments/comment-icon';
 import { ClauseComments, type ComposerTarget } from './comments/clause-comments';
@@ -49,6 +53,12 @@ interface ClauseSectionProps {
   onSilenceChanged: (procedure: SilenceProcedureDto) => void;
   onStatusChanged: (status: ClauseStatusDto) => void;
   onStartSilence: (clauseId: string) => void;
+  /** The caller's access to the draft. */
+  access?: 'read' | 'write';
+  /** Brackets and alternatives recorded on this clause (undefined until loaded). */
+  annotations?: ClauseAnnotations;
+  onBracket?: (bracket: BracketDto) => void;
+  onAlternatives?: (alternatives: readonly AlternativeDto[]) => void;
   /** This clause's comment threads (only those this person may see) and the room's comment actions. */
   threads: readonly CommentThreadDto[];
   comments: RoomComments;
@@ -97,9 +107,15 @@ function ClauseSectionImpl({
   onSilenceChanged,
   onStatusChanged,
   onStartSilence,
+  access = 'read',
+  annotations,
+  onBracket,
+  onAlternatives,
   threads,
   comments,
 }: ClauseSectionProps) {
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const marks = useMemo(() => (annotations ? clauseMarks(annotations) : undefined), [annotations]);
   const headingId = `clause-heading-${clause.id}`;
   const noticeId = `clause-notice-${clause.id}`;
   const editable = readOnlyReason === null && loaded && !frozen;
@@ -206,6 +222,23 @@ function ClauseSectionImpl({
         />
       ) : null}
 
+      {annotations && onBracket && onAlternatives && clause.status !== 'withdrawn' ? (
+        <ClauseAnnotationsPanel
+          draftId={draftId}
+          clauseId={clause.id}
+          clauseNumber={clause.number}
+          status={clause.status}
+          access={access}
+          me={me}
+          ownDelegation={ownDelegation}
+          annotations={annotations}
+          editor={editor}
+          doc={collab?.doc ?? null}
+          onBracket={onBracket}
+          onAlternatives={onAlternatives}
+        />
+      ) : null}
+
       {underSilence ? (
         <SilenceBanner
           draftId={draftId}
@@ -239,6 +272,8 @@ function ClauseSectionImpl({
             editable={editable}
             labelledBy={headingId}
             describedBy={readOnlyReason && !underSilence ? noticeId : undefined}
+            marks={marks}
+            onEditor={setEditor}
             comments={editorComments}
           />
         ) : null}

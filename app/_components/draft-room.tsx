@@ -6,6 +6,7 @@ import { readOnlyReason } from '@/lib/authz/draft-access';
 import { canEnterSilence } from '@/lib/domain/status-workflow';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { affiliationLabel } from '@/lib/ui/people';
+import { NO_ANNOTATIONS, useAnnotations } from './brackets/use-annotations';
 import { ClauseOutline } from './clause-outline';
 import { ClauseSection } from './clause-section';
 import type { RoomComments } from './comments/room-comments';
@@ -45,6 +46,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
   const { collab, connection } = useCollab(draft.id, me.userId);
   const presence = usePresence(draft.id);
   const negotiation = useNegotiation(draft.id, { initial });
+  const annotations = useAnnotations(draft.id);
   const { data, mergePosition, mergeSilence, mergeStatus } = negotiation;
   const [railOpen, setRailOpen] = useState(false);
   const [silenceDialog, setSilenceDialog] = useState<readonly string[] | null>(null);
@@ -175,6 +177,13 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
         </div>
       </div>
       <ConnectionBanner connection={connection} draftId={draft.id} />
+      {annotations.error && !connection.terminal ? (
+        <div className="banner banner--warn" role="status" data-testid="annotations-error">
+          <p>
+            <strong>Brackets and alternatives may not be up to date.</strong> {annotations.error}
+          </p>
+        </div>
+      ) : null}
       {negotiation.error && !connection.terminal ? (
         <div className="banner banner--warn" role="status" data-testid="negotiation-error">
           <p>
@@ -246,6 +255,10 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
                     onSilenceChanged={mergeSilence}
                     onStatusChanged={mergeStatus}
                     onStartSilence={openSilence}
+                    access={draft.access}
+                    annotations={annotations.byClause ? (annotations.byClause.get(clause.id) ?? NO_ANNOTATIONS) : undefined}
+                    onBracket={annotations.mergeBracket}
+                    onAlternatives={annotations.mergeAlternatives}
                     threads={threadsOf(comments, clause.id)}
                     comments={roomComments}
                   />

@@ -187,3 +187,61 @@ export class DraftRoomPage {
     await expect(dialog).toHaveCount(0);
   }
 }
+
+/** Brackets and alternatives of a clause in the draft room (docs/ui-contract.md, "Brackets and alternatives"). */
+export class ClauseAnnotationsPart {
+  constructor(
+    readonly room: DraftRoomPage,
+    readonly n: number,
+  ) {}
+
+  get panel(): Locator {
+    return this.room.clause(this.n).getByTestId('clause-annotations');
+  }
+
+  /** The `[` glyphs of recorded brackets drawn in the clause text. */
+  get glyphs(): Locator {
+    return this.room.editor(this.n).locator('[data-testid="recorded-bracket-glyph"]');
+  }
+
+  get brackets(): Locator {
+    return this.panel.getByTestId('bracket-item');
+  }
+
+  alternative(number: number): Locator {
+    return this.panel.locator(`[data-testid="alternative"][data-alt-number="${number}"]`);
+  }
+
+  /** Selects `words` in the clause's editor, as a user dragging over them would. */
+  async select(words: string): Promise<void> {
+    const editor = this.room.editor(this.n);
+    await editor.click();
+    await editor.evaluate((el, target) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(target) ?? -1;
+        if (at >= 0) {
+          document.getSelection()?.setBaseAndExtent(node, at, node, at + target.length);
+          return;
+        }
+      }
+      throw new Error(`"${target}" is not in the clause text`);
+    }, words);
+    await expect(this.panel.getByTestId('bracket-selection')).toBeEnabled();
+  }
+
+  async bracket(words: string): Promise<void> {
+    await this.select(words);
+    await this.panel.getByTestId('bracket-selection').click();
+    await expect(this.panel.getByTestId('annotations-message')).toContainText('Bracketed');
+  }
+
+  async proposeForSelection(words: string, wording: string): Promise<void> {
+    await this.select(words);
+    await this.panel.getByTestId('propose-alternative').click();
+    const dialog = this.room.page.getByTestId('propose-dialog');
+    await dialog.getByLabel('Alternative wording', { exact: true }).fill(wording);
+    await dialog.getByRole('button', { name: 'Propose alternative', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+}

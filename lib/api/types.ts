@@ -91,6 +91,8 @@ export interface ConsensusDto {
   adRef: DelegationCode[];
   reservations: Array<{ delegation: DelegationCode; reservation: Reservation }>;
   openBrackets: number;
+  /** What `openBrackets` is made of (always sent by the server). */
+  brackets?: BracketBreakdownDto;
   /** Hash of the clause's current text; positions with another hash are stale. */
   textHash: string;
 }
@@ -143,4 +145,88 @@ export interface AuditPage {
   entries: AuditEntryDto[];
   /** Pass as `before` to get the next (older) page; null on the last page. */
   nextBefore: number | null;
+}
+
+/** A span of clause text as it is now: plain-text offsets (blocks joined by newlines) and the words. */
+export interface CurrentSpanDto {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** Yjs relative positions (base64 of `Y.encodeRelativePosition`) of a span's start and end. */
+export interface AnchorDto {
+  start: string;
+  end: string;
+}
+
+/** What a clause's open brackets are made of (see README, "Brackets and alternatives"). */
+export interface BracketBreakdownDto {
+  /** `[…]` and `ALT n` typed in the text. */
+  typed: number;
+  /** Recorded brackets still on the text and not inside typed ones. */
+  recorded: number;
+  /** Open alternative wordings. */
+  alternatives: number;
+}
+
+/** A bracket recorded on a clause's text (`GET /api/drafts/:id/brackets`). */
+export interface BracketDto {
+  id: string;
+  draftId: string;
+  clauseId: string;
+  anchor: AnchorDto;
+  /** The words as they were when bracketed. */
+  quote: string;
+  /** Where the bracket is in the text now; null when its words were deleted (detached). */
+  current: CurrentSpanDto | null;
+  /** The proposing delegation; null for the secretariat. */
+  delegation: DelegationCode | null;
+  proposedBy: string;
+  proposedAt: string;
+  state: 'open' | 'removed';
+  removedAt?: string;
+  removedBy?: string;
+  /** The delegation that removed it; absent when the secretariat did. */
+  removedByDelegation?: DelegationCode;
+}
+
+export type AlternativeState = 'open' | 'withdrawn' | 'adopted' | 'archived';
+
+/** An alternative wording for a clause or a span of it (`GET /api/drafts/:id/alternatives`). */
+export interface AlternativeDto {
+  id: string;
+  draftId: string;
+  clauseId: string;
+  /** Alternatives for the same words share a group; a delegation backs at most one per group. */
+  groupId: string;
+  /** 2, 3, …: shown as `ALT n` (`ALT 1` is the current text). */
+  number: number;
+  scope: 'clause' | 'span';
+  anchor?: AnchorDto;
+  /** The wording it would replace, as it was when proposed. */
+  quote: string;
+  /** For a span: where those words are now; null when they were deleted. Absent for a whole clause. */
+  current?: CurrentSpanDto | null;
+  /** The proposed wording. */
+  body: string;
+  note?: string;
+  delegation: DelegationCode | null;
+  proposedBy: string;
+  proposedAt: string;
+  state: AlternativeState;
+  /** Delegations backing it, in code order. */
+  backers: DelegationCode[];
+  decidedAt?: string;
+  decidedBy?: string;
+  decisionNote?: string;
+  /** For an adopted alternative: the wording it replaced. */
+  replacedText?: string;
+}
+
+/** The answer to adopting an alternative. */
+export interface AdoptionDto {
+  adopted: AlternativeDto;
+  /** The other alternatives for the same words, now archived. */
+  archived: AlternativeDto[];
 }

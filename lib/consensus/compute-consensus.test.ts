@@ -39,6 +39,7 @@ describe('computeConsensus', () => {
       adRef: [],
       reservations: [],
       openBrackets: 0,
+      brackets: { typed: 0, recorded: 0, alternatives: 0 },
     });
   });
 
@@ -117,5 +118,25 @@ describe('computeConsensus', () => {
     });
     expect(result.objecting).toEqual(['DE', 'PL']);
     expect(result.missing).toEqual(['FR']);
+  });
+
+  it('is pending with recorded brackets or open alternatives even when every delegation supports', () => {
+    const all = new Map(participants.map((d) => [d, fresh('support')]));
+    expect(computeConsensus({ participants, positions: all, openBrackets: 0, recordedBrackets: 1 })).toMatchObject({
+      state: 'pending',
+      openBrackets: 1,
+      brackets: { typed: 0, recorded: 1, alternatives: 0 },
+    });
+    expect(computeConsensus({ participants, positions: all, openBrackets: 1, recordedBrackets: 1, openAlternatives: 2 })).toMatchObject({
+      state: 'pending',
+      openBrackets: 4,
+      brackets: { typed: 1, recorded: 1, alternatives: 2 },
+    });
+    expect(computeConsensus({ participants, positions: all, openBrackets: 0, recordedBrackets: 0, openAlternatives: 0 }).state).toBe('consensus');
+  });
+
+  it('still reports an objection as blocked when brackets are open too', () => {
+    const result = computeConsensus({ participants, positions: new Map([['DE', fresh('oppose')]]), openBrackets: 0, openAlternatives: 1 });
+    expect(result).toMatchObject({ state: 'blocked', openBrackets: 1 });
   });
 });

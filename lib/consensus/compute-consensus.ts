@@ -21,7 +21,19 @@ export interface ConsensusInput {
   /** Delegations whose consent is needed (observers are not listed). */
   participants: readonly DelegationCode[];
   positions: ReadonlyMap<DelegationCode, StatedPosition>;
+  /** Brackets and `ALT n` markers typed in the text (`countBrackets(text).open`). */
   openBrackets: number;
+  /** Open brackets recorded on the text and not already inside typed ones (see count-open-disputes.ts). */
+  recordedBrackets?: number;
+  /** Open alternative wordings proposed for the clause or a span of it. */
+  openAlternatives?: number;
+}
+
+/** What the open brackets of a clause are made of. */
+export interface BracketBreakdown {
+  typed: number;
+  recorded: number;
+  alternatives: number;
 }
 
 export interface ConsensusResult {
@@ -36,7 +48,9 @@ export interface ConsensusResult {
   adRef: DelegationCode[];
   /** Every reservation held, substantive ones included. */
   reservations: Array<{ delegation: DelegationCode; reservation: Reservation }>;
+  /** Every open dispute: typed brackets and ALT markers, recorded brackets, open alternatives. */
   openBrackets: number;
+  brackets: BracketBreakdown;
 }
 
 /** Reservations that leave the matter pending rather than blocking it. */
@@ -80,10 +94,17 @@ export function computeConsensus(input: ConsensusInput): ConsensusResult {
     if (position === 'ad_ref') adRef.push(delegation);
   }
 
+  const brackets: BracketBreakdown = {
+    typed: input.openBrackets,
+    recorded: input.recordedBrackets ?? 0,
+    alternatives: input.openAlternatives ?? 0,
+  };
+  const openBrackets = brackets.typed + brackets.recorded + brackets.alternatives;
+
   let state: ConsensusState;
   if (objecting.length > 0) state = 'blocked';
-  else if (missing.length > 0 || adRef.length > 0 || pendingReservation || input.openBrackets > 0) state = 'pending';
+  else if (missing.length > 0 || adRef.length > 0 || pendingReservation || openBrackets > 0) state = 'pending';
   else state = 'consensus';
 
-  return { state, objecting, missing, stale, adRef, reservations, openBrackets: input.openBrackets };
+  return { state, objecting, missing, stale, adRef, reservations, openBrackets, brackets };
 }

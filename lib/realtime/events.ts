@@ -4,7 +4,7 @@
  * the compiler.
  */
 import { z } from 'zod';
-import type { ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '../api/types';
+import type { AlternativeDto, BracketDto, ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '../api/types';
 import type { CommentReplyDto, CommentThreadDto, NotificationDto } from '../api/comment-types';
 import type { PresenceUser } from '../domain/identity';
 import type { ErrorCode } from '../errors/app-error';
@@ -37,6 +37,8 @@ export interface ServerToClientEvents {
   'clause:status': (payload: ClauseStatusPayload) => void;
   'silence:updated': (payload: SilenceUpdatedPayload) => void;
   'consensus:updated': (payload: ConsensusUpdatedPayload) => void;
+  'bracket:updated': (payload: BracketUpdatedPayload) => void;
+  'alternatives:updated': (payload: AlternativesUpdatedPayload) => void;
   'comment:created': (payload: CommentThreadPayload) => void;
   'comment:resolved': (payload: CommentThreadPayload) => void;
   'comment:reply': (payload: CommentReplyPayload) => void;
@@ -81,6 +83,24 @@ export interface NegotiationEvents {
   'clause:status': ClauseStatusPayload;
   'silence:updated': SilenceUpdatedPayload;
   'consensus:updated': ConsensusUpdatedPayload;
+}
+
+/** Events that carry brackets and alternatives, pushed to everyone in the draft's room. */
+export interface AnnotationEvents {
+  'bracket:updated': BracketUpdatedPayload;
+  'alternatives:updated': AlternativesUpdatedPayload;
+}
+
+/** A bracket was recorded or removed. */
+export interface BracketUpdatedPayload {
+  draftId: string;
+  bracket: BracketDto;
+}
+
+/** Alternatives changed: proposed, backed, withdrawn, adopted or archived (every one whose state or backers changed). */
+export interface AlternativesUpdatedPayload {
+  draftId: string;
+  alternatives: AlternativeDto[];
 }
 
 // ---- Comments and notifications (area: comments) ----

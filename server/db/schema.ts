@@ -15,6 +15,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -305,4 +306,94 @@ export const notificationReads = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+);
+
+// ---- Brackets and alternatives (area: brackets) ----
+
+/**
+ * Brackets recorded on a clause's text: disputed wording, anchored with Yjs relative
+ * positions so that they stay on the same words while others edit. Never deleted:
+ * removing one sets `state` to removed, with who and when.
+ */
+export const brackets = pgTable(
+  'brackets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    /** Encoded Y.RelativePosition of the first character (sticks to it). */
+    anchorStart: bytea('anchor_start').notNull(),
+    /** Encoded Y.RelativePosition after the last character (sticks to the last character). */
+    anchorEnd: bytea('anchor_end').notNull(),
+    /** The words bracketed, as they were when the bracket was proposed. */
+    quote: text('quote').notNull(),
+    /** The proposing delegation; null when the secretariat bracketed the words. */
+    delegationCode: text('delegation_code'),
+    proposedBy: uuid('proposed_by').references(() => users.id),
+    proposedByName: text('proposed_by_name').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    state: text('state', { enum: ['open', 'removed'] }).notNull().default('open'),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedBy: uuid('removed_by').references(() => users.id),
+    removedByName: text('removed_by_name'),
+    removedByDelegation: text('removed_by_delegation'),
+  },
+  (t) => [index('brackets_clause_idx').on(t.clauseId, t.state), index('brackets_draft_idx').on(t.draftId)],
+);
+
+/**
+ * Alternative wordings (`ALT 2`, `ALT 3`, …; `ALT 1` is the current text) for a whole
+ * clause or for a span of it. Alternatives for the same words form a group (`groupId`,
+ * the id of the group's first alternative); each delegation backs at most one
+ * alternative per group. Never deleted: adopting one archives the others of its group.
+ */
+export const alternatives = pgTable(
+  'alternatives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    groupId: uuid('group_id').notNull(),
+    /** ALT number within the clause, from 2. */
+    number: integer('number').notNull(),
+    scope: text('scope', { enum: ['clause', 'span'] }).notNull(),
+    anchorStart: bytea('anchor_start'),
+    anchorEnd: bytea('anchor_end'),
+    /** The wording it would replace, as it was when proposed (the whole clause text for scope clause). */
+    quote: text('quote').notNull(),
+    /** The proposed wording, plain text. */
+    body: text('body').notNull(),
+    note: text('note'),
+    delegationCode: text('delegation_code'),
+    proposedBy: uuid('proposed_by').references(() => users.id),
+    proposedByName: text('proposed_by_name').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    state: text('state', { enum: ['open', 'withdrawn', 'adopted', 'archived'] }).notNull().default('open'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedByName: text('decided_by_name'),
+    /** Why it left the table: adopted, withdrawn by its proposer, archived because ALT n was adopted. */
+    decisionNote: text('decision_note'),
+    /** The wording the adoption replaced in the text. */
+    replacedText: text('replaced_text'),
+  },
+  (t) => [
+    uniqueIndex('alternatives_clause_number_idx').on(t.clauseId, t.number),
+    index('alternatives_draft_idx').on(t.draftId),
+    index('alternatives_group_idx').on(t.groupId),
+  ],
+);
+
+/** Which alternative each delegation backs in a group (at most one per group). */
+export const alternativeBackings = pgTable(
+  'alternative_backings',
+  {
+    groupId: uuid('group_id').notNull(),
+    delegationCode: text('delegation_code').notNull().references(() => delegations.code),
+    alternativeId: uuid('alternative_id').notNull().references(() => alternatives.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    backedAt: timestamp('backed_at', { withTimezone: true }).notNull().defaultNow(),
+    backedBy: uuid('backed_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.delegationCode] }), index('alternative_backings_alt_idx').on(t.alternativeId)],
 );

@@ -5,14 +5,30 @@
  */
 import crypto from 'node:crypto';
 import { countBrackets } from '@/lib/consensus/count-brackets';
+import { countOpenDisputes } from '@/lib/consensus/count-open-disputes';
 import { clauseText } from '@/lib/collab/clause-text';
+import { clauseField } from '@/lib/collab/clause-field';
+import { indexFragment, resolveSpan, type SpanAnchor } from '@/lib/collab/text-anchor';
 import type { DraftRoom } from '../collab/draft-room';
 import type { RoomRegistry } from '../collab/room-registry';
 
 export interface ClauseTextState {
   text: string;
   hash: string;
+  /** Brackets and ALT markers typed in the text. */
   openBrackets: number;
+  /** Open recorded brackets still on the text and not inside typed ones (see count-open-disputes.ts). */
+  recordedBrackets?: number;
+  /** Open alternative wordings whose words are still there. */
+  openAlternatives?: number;
+}
+
+/** Open recorded brackets and alternatives of clauses (server/brackets). */
+export interface OpenAnchorsSource {
+  unsafeOpenAnchors(
+    draftId: string,
+    clauseIds: readonly string[],
+  ): Promise<Map<string, { brackets: SpanAnchor[]; alternatives: Array<SpanAnchor | null> }>>;
 }
 
 export function hashClauseText(text: string): string {
@@ -22,7 +38,14 @@ export function hashClauseText(text: string): string {
 export class ClauseStates {
   private readonly cache = new WeakMap<DraftRoom, Map<string, ClauseTextState>>();
 
+  private annotations: OpenAnchorsSource | null = null;
+
   constructor(private readonly registry: RoomRegistry) {}
+
+  /** Count recorded brackets and open alternatives too (they are rows, read fresh on every call: never stale across instances). */
+  useAnnotations(source: OpenAnchorsSource): void {
+    this.annotations = source;
+  }
 
   /** Text states of the given clauses of a draft (loading the draft if needed). */
   async get(draftId: string, clauseIds: readonly string[]): Promise<Map<string, ClauseTextState>> {
@@ -42,6 +65,18 @@ export class ClauseStates {
           cached.set(id, state);
         }
         out.set(id, state);
+      }
+      if (this.annotations) {
+        const open = await this.annotations.unsafeOpenAnchors(draftId, clauseIds);
+        for (const [id, anchors] of open) {
+          const state = out.get(id);
+          if (!state) continue;
+          const index = indexFragment(room.doc.getXmlFragment(clauseField(id)));
+          const spans = anchors.brackets.flatMap((a) => resolveSpan(room.doc, id, a, index) ?? []);
+          const alternatives = anchors.alternatives.filter((a) => a === null || resolveSpan(room.doc, id, a, index) !== null).length;
+          const count = countOpenDisputes(index.text, spans, alternatives);
+          out.set(id, { ...state, recordedBrackets: count.recorded, openAlternatives: count.alternatives });
+        }
       }
       return out;
     } finally {

@@ -139,7 +139,13 @@ export function createNegotiationService(options: NegotiationServiceOptions) {
           stale: p.textHash !== state.hash,
         });
       }
-      const result = computeConsensus({ participants, positions: stated, openBrackets: state.openBrackets });
+      const result = computeConsensus({
+        participants,
+        positions: stated,
+        openBrackets: state.openBrackets,
+        recordedBrackets: state.recordedBrackets,
+        openAlternatives: state.openAlternatives,
+      });
       return { clauseId, ...result, textHash: state.hash };
     });
   }
@@ -181,7 +187,7 @@ export function createNegotiationService(options: NegotiationServiceOptions) {
 
   /** What clients last received per clause, to skip republishing unchanged consensus after text edits. */
   const lastPublished = new Map<string, string>();
-  const fingerprint = (c: ConsensusDto) => JSON.stringify([c.state, c.objecting, c.missing, c.stale, c.adRef, c.reservations, c.openBrackets]);
+  const fingerprint = (c: ConsensusDto) => JSON.stringify([c.state, c.objecting, c.missing, c.stale, c.adRef, c.reservations, c.openBrackets, c.brackets]);
 
   /**
    * Push the consensus of some clauses. After a text edit (`onlyIfChanged`) clauses whose
@@ -371,7 +377,7 @@ export function createNegotiationService(options: NegotiationServiceOptions) {
             consensus.missing.length ? `no position (on the current text) from ${consensus.missing.join(', ')}` : '',
             consensus.adRef.length ? `ad referendum: ${consensus.adRef.join(', ')}` : '',
             consensus.reservations.length ? `reservations: ${consensus.reservations.map((r) => `${r.delegation} (${r.reservation})`).join(', ')}` : '',
-            consensus.openBrackets ? `${consensus.openBrackets} open bracket(s) or alternative(s)` : '',
+            consensus.openBrackets ? describeOpenBrackets(consensus) : '',
           ].filter(Boolean);
           throw conflict(`Clause ${clause.number} has no consensus (${why.join('; ')}). Give an override reason to record agreement anyway.`);
         }
@@ -560,6 +566,20 @@ export function createNegotiationService(options: NegotiationServiceOptions) {
 
     publishConsensus,
   };
+}
+
+/** "3 open brackets (1 typed, 1 recorded, 1 alternative)" for the agree-without-consensus refusal. */
+function describeOpenBrackets(c: ConsensusDto): string {
+  const n = c.openBrackets;
+  const b = c.brackets;
+  const parts = b
+    ? [
+        b.typed ? `${b.typed} typed` : '',
+        b.recorded ? `${b.recorded} recorded` : '',
+        b.alternatives ? `${b.alternatives} open alternative${b.alternatives === 1 ? '' : 's'}` : '',
+      ].filter(Boolean)
+    : [];
+  return `${n} open bracket${n === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
 export type NegotiationService = ReturnType<typeof createNegotiationService>;

@@ -64,9 +64,16 @@ export function summariseConsensus(c: ConsensusDto): ConsensusSummary {
     fullParts.push(`Reservations: ${pendingReservations.map((r) => `${r.delegation} (${RESERVATION_LABELS[r.reservation].toLowerCase()})`).join(', ')}`);
   }
   if (c.openBrackets) {
-    const brackets = plural(c.openBrackets, 'bracket', 'brackets');
-    shortParts.push(brackets);
-    fullParts.push(`${plural(c.openBrackets, 'open bracket or alternative', 'open brackets or alternatives')}`);
+    // Brackets (typed and recorded) and open alternatives, named apart when the server says which is which.
+    const alternatives = c.brackets?.alternatives ?? 0;
+    const brackets = c.openBrackets - alternatives;
+    if (brackets > 0) shortParts.push(plural(brackets, 'bracket', 'brackets'));
+    if (alternatives > 0) shortParts.push(plural(alternatives, 'alternative', 'alternatives'));
+    const b = c.brackets;
+    const parts = b
+      ? [b.typed ? `${b.typed} typed` : '', b.recorded ? `${b.recorded} recorded` : '', b.alternatives ? plural(b.alternatives, 'open alternative', 'open alternatives') : ''].filter(Boolean)
+      : [];
+    fullParts.push(`${plural(c.openBrackets, 'open bracket or alternative', 'open brackets or alternatives')}${parts.length ? ` (${parts.join(', ')})` : ''}`);
   }
 
   if (c.state === 'blocked') {

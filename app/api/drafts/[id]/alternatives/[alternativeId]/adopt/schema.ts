@@ -1,0 +1,1 @@
+export { adoptSchema } from '@/lib/annotations/schemas';

@@ -1,0 +1,1 @@
+export { backingSchema } from '@/lib/annotations/schemas';

@@ -1,0 +1,1 @@
+export { proposeAlternativeSchema } from '@/lib/annotations/schemas';

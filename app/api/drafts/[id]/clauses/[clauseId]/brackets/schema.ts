@@ -1,0 +1,1 @@
+export { addBracketSchema } from '@/lib/annotations/schemas';
