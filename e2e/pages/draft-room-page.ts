@@ -48,8 +48,13 @@ export class DraftRoomPage {
     await this.waitForSynced();
   }
 
+  /**
+   * The first sync of a room includes compiling and loading its page and opening the
+   * draft on the server: allow for a busy 2-core machine (later expectations keep the
+   * default 10 s).
+   */
   async waitForSynced(): Promise<void> {
-    await expect(this.connectionStatus).toHaveAttribute('data-synced', 'true');
+    await expect(this.connectionStatus).toHaveAttribute('data-synced', 'true', { timeout: 30_000 });
   }
 
   clause(n: number): Locator {
