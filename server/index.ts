@@ -28,6 +28,8 @@ import { openDatabase } from './db/client';
 import { delegations } from './db/schema';
 import { createDraftStore } from './drafts/draft-store';
 import { ConfigError, parseEnv, type Env } from './env';
+import { createExportService } from './export/export-service';
+import { readDraftParagraphs } from './export/read-draft-text';
 import { createLogger, redactUrl } from './logger';
 import { ClauseStates } from './negotiation/clause-states';
 import { createNegotiationService, type NegotiationPublisher } from './negotiation/negotiation-service';
@@ -219,6 +221,13 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     audit: { read: (identity, query) => readAudit(database.db, identity, query), csv: auditCsv },
     drafts,
     negotiation,
+    exporter: createExportService({
+      db: database.db,
+      drafts,
+      negotiation,
+      logger,
+      readParagraphs: (draftId, clauseIds) => readDraftParagraphs(registry, draftId, clauseIds),
+    }),
     collabTokens: {
       issue: (identity, draftId) =>
         issueCollabToken(secret, { userId: identity.userId, draftId, authVersion: identity.authVersion }, env.COLLAB_TOKEN_TTL_SECONDS),

@@ -11,6 +11,7 @@ import type { AuditQuery } from './audit/audit-log';
 import type { Logger } from 'pino';
 import type { SessionResolver } from './auth/request-identity';
 import type { DraftStore } from './drafts/draft-store';
+import type { ExportService } from './export/export-service';
 import type { NegotiationService } from './negotiation/negotiation-service';
 import type { UserAdmin } from './users/user-admin';
 import type { UserStore, StoredIdentity } from './users/user-store';
@@ -24,6 +25,8 @@ export interface AccordServices {
   audit: { read(identity: Identity, query: AuditQuery): Promise<AuditPage>; csv(entries: AuditEntryDto[]): string };
   drafts: DraftStore;
   negotiation: NegotiationService;
+  /** DOCX and PDF exports of drafts, revisions and comparisons. */
+  exporter: ExportService;
   collabTokens: {
     issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
   };

@@ -9,6 +9,7 @@ import { affiliationLabel } from '@/lib/ui/people';
 import { ClauseOutline } from './clause-outline';
 import { ClauseSection } from './clause-section';
 import { ConnectionBanner, ConnectionPill } from './connection-status';
+import { ExportMenu } from './export/export-menu';
 import { DraftTabs } from './negotiation/draft-tabs';
 import { NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation/negotiation-state';
 import { useNegotiation } from './negotiation/use-negotiation';
@@ -154,6 +155,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
               Silence procedure…
             </button>
           ) : null}
+          <ExportMenu draftId={draft.id} title={draft.title} />
           <ConnectionPill connection={connection} />
           <button
             type="button"

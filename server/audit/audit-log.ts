@@ -21,7 +21,8 @@ export type AuditAction =
   | 'draft.seeded'
   | 'user.signed_in'
   | 'user.created'
-  | 'user.updated';
+  | 'user.updated'
+  | 'draft.exported';
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Database, 'insert' | 'select' | 'update' | 'delete' | 'execute'>;

@@ -69,3 +69,36 @@ export function exportFileName(title: string, date: string, extension: 'docx' | 
     .trim();
   return `${clean || 'Draft'} ${date}.${extension}`;
 }
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+
+/** "29 November 2026" (UTC), as dates are written on circulated texts. */
+export function longDateUtc(date: Date): string {
+  return LONG_DATE.format(date);
+}
+
+/** "29 November 2026, 14:05 UTC". */
+export function longDateTimeUtc(date: Date): string {
+  return `${LONG_DATE.format(date)}, ${TIME.format(date)} UTC`;
+}
+
+/** The subtitle of the live text exported at `date`. */
+export function workingTextSubtitle(date: Date): string {
+  return `Working text as of ${longDateTimeUtc(date)}`;
+}
+
+/**
+ * A Content-Disposition header for a download: `filename` in plain ASCII for old
+ * clients, and `filename*` (RFC 6266 / 5987) with the exact UTF-8 name.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[–—]/g, '-')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
