@@ -1,17 +1,24 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { docxText } from '../test/support/read-export';
 import { ACCOUNTS, DEMO_DRAFT_TITLE, DEMO_PASSWORD } from './fixtures/env';
 import { DraftRoomPage } from './pages/draft-room-page';
 import { SignInPage } from './pages/sign-in-page';
+
+/** Opens the demo draft; the first load after the server starts can be slow on a busy machine. */
+async function openDemoDraft(page: Page): Promise<void> {
+  await page.goto('/drafts');
+  await page.getByTestId('draft-card').filter({ hasText: DEMO_DRAFT_TITLE }).first().click();
+  await page.waitForURL(/\/drafts\/[^/?#]+/);
+  await expect(new DraftRoomPage(page).connectionStatus).toHaveAttribute('data-synced', 'true', { timeout: 45_000 });
+}
 
 const FILE_NAME = /^Framework for Security Guarantees for Ukraine \d{4}-\d{2}-\d{2}\.(docx|pdf)$/;
 
 test.describe('export', () => {
   test('a delegate downloads the text as DOCX with the positions annex and as PDF from the Export menu', async ({ page }) => {
     await new SignInPage(page).signIn(ACCOUNTS.fr, DEMO_PASSWORD);
-    const room = new DraftRoomPage(page);
-    await room.openFromList(DEMO_DRAFT_TITLE);
+    await openDemoDraft(page);
 
     const exportMenu = page.getByTestId('export-menu');
     const button = exportMenu.getByRole('button', { name: 'Export' });
@@ -58,8 +65,7 @@ test.describe('export', () => {
 
   test('shows the server’s refusal when the session has ended', async ({ page, context }) => {
     await new SignInPage(page).signIn(ACCOUNTS.observer, DEMO_PASSWORD);
-    const room = new DraftRoomPage(page);
-    await room.openFromList(DEMO_DRAFT_TITLE);
+    await openDemoDraft(page);
     await context.clearCookies();
     const exportMenu = page.getByTestId('export-menu');
     await exportMenu.getByRole('button', { name: 'Export' }).click();
