@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { SessionResolver } from './auth/request-identity';
 import type { DraftStore } from './drafts/draft-store';
 import type { NegotiationService } from './negotiation/negotiation-service';
+import type { HistoryService } from './history/history-service';
 import type { UserAdmin } from './users/user-admin';
 import type { UserStore, StoredIdentity } from './users/user-store';
 
@@ -24,6 +25,7 @@ export interface AccordServices {
   audit: { read(identity: Identity, query: AuditQuery): Promise<AuditPage>; csv(entries: AuditEntryDto[]): string };
   drafts: DraftStore;
   negotiation: NegotiationService;
+  history: HistoryService;
   collabTokens: {
     issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
   };

@@ -21,7 +21,9 @@ export type AuditAction =
   | 'draft.seeded'
   | 'user.signed_in'
   | 'user.created'
-  | 'user.updated';
+  | 'user.updated'
+  | 'revision.cut'
+  | 'history.restored';
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Database, 'insert' | 'select' | 'update' | 'delete' | 'execute'>;
