@@ -9,6 +9,7 @@ import { affiliationLabel } from '@/lib/ui/people';
 import { ClauseOutline } from './clause-outline';
 import { ClauseSection } from './clause-section';
 import { ConnectionBanner, ConnectionPill } from './connection-status';
+import { ChangesSinceLink } from './history/changes-since-link';
 import { DraftTabs } from './negotiation/draft-tabs';
 import { NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation/negotiation-state';
 import { useNegotiation } from './negotiation/use-negotiation';
@@ -154,6 +155,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
               Silence procedure…
             </button>
           ) : null}
+          <ChangesSinceLink draftId={draft.id} />
           <ConnectionPill connection={connection} />
           <button
             type="button"
