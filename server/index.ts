@@ -36,10 +36,12 @@ import { createNegotiationService, type NegotiationPublisher } from './negotiati
 import { SilenceScheduler } from './negotiation/silence-scheduler';
 import { createAccordMetrics } from './observability/metrics';
 import { createSocketServer, userRoom, type AccordIo } from './realtime/socket-server';
-import { draftRoom, type NegotiationEvents } from '@/lib/realtime/events';
+import { draftRoom, type HistoryEvents, type NegotiationEvents } from '@/lib/realtime/events';
 import { loadOrCreateSecret } from './secrets';
 import { isAllowedOrigin } from './security/origin';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
+import { createHistoryIndexer } from './history/history-indexer';
+import { createHistoryService, type HistoryPublisher } from './history/history-service';
 import { registerServices, type AccordServices } from './services-registry';
 import { createUserAdmin } from './users/user-admin';
 import { createUserStore } from './users/user-store';
@@ -118,6 +120,13 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     logger.info({ prefix: env.REDIS_PREFIX }, 'fan-out through redis');
   }
 
+  // The history index (sessions, authorship) follows the log off the hot path. On the
+  // embedded database commits happen in id order, so nothing needs to settle first.
+  const historyIndexer = createHistoryIndexer({
+    db: database.db,
+    logger,
+    settleSeconds: database.kind === 'pglite' ? 0 : env.CHECKPOINT_SETTLE_SECONDS,
+  });
   const touchedAt = new Map<string, number>();
   const textChanges = new Map<string, Set<string>>();
   const registry = new RoomRegistry({
@@ -128,6 +137,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     onRelayed: (seconds) => metrics.relayLatency.observe(seconds),
     loadClauses: (draftId) => drafts.unsafeClauses(draftId),
     onStored: (draftId, origin) => {
+      historyIndexer.schedule(draftId);
       clauseStates.invalidate(draftId, origin.clauseIds);
       // Consensus depends on the text (brackets, stale positions): push it, coalesced per draft.
       const pending = textChanges.get(draftId);
@@ -173,6 +183,15 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     onClauseStatusesChanged: (draftId) => registry.clausesChanged(draftId),
     onSilenceScheduled: (deadline) => scheduler.arm(deadline),
   });
+
+  const checkpointer = createCheckpointer({ db: database.db, logger, every: env.CHECKPOINT_EVERY, settleSeconds: env.CHECKPOINT_SETTLE_SECONDS });
+  const historyPublisher: HistoryPublisher = {
+    publish: (draftId, event, payload) => {
+      // The event map is typed per event; the publisher is generic over it.
+      ioRef.current?.to(draftRoom(draftId)).emit(event as 'revision:created', payload as HistoryEvents['revision:created']);
+    },
+  };
+  const history = createHistoryService({ db: database.db, drafts, indexer: historyIndexer, registry, checkpointer, publisher: historyPublisher, logger });
 
   const throttleConfig = { ...DEFAULT_THROTTLE, accountFailures: env.LOGIN_MAX_FAILURES };
   const loginThrottle: LoginThrottle = adapterClients[0]
@@ -228,6 +247,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       logger,
       readParagraphs: (draftId, clauseIds) => readDraftParagraphs(registry, draftId, clauseIds),
     }),
+    history,
     collabTokens: {
       issue: (identity, draftId) =>
         issueCollabToken(secret, { userId: identity.userId, draftId, authVersion: identity.authVersion }, env.COLLAB_TOKEN_TTL_SECONDS),
@@ -362,14 +382,16 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
   await scheduler.start();
   // Checkpoints are written off the hot path, on a timer; any instance may do it (once, by lock).
-  const checkpointer = createCheckpointer({ db: database.db, logger, every: env.CHECKPOINT_EVERY, settleSeconds: env.CHECKPOINT_SETTLE_SECONDS });
   let checkpointing = Promise.resolve();
   const checkpointTimer = setInterval(() => {
     checkpointing = checkpointing
       .then(() => checkpointer.runDue())
+      .then(() => historyIndexer.runDue())
       .then(() => undefined, (err: unknown) => logger.error({ err }, 'checkpoint pass failed'));
   }, Math.min(30_000, env.CHECKPOINT_SETTLE_SECONDS * 500));
   checkpointTimer.unref();
+  // Index what was logged while the server was down (or before the history index existed).
+  checkpointing = checkpointing.then(() => historyIndexer.runDue()).then(() => undefined, (err: unknown) => logger.warn({ err }, 'history indexing pass failed'));
   ready = true;
   logger.info({ port, url }, 'Accord listening');
 
@@ -398,6 +420,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       });
       await registry.closeAll();
       await updateStore.flush();
+      await historyIndexer.close();
       await fanout.close();
       await Promise.allSettled(adapterClients.map((c) => c.quit()));
       await nextApp.close?.().catch(() => undefined);

@@ -13,6 +13,7 @@ import type { SessionResolver } from './auth/request-identity';
 import type { DraftStore } from './drafts/draft-store';
 import type { ExportService } from './export/export-service';
 import type { NegotiationService } from './negotiation/negotiation-service';
+import type { HistoryService } from './history/history-service';
 import type { UserAdmin } from './users/user-admin';
 import type { UserStore, StoredIdentity } from './users/user-store';
 
@@ -27,6 +28,7 @@ export interface AccordServices {
   negotiation: NegotiationService;
   /** DOCX and PDF exports of drafts, revisions and comparisons. */
   exporter: ExportService;
+  history: HistoryService;
   collabTokens: {
     issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
   };

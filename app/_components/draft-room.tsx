@@ -10,6 +10,7 @@ import { ClauseOutline } from './clause-outline';
 import { ClauseSection } from './clause-section';
 import { ConnectionBanner, ConnectionPill } from './connection-status';
 import { ExportMenu } from './export/export-menu';
+import { ChangesSinceLink } from './history/changes-since-link';
 import { DraftTabs } from './negotiation/draft-tabs';
 import { NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation/negotiation-state';
 import { useNegotiation } from './negotiation/use-negotiation';
@@ -156,6 +157,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
             </button>
           ) : null}
           <ExportMenu draftId={draft.id} title={draft.title} />
+          <ChangesSinceLink draftId={draft.id} />
           <ConnectionPill connection={connection} />
           <button
             type="button"

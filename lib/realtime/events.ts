@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '../api/types';
+import type { RestoreResultDto, RevisionDto } from '../history/types';
 import type { PresenceUser } from '../domain/identity';
 import type { ErrorCode } from '../errors/app-error';
 
@@ -36,6 +37,8 @@ export interface ServerToClientEvents {
   'clause:status': (payload: ClauseStatusPayload) => void;
   'silence:updated': (payload: SilenceUpdatedPayload) => void;
   'consensus:updated': (payload: ConsensusUpdatedPayload) => void;
+  'revision:created': (payload: RevisionCreatedPayload) => void;
+  'history:restored': (payload: HistoryRestoredPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -75,4 +78,23 @@ export interface NegotiationEvents {
   'clause:status': ClauseStatusPayload;
   'silence:updated': SilenceUpdatedPayload;
   'consensus:updated': ConsensusUpdatedPayload;
+}
+
+/** The secretariat cut a numbered revision. */
+export interface RevisionCreatedPayload {
+  draftId: string;
+  revision: RevisionDto;
+}
+
+/** The secretariat restored text of an earlier point (the text itself arrives over Yjs). */
+export interface HistoryRestoredPayload {
+  draftId: string;
+  by: string;
+  result: RestoreResultDto;
+}
+
+/** History events, pushed to everyone in the draft's room. */
+export interface HistoryEvents {
+  'revision:created': RevisionCreatedPayload;
+  'history:restored': HistoryRestoredPayload;
 }

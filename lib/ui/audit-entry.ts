@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'user.updated',
   'user.signed_in',
   'draft.seeded',
+  'revision.cut',
+  'history.restored',
 ] as const;
 export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -44,6 +46,8 @@ export const AUDIT_ACTION_LABELS: Record<KnownAuditAction, string> = {
   'user.updated': 'Person changed',
   'user.signed_in': 'Signed in',
   'draft.seeded': 'Draft created from demo',
+  'revision.cut': 'Revision cut',
+  'history.restored': 'Text restored',
 };
 
 export function isKnownAuditAction(value: unknown): value is KnownAuditAction {
@@ -181,6 +185,10 @@ export function summariseAuditDetails(entry: Pick<AuditEntryDto, 'action' | 'det
       const provider = str(d.provider);
       return provider === 'credentials' ? 'with email and password' : provider ? `via ${provider}` : '';
     }
+    case 'revision.cut':
+      return join([str(d.label), quoted(d.note)]);
+    case 'history.restored':
+      return join([`to ${str(d.toLabel) ?? str(d.to) ?? '?'}`, count(Array.isArray(d.clauseIds) ? d.clauseIds.length : undefined, 'clause', 'clauses')], ', ');
     case 'draft.seeded':
       return join([count(d.clauses, 'clause', 'clauses'), count(d.delegations, 'delegation', 'delegations'), count(d.accounts, 'account', 'accounts')], ', ');
     default:

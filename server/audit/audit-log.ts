@@ -22,7 +22,9 @@ export type AuditAction =
   | 'user.signed_in'
   | 'user.created'
   | 'user.updated'
-  | 'draft.exported';
+  | 'draft.exported'
+  | 'revision.cut'
+  | 'history.restored';
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Database, 'insert' | 'select' | 'update' | 'delete' | 'execute'>;
