@@ -244,6 +244,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       db: database.db,
       drafts,
       negotiation,
+      history,
       logger,
       readParagraphs: (draftId, clauseIds) => readDraftParagraphs(registry, draftId, clauseIds),
     }),

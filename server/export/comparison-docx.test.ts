@@ -31,7 +31,7 @@ const clauses: ClauseDiff[] = [
   },
 ];
 
-describe('comparisonToDocx', () => {
+describe('comparisonToDocx', { timeout: 30_000 }, () => {
   it('writes insertions and deletions as Word tracked changes with the delegation as author', async () => {
     const buffer = await comparisonToDocx({ title: 'Framework', fromLabel: 'Rev.1', toLabel: 'Rev.2', clauses, date: '2026-11-29T14:05:00.000Z' });
     // Adjacent runs of one change (split where bracket shading starts or ends) read as one.

@@ -27,6 +27,7 @@ function titleBlock(input: ExportDraft): Paragraph[] {
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: DRAFT_MARKING, bold: true, size: 20, characterSpacing: 40 })] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(input.title)] }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: input.subtitle, italics: true })] }),
+    ...(input.note ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: input.note, size: 20 })] })] : []),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 360 },

@@ -6,7 +6,7 @@ import { docxPart, docxText, pdfPages } from '@/test/support/read-export';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-describe('draftToDocx', () => {
+describe('draftToDocx', { timeout: 30_000 }, () => {
   it('keeps every clause number, title, status and paragraph verbatim, brackets and ALT wordings included', async () => {
     const input = demoExportDraft(false);
     const buffer = await draftToDocx(input);
@@ -69,7 +69,7 @@ describe('draftToDocx', () => {
   });
 });
 
-describe('draftToPdf', () => {
+describe('draftToPdf', { timeout: 30_000 }, () => {
   it('is a paged PDF with every clause title, brackets and ALT markers as text, and Unicode characters intact', async () => {
     const input = demoExportDraft(false);
     const buffer = await draftToPdf(input);

@@ -86,6 +86,7 @@ function titleBlock(doc: Doc, input: ExportDraft): void {
   use(doc, 'serifBold', 17).text(input.title, { width, align: 'center' });
   doc.moveDown(0.3);
   use(doc, 'serifItalic', BODY_SIZE).text(input.subtitle, { width, align: 'center' });
+  if (input.note) use(doc, 'serif', 10).text(input.note, { width, align: 'center' });
   doc.moveDown(0.5);
   use(doc, 'sans', SMALL).fillColor(GREY).text(BRACKETS_NOTE, { width, align: 'center' }).fillColor('#000000');
   doc.moveDown(1.5);

@@ -9,11 +9,13 @@ import type { Identity } from '@/lib/domain/identity';
 import { writeAudit } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import type { DraftStore } from '../drafts/draft-store';
+import type { HistoryService } from '../history/history-service';
 import type { NegotiationService } from '../negotiation/negotiation-service';
+import type { ResolvedPointDto } from '@/lib/history/types';
 import { comparisonToDocx, type ComparisonExport } from './comparison-docx';
 import { draftToDocx } from './draft-docx';
 import { draftToPdf } from './draft-pdf';
-import { attachmentDisposition, exportFileName, workingTextSubtitle } from './labels';
+import { attachmentDisposition, exportFileName, longDateTimeUtc, longDateUtc, workingTextSubtitle } from './labels';
 import { buildPositionsAnnex } from './positions-annex';
 import type { ExportDraft } from './types';
 
@@ -44,6 +46,8 @@ export interface ExportServiceOptions {
   db: Database;
   drafts: DraftStore;
   negotiation: NegotiationService;
+  /** Revisions and comparisons (authorised there). */
+  history: Pick<HistoryService, 'revisionText' | 'compare'>;
   /** Paragraphs of each clause of a draft's current text. */
   readParagraphs(draftId: string, clauseIds: readonly string[]): Promise<Map<string, string[]>>;
   logger: Logger;
@@ -53,6 +57,25 @@ export interface ExportServiceOptions {
 /** Render export input in a format (pure renderers; exposed for revisions and comparisons). */
 export function renderDraft(input: ExportDraft, format: ExportFormat): Promise<Buffer> {
   return format === 'pdf' ? draftToPdf(input) : draftToDocx(input);
+}
+
+/** Paragraphs of a clause text whose blocks are joined by newlines (empty ones left out). */
+export function textParagraphs(text: string): string[] {
+  return text.split('\n').filter((p) => p.trim().length > 0);
+}
+
+/** How a point of the history is named on a comparison: "Rev.1 (12 November 2026)", "the working text as of …". */
+export function pointLabel(point: ResolvedPointDto, now: Date): string {
+  if (point.revision !== undefined && point.at) return `${point.label} (${longDateUtc(new Date(point.at))})`;
+  if (point.spec === 'now') return `the working text as of ${longDateTimeUtc(now)}`;
+  return point.at ? longDateTimeUtc(new Date(point.at)) : point.label;
+}
+
+/** A point in a file name: "Rev.2", "now" or "2026-11-29 1405". */
+function shortPoint(point: ResolvedPointDto): string {
+  if (point.revision !== undefined) return `Rev.${point.revision}`;
+  if (point.spec === 'now') return 'now';
+  return point.at ? point.at.slice(0, 16).replace('T', ' ').replace(':', '') : point.spec;
 }
 
 export function createExportService(options: ExportServiceOptions) {
@@ -97,22 +120,40 @@ export function createExportService(options: ExportServiceOptions) {
     },
 
     /**
-     * A revision (or any text the caller already read and authorised) as a file,
-     * audited. For the history helper's revision export route.
+     * A numbered revision as a file (its text as cut; statuses are not part of a
+     * revision, so none is flagged). Throws not_found for an unknown revision.
      */
-    async exportText(identity: Identity, draftId: string, input: ExportDraft, format: ExportFormat, details: Record<string, unknown> = {}): Promise<ExportFile> {
-      await drafts.requireAccess(identity, draftId);
+    async exportRevision(identity: Identity, draftId: string, number: number, format: ExportFormat): Promise<ExportFile> {
+      const [detail, revision] = await Promise.all([drafts.getForUser(identity, draftId), options.history.revisionText(identity, draftId, number)]);
+      const cutAt = new Date(revision.revision.createdAt);
+      const input: ExportDraft = {
+        title: detail.title,
+        subtitle: `${revision.revision.label} — ${longDateUtc(cutAt)}`,
+        ...(revision.revision.note ? { note: revision.revision.note } : {}),
+        clauses: revision.clauses.map((c) => ({ number: c.number, title: c.title, status: null, paragraphs: textParagraphs(c.text) })),
+      };
       const body = await renderDraft(input, format);
-      await audit(identity, draftId, { ...details, format, annex: input.annex ? 'positions' : null, clauses: input.clauses.length, bytes: body.length });
-      return file(body, input.title, now(), format);
+      await audit(identity, draftId, { format, annex: null, revision: number, clauses: input.clauses.length, bytes: body.length });
+      return file(body, `${detail.title} ${revision.revision.label}`, cutAt, format);
     },
 
-    /** A comparison as a DOCX with tracked changes, audited. */
-    async exportComparison(identity: Identity, draftId: string, input: ComparisonExport, details: Record<string, unknown> = {}): Promise<ExportFile> {
-      await drafts.requireAccess(identity, draftId);
+    /**
+     * The comparison of two points (`rev:N`, `now`, `log:N`, an ISO time) as a DOCX
+     * with tracked changes attributed to delegations.
+     */
+    async exportComparison(identity: Identity, draftId: string, from: string | undefined, to: string | undefined): Promise<ExportFile> {
+      const [detail, compared] = await Promise.all([drafts.getForUser(identity, draftId), options.history.compare(identity, draftId, from, to)]);
+      const at = now();
+      const input: ComparisonExport = {
+        title: detail.title,
+        fromLabel: pointLabel(compared.from, at),
+        toLabel: pointLabel(compared.to, at),
+        clauses: compared.clauses,
+        date: compared.to.at ?? at.toISOString(),
+      };
       const body = await comparisonToDocx(input);
-      await audit(identity, draftId, { ...details, format: 'docx', comparison: { from: input.fromLabel, to: input.toLabel }, bytes: body.length });
-      return file(body, `${input.title} — comparison`, now(), 'docx');
+      await audit(identity, draftId, { format: 'docx', annex: null, comparison: { from: compared.from.spec, to: compared.to.spec }, bytes: body.length });
+      return file(body, `${detail.title} ${shortPoint(compared.from)} to ${shortPoint(compared.to)}`, at, 'docx');
     },
   };
 }

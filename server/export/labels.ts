@@ -23,8 +23,8 @@ export const BRACKETS_NOTE = 'Square brackets [ ] mark text that is not yet agre
 export const STALE_MARK = '†';
 
 /** How a clause's status is shown beside its title; null for agreed clauses (nothing to flag). */
-export function statusMark(status: ClauseStatus): string | null {
-  return status === 'agreed' ? null : CLAUSE_STATUS_LABELS[status];
+export function statusMark(status: ClauseStatus | null): string | null {
+  return status === null || status === 'agreed' ? null : CLAUSE_STATUS_LABELS[status];
 }
 
 function isPosition(value: string): value is Position {

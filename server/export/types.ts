@@ -8,7 +8,8 @@ export interface ExportClause {
   /** The clause number as people cite it (kept when clauses are withdrawn). */
   number: number;
   title: string;
-  status: ClauseStatus;
+  /** Flagged beside the title unless agreed; null when not recorded (a revision keeps its text only). */
+  status: ClauseStatus | null;
   /** The clause body, one string per paragraph, brackets and ALT wordings verbatim. */
   paragraphs: string[];
 }
@@ -38,6 +39,8 @@ export interface ExportDraft {
   title: string;
   /** E.g. "Rev.2 — 29 November 2026" or "Working text as of 29 November 2026, 14:05 UTC". */
   subtitle: string;
+  /** A line under the subtitle, e.g. the secretariat's note on a revision. */
+  note?: string;
   clauses: ExportClause[];
   /** The positions of delegations per clause, printed as an annex when given. */
   annex?: ExportAnnexClause[];

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage, DraftDetail, UserDto } from '@/lib/api/types';
+import type { RevisionDto } from '@/lib/history/types';
 import { parseDemoContent } from '@/server/seed/demo-content';
-import { docxText, pdfPages } from '../support/read-export';
+import { docxRevisions, docxText, pdfPages } from '../support/read-export';
 import { INT_DEMO_PASSWORD, REPO_ROOT, startServer, type RunningServer } from '../support/server';
 import { signIn } from '../support/session';
 import { connectProvider, type ConnectedProvider } from '../support/yjs-client';
@@ -153,3 +154,90 @@ describe('GET /api/drafts/:id/export', () => {
     expect(audit.entries.some((e) => e.actorEmail === 'outsider@accord.test')).toBe(false);
   });
 });
+
+describe('revisions and comparisons', () => {
+  const LATER_EDIT = ' [or quarterly]';
+  let revision: RevisionDto;
+
+  beforeAll(async () => {
+    const cut = await fetch(`${server.url}/api/drafts/${draft.id}/revisions`, {
+      method: 'POST',
+      headers: { cookie: cookies.secretariat, 'content-type': 'application/json' },
+      body: JSON.stringify({ note: 'Circulated to capitals – for comment by 5 December' }),
+    });
+    expect(cut.status).toBe(201);
+    revision = (await cut.json()) as RevisionDto;
+    // FR edits clause 16 after the cut.
+    const fr = providers[0];
+    const clause16 = draft.clauses.find((c) => c.number === 16)!;
+    typeInClause(fr.doc, clause16.id, LATER_EDIT, 'The participants review the framework every [six months] [year]'.length);
+    await expect.poll(() => clauseText(providers[1].doc, clause16.id), { timeout: 10_000 }).toContain('quarterly');
+  });
+
+  it('exports a numbered revision as DOCX and PDF: its text as cut, labelled Rev.N with its date and note', async () => {
+    const docx = await fetch(`${server.url}/api/drafts/${draft.id}/revisions/${revision.number}/export?format=docx`, { headers: { cookie: cookies.observer } });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toContain(`filename="${draft.title} Rev.${revision.number} ${revision.createdAt.slice(0, 10)}.docx"`);
+    const text = await docxText(Buffer.from(await docx.arrayBuffer()));
+    expect(text).toMatch(new RegExp(`Rev\\.${revision.number} — \\d{1,2} \\w+ \\d{4}`));
+    expect(text).toContain('Circulated to capitals – for comment by 5 December');
+    for (const clause of demo.clauses) expect(text).toContain(`${clause.number}. ${clause.title}`);
+    expect(text).toContain(`${demo.clauses[1].text}${LIVE_EDIT}`);
+    expect(text).toContain('The participants review the framework every [six months] [year].');
+    expect(text).not.toContain('quarterly');
+    expect(text).not.toContain('(Negotiating)');
+
+    const pdf = await fetch(`${server.url}/api/drafts/${draft.id}/revisions/rev.${revision.number}/export?format=pdf`, { headers: { cookie: cookies.fr } });
+    expect(pdf.status).toBe(200);
+    const pages = await pdfPages(Buffer.from(await pdf.arrayBuffer()));
+    expect(pages[0]).toContain(`Rev.${revision.number} —`);
+    expect(pages.join(' ')).toContain('[six months] [year].');
+    expect(pages.join(' ')).not.toContain('quarterly');
+  });
+
+  it('exports a comparison as DOCX with tracked changes attributed to the delegation', async () => {
+    const res = await fetch(`${server.url}/api/drafts/${draft.id}/history/compare/export?from=rev:${revision.number}&to=now`, { headers: { cookie: cookies.observer } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    expect(res.headers.get('content-disposition')).toMatch(new RegExp(`filename="${draft.title} Rev\\.${revision.number} to now \\d{4}-\\d{2}-\\d{2}\\.docx"`));
+    const buffer = Buffer.from(await res.arrayBuffer());
+    const inserted = (await docxRevisions(buffer)).filter((r) => r.kind === 'ins');
+    expect(inserted.map((r) => r.text).join('')).toContain('quarterly');
+    expect(inserted.every((r) => r.author === 'FR')).toBe(true);
+    const text = await docxText(buffer);
+    expect(text).toContain(`Changes from Rev.${revision.number}`);
+    expect(text).toContain('Changed: clause 16 (1 of 16).');
+    expect(text).toContain('1. Purpose — unchanged');
+    expect(text).toContain(`The participants review the framework every [six months] [year]${LATER_EDIT}.`);
+  });
+
+  it('records revision and comparison exports in the audit log', async () => {
+    const page = (await (await fetch(`${server.url}/api/audit?action=draft.exported&draftId=${draft.id}`, { headers: { cookie: cookies.secretariat } })).json()) as AuditPage;
+    expect(page.entries.some((e) => e.details.revision === revision.number && e.details.format === 'pdf')).toBe(true);
+    expect(page.entries.some((e) => (e.details.comparison as { from?: string } | undefined)?.from === `rev:${revision.number}`)).toBe(true);
+  });
+
+  it('refuses unknown revisions, other formats, the annex and readers who may not see the draft', async () => {
+    const get = (path: string, who?: string) => fetch(`${server.url}/api/drafts/${draft.id}${path}`, { headers: who ? { cookie: cookies[who] } : {} });
+    expect((await get(`/revisions/${revision.number}/export`)).status).toBe(401);
+    expect((await get('/history/compare/export?from=rev:1')).status).toBe(401);
+    expect((await get(`/revisions/${revision.number}/export`, 'outsider')).status).toBe(404);
+    expect((await get('/history/compare/export?from=rev:1', 'outsider')).status).toBe(404);
+    const unknown = await get('/revisions/99/export', 'fr');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('Rev.99');
+    expect((await get('/revisions/abc/export', 'fr')).status).toBe(404);
+    const odt = await get(`/revisions/${revision.number}/export?format=odt`, 'fr');
+    expect(odt.status).toBe(400);
+    expect(((await odt.json()) as { error: { message: string } }).error.message).toContain('format must be docx or pdf');
+    const annex = await get(`/revisions/${revision.number}/export?annex=positions`, 'fr');
+    expect(annex.status).toBe(400);
+    expect(((await annex.json()) as { error: { message: string } }).error.message).toContain('only available for the current text');
+    const pdf = await get('/history/compare/export?from=rev:1&format=pdf', 'fr');
+    expect(pdf.status).toBe(400);
+    expect(((await pdf.json()) as { error: { message: string } }).error.message).toContain('docx');
+    expect((await get('/history/compare/export', 'fr')).status).toBe(400);
+    expect((await get('/history/compare/export?from=rev:99', 'fr')).status).toBe(404);
+  });
+});
+

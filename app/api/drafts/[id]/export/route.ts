@@ -1,6 +1,7 @@
 // GET /api/drafts/:id/export?format=docx|pdf&annex=positions - the draft's current text as a download (readers)
 import { AppError } from '@/lib/errors/app-error';
 import { requireIdentity, route } from '@/server/http/respond';
+import { fileResponse } from '@/server/export/file-response';
 import { getServices } from '@/server/services-registry';
 import { exportQuerySchema, queryOf } from './schema';
 
@@ -15,13 +16,5 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ id: strin
     throw new AppError('bad_request', { message: `Cannot export: ${issues.map((i) => i.message).join('; ')}.`, issues });
   }
   const file = await getServices().exporter.exportDraft(identity, id, { format: parsed.data.format, annex: parsed.data.annex === 'positions' });
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      'content-type': file.contentType,
-      'content-disposition': file.disposition,
-      'content-length': String(file.body.length),
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  return fileResponse(file);
 });
