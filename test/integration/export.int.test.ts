@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditPage, DraftDetail, UserDto } from '@/lib/api/types';
 import type { RevisionDto } from '@/lib/history/types';
 import { parseDemoContent } from '@/server/seed/demo-content';
@@ -171,7 +171,8 @@ describe('revisions and comparisons', () => {
     const fr = providers[0];
     const clause16 = draft.clauses.find((c) => c.number === 16)!;
     typeInClause(fr.doc, clause16.id, LATER_EDIT, 'The participants review the framework every [six months] [year]'.length);
-    await expect.poll(() => clauseText(providers[1].doc, clause16.id), { timeout: 10_000 }).toContain('quarterly');
+    // Stored once another client has it.
+    await vi.waitFor(() => expect(clauseText(providers[1].doc, clause16.id)).toContain('quarterly'), { timeout: 10_000, interval: 50 });
   });
 
   it('exports a numbered revision as DOCX and PDF: its text as cut, labelled Rev.N with its date and note', async () => {
