@@ -4,6 +4,7 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import type { DelegationSummary } from '@/lib/api/types';
 import type { ClauseDiff, CompareDto, DiffSegment, RestoreResultDto } from '@/lib/history/types';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
+import { DownloadButton } from '../export/download-button';
 import { AuthorTag, authorStyle } from './author-tag';
 import { fetchCompare } from './history-api';
 import { PointPicker, type PointOption } from './point-picker';
@@ -158,6 +159,15 @@ export function ComparePanel({ draftId, delegations, options, from, to, secretar
         </p>
       ) : data ? (
         <div aria-busy={loading}>
+          <div className="hsummary__export">
+            <DownloadButton
+              url={`/api/drafts/${encodeURIComponent(draftId)}/history/compare/export?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`}
+              label="Export as Word (tracked changes)"
+              busyLabel="Preparing DOCX…"
+              fallbackName="comparison.docx"
+              testId="compare-export"
+            />
+          </div>
           <div className="hsummary" data-testid="compare-summary" role="status">
             <p>
               <strong>{data.from.label}</strong>

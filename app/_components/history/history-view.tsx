@@ -7,6 +7,7 @@ import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { NegotiationBar } from '../negotiation/negotiation-bar';
 import { AuthorshipPanel } from './authorship-panel';
 import { ComparePanel } from './compare-panel';
+import { DownloadButton } from '../export/download-button';
 import { CutRevisionDialog } from './cut-revision-dialog';
 import { listRevisions, revisionText } from './history-api';
 import type { PointOption } from './point-picker';
@@ -72,9 +73,25 @@ function RevisionText({ draftId, number, onCompare }: { draftId: string; number:
         <h2 className="hpanel__title" id="revision-title">
           {data.revision.label} <span className="hpanel__sub">read-only</span>
         </h2>
-        <button type="button" className="button button--secondary button--small" onClick={onCompare}>
-          Compare with now
-        </button>
+        <span className="hpanel__actions">
+          <button type="button" className="button button--secondary button--small" onClick={onCompare}>
+            Compare with now
+          </button>
+          <DownloadButton
+            url={`/api/drafts/${encodeURIComponent(draftId)}/revisions/${number}/export?format=docx`}
+            label="Export DOCX"
+            busyLabel="Preparing DOCX…"
+            fallbackName={`${data.revision.label}.docx`}
+            testId="revision-export-docx"
+          />
+          <DownloadButton
+            url={`/api/drafts/${encodeURIComponent(draftId)}/revisions/${number}/export?format=pdf`}
+            label="Export PDF"
+            busyLabel="Preparing PDF…"
+            fallbackName={`${data.revision.label}.pdf`}
+            testId="revision-export-pdf"
+          />
+        </span>
       </div>
       <p className="htimeline__meta">
         Cut by {data.revision.createdBy}, <time dateTime={data.revision.createdAt}>{formatDateTimeUtc(data.revision.createdAt)}</time>
