@@ -2,16 +2,17 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DraftDetail } from '@/lib/api/types';
-import type { RestoreResultDto, RevisionDto, RevisionTextDto } from '@/lib/history/types';
+import type { RestoreResultDto, RevisionTextDto } from '@/lib/history/types';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { NegotiationBar } from '../negotiation/negotiation-bar';
 import { AuthorshipPanel } from './authorship-panel';
 import { ComparePanel } from './compare-panel';
 import { DownloadButton } from '../export/download-button';
 import { CutRevisionDialog } from './cut-revision-dialog';
-import { listRevisions, revisionText } from './history-api';
+import { revisionText } from './history-api';
 import type { PointOption } from './point-picker';
 import { TimelinePanel } from './timeline-panel';
+import { useRevisions } from './use-revisions';
 
 export type HistoryTab = 'timeline' | 'compare' | 'authorship' | 'revision';
 
@@ -112,23 +113,10 @@ function RevisionText({ draftId, number, onCompare }: { draftId: string; number:
 /** The history of a draft: timeline, comparisons, authorship and numbered revisions. */
 export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
   const [state, setState] = useState<HistoryState>(initial);
-  const [revisions, setRevisions] = useState<RevisionDto[] | null>(null);
-  const [revisionsError, setRevisionsError] = useState<string | null>(null);
+  const { revisions, error: revisionsError, add: addRevision } = useRevisions(draft.id);
   const [cutting, setCutting] = useState(false);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const refreshRevisions = useCallback(() => {
-    listRevisions(draft.id).then(
-      (list) => {
-        setRevisions(list);
-        setRevisionsError(null);
-      },
-      (err: unknown) => setRevisionsError(err instanceof Error ? err.message : 'The revisions could not be loaded.'),
-    );
-  }, [draft.id]);
-
-  useEffect(() => refreshRevisions(), [refreshRevisions]);
 
   const go = useCallback((next: Partial<HistoryState>) => {
     setState((prev) => {
@@ -277,7 +265,7 @@ export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
           next={(revisions?.[0]?.number ?? 0) + 1}
           onClose={() => setCutting(false)}
           onCut={(revision) => {
-            setRevisions((prev) => [revision, ...(prev ?? []).filter((r) => r.number !== revision.number)]);
+            addRevision(revision);
             setNotice(`${revision.label} cut. Everyone can now open it and compare it with any other point.`);
             setVersion((v) => v + 1);
           }}
