@@ -290,14 +290,15 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
 
   /** Whether a draft has logged updates that are not indexed yet (one cheap query). */
   async function behind(draftId: string): Promise<boolean> {
+    // The cursor first, as a constant: a range on the log's (draft_id, id) index, not a scan.
+    const [state] = await db.select({ cursor: historyState.indexedUpTo }).from(historyState).where(eq(historyState.draftId, draftId));
     const rows = await db
       .select({ id: yjsUpdates.id })
       .from(yjsUpdates)
-      .leftJoin(historyState, eq(historyState.draftId, yjsUpdates.draftId))
       .where(
         and(
           eq(yjsUpdates.draftId, draftId),
-          gt(yjsUpdates.id, sql`coalesce(${historyState.indexedUpTo}, 0)`),
+          gt(yjsUpdates.id, state?.cursor ?? 0),
           notExists(db.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
         ),
       )

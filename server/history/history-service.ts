@@ -161,7 +161,12 @@ export function createHistoryService(options: HistoryServiceOptions) {
         return { spec: 'now', logId: last.id, at: last.at?.toISOString() ?? null, label: 'Now' };
       }
       case 'revision': {
-        const row = await revisionRow(draftId, point.number);
+        const [row] = await db
+          .select({ number: revisions.number, createdAt: revisions.createdAt, upToId: revisions.upToId })
+          .from(revisions)
+          .where(and(eq(revisions.draftId, draftId), eq(revisions.number, point.number)))
+          .limit(1);
+        if (!row) throw notFound(`There is no ${revisionLabel(point.number)} of this draft.`);
         return { spec: formatPoint(point), logId: row.upToId, at: row.createdAt.toISOString(), label: revisionLabel(row.number), revision: row.number };
       }
       case 'log': {
@@ -242,9 +247,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
    */
   async function deletionIndex(draftId: string, runs: Array<{ client: number; start: number; end: number }>, fromLog: number, toLog: number): Promise<RangeIndex<Author>> {
     if (runs.length === 0 || toLog <= fromLog) return new RangeIndex<Author>([]);
-    // Many scattered runs: one clock span per client keeps the query small.
+    // Very many scattered runs: one clock span per client keeps the query small.
     let spans = runs;
-    if (runs.length > 200) {
+    if (runs.length > 2000) {
       const byClient = new Map<number, { client: number; start: number; end: number }>();
       for (const r of runs) {
         const span = byClient.get(r.client);
@@ -255,19 +260,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
       }
       spans = [...byClient.values()];
     }
-    const conditions: SQL[] = spans.map((r) => and(eq(historyDeletions.client, r.client), lt(historyDeletions.clockStart, r.end), gt(historyDeletions.clockEnd, r.start))!);
-    const rows = await db
-      .select({
-        client: historyDeletions.client,
-        start: historyDeletions.clockStart,
-        end: historyDeletions.clockEnd,
-        userId: historyDeletions.userId,
-        delegation: historyDeletions.delegationCode,
-        at: historyDeletions.at,
-      })
-      .from(historyDeletions)
-      .where(and(eq(historyDeletions.draftId, draftId), gt(historyDeletions.logId, fromLog), lte(historyDeletions.logId, toLog), or(...conditions)))
-      .orderBy(asc(historyDeletions.logId));
+    const chunks: Array<typeof spans> = [];
+    for (let i = 0; i < spans.length; i += 250) chunks.push(spans.slice(i, i + 250));
+    const rows = (await Promise.all(chunks.map((chunk) => deletionRows(draftId, chunk, fromLog, toLog)))).flat().sort((a, b) => a.logId - b.logId);
     const who = await names(rows.map((r) => r.userId));
     return new RangeIndex(
       rows.map((r) => ({
@@ -279,11 +274,30 @@ export function createHistoryService(options: HistoryServiceOptions) {
     );
   }
 
-  function charAuthors(text: IdentifiedText, index: RangeIndex<Author>): CharAuthors {
-    const out: Array<Author | null | undefined> = new Array(text.text.length);
-    for (let i = 0; i < text.text.length; i += 1) {
-      const client = text.clients[i];
-      out[i] = client < 0 ? undefined : index.find(client, text.clocks[i]) ?? null;
+  function deletionRows(draftId: string, spans: Array<{ client: number; start: number; end: number }>, fromLog: number, toLog: number) {
+    const conditions: SQL[] = spans.map((r) => and(eq(historyDeletions.client, r.client), lt(historyDeletions.clockStart, r.end), gt(historyDeletions.clockEnd, r.start))!);
+    return db
+      .select({
+        client: historyDeletions.client,
+        start: historyDeletions.clockStart,
+        end: historyDeletions.clockEnd,
+        userId: historyDeletions.userId,
+        delegation: historyDeletions.delegationCode,
+        at: historyDeletions.at,
+        logId: historyDeletions.logId,
+      })
+      .from(historyDeletions)
+      .where(and(eq(historyDeletions.draftId, draftId), gt(historyDeletions.logId, fromLog), lte(historyDeletions.logId, toLog), or(...conditions)));
+  }
+
+  /** The author of each character (or only of those in `ranges`; the others stay null). */
+  function charAuthors(text: IdentifiedText, index: RangeIndex<Author>, ranges?: Array<[number, number]>): CharAuthors {
+    const out: Array<Author | null | undefined> = new Array(text.text.length).fill(null);
+    for (const [start, end] of ranges ?? [[0, text.text.length]]) {
+      for (let i = start; i < end; i += 1) {
+        const client = text.clients[i];
+        out[i] = client < 0 ? undefined : index.find(client, text.clocks[i]) ?? null;
+      }
     }
     return out;
   }
@@ -423,9 +437,16 @@ export function createHistoryService(options: HistoryServiceOptions) {
           insertionIndex(draftId, [...insertedClients]),
           forward ? deletionIndex(draftId, deletedRuns, from.logId, to.logId) : Promise.resolve(new RangeIndex<Author>([])),
         ]);
-        const diffs: ClauseDiff[] = clauses.map((c, i) =>
-          buildClauseDiff({ clauseId: c.id, number: c.number, title: c.title }, { text: before[i].text, authors: charAuthors(before[i], deletes) }, { text: after[i].text, authors: charAuthors(after[i], inserts) }),
-        );
+        const diffs: ClauseDiff[] = clauses.map((c, i) => {
+          const deleted = ops[i].filter((op) => op.kind === 'delete').map((op): [number, number] => [op.oldStart, op.oldEnd]);
+          const inserted = ops[i].filter((op) => op.kind === 'insert').map((op): [number, number] => [op.newStart, op.newEnd]);
+          return buildClauseDiff(
+            { clauseId: c.id, number: c.number, title: c.title },
+            { text: before[i].text, authors: charAuthors(before[i], deletes, deleted) },
+            { text: after[i].text, authors: charAuthors(after[i], inserts, inserted) },
+            ops[i],
+          );
+        });
         const changedClauses = diffs.filter((d) => d.changed).map((d) => ({ clauseId: d.clauseId, number: d.number, title: d.title, ...diffSize(d) }));
         return {
           from,
