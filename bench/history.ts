@@ -129,19 +129,28 @@ async function runSize(handle: DatabaseHandle, size: number): Promise<Figures> {
     session += 1;
     const browser = `${author}:${Math.floor(session / 40)}`; // a new browser tab (client id) now and then
     if (!clientOf.has(browser)) clientOf.set(browser, nextClient++);
+    // People type at a caret: words go in one after the other and backspace takes back
+    // what is just before the caret, now and then the caret moves (as in an editor).
     const edits = 5 + Math.floor(random() * 75);
     let clause = Math.floor(random() * CLAUSES);
+    let caret = Math.floor(random() * (texts[clause].length + 1));
     for (let e = 0; e < edits && rows.length < size; e += 1) {
-      if (random() < 0.1) clause = Math.floor(random() * CLAUSES);
+      if (random() < 0.05) {
+        clause = Math.floor(random() * CLAUSES);
+        caret = Math.floor(random() * (texts[clause].length + 1));
+      } else if (random() < 0.08) caret = Math.floor(random() * (texts[clause].length + 1));
       const text = texts[clause];
-      const len = text.length;
+      caret = Math.min(caret, text.length);
       doc.clientID = clientOf.get(browser)!;
       pending = null;
-      if (len > 900 || (len > 50 && random() < 0.38)) {
-        const n = 1 + Math.floor(random() * 6);
-        text.delete(Math.floor(random() * (len - n)), n);
+      if ((text.length > 1200 && caret > 0) || (caret > 6 && random() < 0.3)) {
+        const n = Math.min(caret, 1 + Math.floor(random() * 6));
+        text.delete(caret - n, n);
+        caret -= n;
       } else {
-        text.insert(Math.floor(random() * (len + 1)), ` ${WORDS[Math.floor(random() * WORDS.length)].slice(0, 2 + Math.floor(random() * 6))}`);
+        const word = ` ${WORDS[Math.floor(random() * WORDS.length)].slice(0, 2 + Math.floor(random() * 6))}`;
+        text.insert(caret, word);
+        caret += word.length;
       }
       at += 1000 + Math.floor(random() * 8000);
       if (pending) rows.push({ draftId: draft.id, update: pending, userId: people[author].id, delegationCode: CODES[author], clauseIds: [clauseRows[clause].id], createdAt: new Date(at) });

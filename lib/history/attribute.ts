@@ -3,7 +3,7 @@
  * author (the authorship view) and clause diffs whose insertions carry their author
  * and whose deletions carry who deleted them (when known).
  */
-import { diffWords } from './diff-words';
+import { diffWords, type DiffOp } from './diff-words';
 import type { Author, AuthorRun, ClauseDiff, DiffSegment } from './types';
 
 /**
@@ -83,7 +83,13 @@ export interface DiffSide {
  * authors of the inserted characters at the later point, deletions to who deleted them
  * (null when unknown). Adjacent segments of the same kind and author are merged.
  */
-export function buildClauseDiff(meta: { clauseId: string; number: number; title: string }, before: DiffSide, after: DiffSide): ClauseDiff {
+export function buildClauseDiff(
+  meta: { clauseId: string; number: number; title: string },
+  before: DiffSide,
+  after: DiffSide,
+  /** The word diff of the two texts, when the caller already has it. */
+  ops: DiffOp[] = diffWords(before.text, after.text),
+): ClauseDiff {
   if (before.authors.length !== before.text.length || after.authors.length !== after.text.length) {
     throw new Error('attribution must cover every character of both texts');
   }
@@ -96,7 +102,7 @@ export function buildClauseDiff(meta: { clauseId: string; number: number; title:
     if (last && last.kind === kind && last.delegation === delegation && last.userName === userName) last.text += text;
     else segments.push({ kind, text, delegation, userName });
   };
-  for (const op of diffWords(before.text, after.text)) {
+  for (const op of ops) {
     if (op.kind === 'equal') push('equal', after.text.slice(op.newStart, op.newEnd), null);
     else if (op.kind === 'insert') for (const p of splitByAuthor(after.text, after.authors, op.newStart, op.newEnd)) push('insert', p.text, p.author);
     else for (const p of splitByAuthor(before.text, before.authors, op.oldStart, op.oldEnd)) push('delete', p.text, p.author);

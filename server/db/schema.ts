@@ -324,7 +324,7 @@ export const historyDeletions = pgTable(
     logId: bigint('log_id', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('history_deletions_client_idx').on(t.draftId, t.client, t.logId)],
+  (t) => [index('history_deletions_client_idx').on(t.draftId, t.client, t.clockStart)],
 );
 
 /**

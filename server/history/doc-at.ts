@@ -14,27 +14,24 @@ type Reader = Pick<Database, 'select'>;
 
 /** The newest stored state of a draft covering updates up to `upToId` (none: start from empty). */
 export async function baseStateAt(db: Reader, draftId: string, upToId: number): Promise<{ upToId: number; state: Uint8Array } | null> {
-  const pick = { upToId: historySnapshots.upToId, state: historySnapshots.state };
-  const [snapshot, revision, checkpoint] = await Promise.all([
-    db.select(pick).from(historySnapshots).where(and(eq(historySnapshots.draftId, draftId), lte(historySnapshots.upToId, upToId))).orderBy(desc(historySnapshots.upToId)).limit(1),
+  // Find the best candidate by its id first, then read only that one state.
+  const newest = (table: typeof historySnapshots | typeof revisions | typeof yjsCheckpoints) =>
     db
-      .select({ upToId: revisions.upToId, state: revisions.state })
-      .from(revisions)
-      .where(and(eq(revisions.draftId, draftId), lte(revisions.upToId, upToId)))
-      .orderBy(desc(revisions.upToId))
-      .limit(1),
-    db
-      .select({ upToId: yjsCheckpoints.upToId, state: yjsCheckpoints.state })
-      .from(yjsCheckpoints)
-      .where(and(eq(yjsCheckpoints.draftId, draftId), lte(yjsCheckpoints.upToId, upToId)))
-      .orderBy(desc(yjsCheckpoints.upToId))
-      .limit(1),
-  ]);
-  let best: { upToId: number; state: Uint8Array } | null = null;
-  for (const candidate of [snapshot[0], revision[0], checkpoint[0]]) {
-    if (candidate && (!best || candidate.upToId > best.upToId)) best = candidate;
-  }
-  return best;
+      .select({ id: table.id, upToId: table.upToId })
+      .from(table)
+      .where(and(eq(table.draftId, draftId), lte(table.upToId, upToId)))
+      .orderBy(desc(table.upToId))
+      .limit(1);
+  const [snapshot, revision, checkpoint] = await Promise.all([newest(historySnapshots), newest(revisions), newest(yjsCheckpoints)]);
+  const candidates = [
+    { table: historySnapshots, row: snapshot[0] },
+    { table: revisions, row: revision[0] },
+    { table: yjsCheckpoints, row: checkpoint[0] },
+  ].filter((c) => c.row !== undefined);
+  if (candidates.length === 0) return null;
+  const best = candidates.reduce((a, b) => (b.row!.upToId > a.row!.upToId ? b : a));
+  const [row] = await db.select({ state: best.table.state }).from(best.table).where(eq(best.table.id, best.row!.id)).limit(1);
+  return row ? { upToId: best.row!.upToId, state: row.state } : null;
 }
 
 /** A fresh Y.Doc holding every update of the draft with an id up to `upToId`. The caller destroys it. */

@@ -288,10 +288,30 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     });
   }
 
+  /** Whether a draft has logged updates that are not indexed yet (one cheap query). */
+  async function behind(draftId: string): Promise<boolean> {
+    // The cursor first, as a constant: a range on the log's (draft_id, id) index, not a scan.
+    const [state] = await db.select({ cursor: historyState.indexedUpTo }).from(historyState).where(eq(historyState.draftId, draftId));
+    const rows = await db
+      .select({ id: yjsUpdates.id })
+      .from(yjsUpdates)
+      .where(
+        and(
+          eq(yjsUpdates.draftId, draftId),
+          gt(yjsUpdates.id, state?.cursor ?? 0),
+          notExists(db.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
+        ),
+      )
+      .limit(1);
+    return rows.length > 0;
+  }
+
   /** Index everything logged for a draft so far; concurrent callers share one run. */
-  function ensureIndexed(draftId: string): Promise<void> {
+  async function ensureIndexed(draftId: string): Promise<void> {
     const running = inFlight.get(draftId);
     if (running) return running.then(() => ensureIndexedNow(draftId));
+    // The usual case on a read: nothing new since the last pass.
+    if (!(await behind(draftId))) return;
     return ensureIndexedNow(draftId);
   }
 

@@ -40,6 +40,7 @@ import { auditLog, historyDeletions, historyEdits, historyInsertions, historySes
 import type { DraftStore } from '../drafts/draft-store';
 import { loadDocAt } from './doc-at';
 import type { HistoryIndexer } from './history-indexer';
+import { restoreFragment, sameContent } from './restore-fragment';
 import { identifiedText, type IdentifiedText } from './yjs-facts';
 
 export interface HistoryPublisher {
@@ -160,7 +161,12 @@ export function createHistoryService(options: HistoryServiceOptions) {
         return { spec: 'now', logId: last.id, at: last.at?.toISOString() ?? null, label: 'Now' };
       }
       case 'revision': {
-        const row = await revisionRow(draftId, point.number);
+        const [row] = await db
+          .select({ number: revisions.number, createdAt: revisions.createdAt, upToId: revisions.upToId })
+          .from(revisions)
+          .where(and(eq(revisions.draftId, draftId), eq(revisions.number, point.number)))
+          .limit(1);
+        if (!row) throw notFound(`There is no ${revisionLabel(point.number)} of this draft.`);
         return { spec: formatPoint(point), logId: row.upToId, at: row.createdAt.toISOString(), label: revisionLabel(row.number), revision: row.number };
       }
       case 'log': {
@@ -235,24 +241,28 @@ export function createHistoryService(options: HistoryServiceOptions) {
     return new RangeIndex(ranges);
   }
 
-  /** Who deleted items of the given clients between two points (first deletion wins). */
-  async function deletionIndex(draftId: string, spans: Map<number, { min: number; max: number }>, fromLog: number, toLog: number): Promise<RangeIndex<Author>> {
-    if (spans.size === 0 || toLog <= fromLog) return new RangeIndex<Author>([]);
-    const conditions: SQL[] = [...spans].map(
-      ([client, { min, max: hi }]) => and(eq(historyDeletions.client, client), lte(historyDeletions.clockStart, hi), gt(historyDeletions.clockEnd, min))!,
-    );
-    const rows = await db
-      .select({
-        client: historyDeletions.client,
-        start: historyDeletions.clockStart,
-        end: historyDeletions.clockEnd,
-        userId: historyDeletions.userId,
-        delegation: historyDeletions.delegationCode,
-        at: historyDeletions.at,
-      })
-      .from(historyDeletions)
-      .where(and(eq(historyDeletions.draftId, draftId), gt(historyDeletions.logId, fromLog), lte(historyDeletions.logId, toLog), or(...conditions)))
-      .orderBy(asc(historyDeletions.logId));
+  /**
+   * Who deleted the given items (runs of consecutive clocks of one client) between two
+   * points; the first deletion wins. Only deletion ranges overlapping the runs are read.
+   */
+  async function deletionIndex(draftId: string, runs: Array<{ client: number; start: number; end: number }>, fromLog: number, toLog: number): Promise<RangeIndex<Author>> {
+    if (runs.length === 0 || toLog <= fromLog) return new RangeIndex<Author>([]);
+    // Very many scattered runs: one clock span per client keeps the query small.
+    let spans = runs;
+    if (runs.length > 2000) {
+      const byClient = new Map<number, { client: number; start: number; end: number }>();
+      for (const r of runs) {
+        const span = byClient.get(r.client);
+        if (span) {
+          span.start = Math.min(span.start, r.start);
+          span.end = Math.max(span.end, r.end);
+        } else byClient.set(r.client, { ...r });
+      }
+      spans = [...byClient.values()];
+    }
+    const chunks: Array<typeof spans> = [];
+    for (let i = 0; i < spans.length; i += 250) chunks.push(spans.slice(i, i + 250));
+    const rows = (await Promise.all(chunks.map((chunk) => deletionRows(draftId, chunk, fromLog, toLog)))).flat().sort((a, b) => a.logId - b.logId);
     const who = await names(rows.map((r) => r.userId));
     return new RangeIndex(
       rows.map((r) => ({
@@ -264,11 +274,30 @@ export function createHistoryService(options: HistoryServiceOptions) {
     );
   }
 
-  function charAuthors(text: IdentifiedText, index: RangeIndex<Author>): CharAuthors {
-    const out: Array<Author | null | undefined> = new Array(text.text.length);
-    for (let i = 0; i < text.text.length; i += 1) {
-      const client = text.clients[i];
-      out[i] = client < 0 ? undefined : index.find(client, text.clocks[i]) ?? null;
+  function deletionRows(draftId: string, spans: Array<{ client: number; start: number; end: number }>, fromLog: number, toLog: number) {
+    const conditions: SQL[] = spans.map((r) => and(eq(historyDeletions.client, r.client), lt(historyDeletions.clockStart, r.end), gt(historyDeletions.clockEnd, r.start))!);
+    return db
+      .select({
+        client: historyDeletions.client,
+        start: historyDeletions.clockStart,
+        end: historyDeletions.clockEnd,
+        userId: historyDeletions.userId,
+        delegation: historyDeletions.delegationCode,
+        at: historyDeletions.at,
+        logId: historyDeletions.logId,
+      })
+      .from(historyDeletions)
+      .where(and(eq(historyDeletions.draftId, draftId), gt(historyDeletions.logId, fromLog), lte(historyDeletions.logId, toLog), or(...conditions)));
+  }
+
+  /** The author of each character (or only of those in `ranges`; the others stay null). */
+  function charAuthors(text: IdentifiedText, index: RangeIndex<Author>, ranges?: Array<[number, number]>): CharAuthors {
+    const out: Array<Author | null | undefined> = new Array(text.text.length).fill(null);
+    for (const [start, end] of ranges ?? [[0, text.text.length]]) {
+      for (let i = start; i < end; i += 1) {
+        const client = text.clients[i];
+        out[i] = client < 0 ? undefined : index.find(client, text.clocks[i]) ?? null;
+      }
     }
     return out;
   }
@@ -386,7 +415,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
         const after = clauses.map((c) => identifiedText(newDoc.getXmlFragment(clauseField(c.id))));
         // Only the characters the diff reports as inserted or deleted need an author.
         const insertedClients = new Set<number>();
-        const deletedSpans = new Map<number, { min: number; max: number }>();
+        const deletedRuns: Array<{ client: number; start: number; end: number }> = [];
         const ops = clauses.map((_, i) => diffWords(before[i].text, after[i].text));
         ops.forEach((list, i) => {
           for (const op of list) {
@@ -396,11 +425,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
                 const client = before[i].clients[k];
                 if (client < 0) continue;
                 const clock = before[i].clocks[k];
-                const span = deletedSpans.get(client);
-                if (span) {
-                  span.min = Math.min(span.min, clock);
-                  span.max = Math.max(span.max, clock);
-                } else deletedSpans.set(client, { min: clock, max: clock });
+                const last = deletedRuns[deletedRuns.length - 1];
+                if (last && last.client === client && last.end === clock) last.end += 1;
+                else deletedRuns.push({ client, start: clock, end: clock + 1 });
               }
             }
           }
@@ -408,11 +435,18 @@ export function createHistoryService(options: HistoryServiceOptions) {
         const forward = to.logId >= from.logId;
         const [inserts, deletes] = await Promise.all([
           insertionIndex(draftId, [...insertedClients]),
-          forward ? deletionIndex(draftId, deletedSpans, from.logId, to.logId) : Promise.resolve(new RangeIndex<Author>([])),
+          forward ? deletionIndex(draftId, deletedRuns, from.logId, to.logId) : Promise.resolve(new RangeIndex<Author>([])),
         ]);
-        const diffs: ClauseDiff[] = clauses.map((c, i) =>
-          buildClauseDiff({ clauseId: c.id, number: c.number, title: c.title }, { text: before[i].text, authors: charAuthors(before[i], deletes) }, { text: after[i].text, authors: charAuthors(after[i], inserts) }),
-        );
+        const diffs: ClauseDiff[] = clauses.map((c, i) => {
+          const deleted = ops[i].filter((op) => op.kind === 'delete').map((op): [number, number] => [op.oldStart, op.oldEnd]);
+          const inserted = ops[i].filter((op) => op.kind === 'insert').map((op): [number, number] => [op.newStart, op.newEnd]);
+          return buildClauseDiff(
+            { clauseId: c.id, number: c.number, title: c.title },
+            { text: before[i].text, authors: charAuthors(before[i], deletes, deleted) },
+            { text: after[i].text, authors: charAuthors(after[i], inserts, inserted) },
+            ops[i],
+          );
+        });
         const changedClauses = diffs.filter((d) => d.changed).map((d) => ({ clauseId: d.clauseId, number: d.number, title: d.title, ...diffSize(d) }));
         return {
           from,
@@ -624,54 +658,3 @@ export function createHistoryService(options: HistoryServiceOptions) {
 }
 
 export type HistoryService = ReturnType<typeof createHistoryService>;
-
-/** Blocks of a fragment as (element name, plain text) pairs, or null when the structure is not simple paragraphs. */
-function simpleBlocks(fragment: Y.XmlFragment): Array<{ name: string; text: Y.XmlText | null; value: string }> | null {
-  const blocks: Array<{ name: string; text: Y.XmlText | null; value: string }> = [];
-  for (const node of fragment.toArray()) {
-    if (!(node instanceof Y.XmlElement)) return null;
-    const children = node.toArray();
-    if (children.length > 1 || (children.length === 1 && !(children[0] instanceof Y.XmlText))) return null;
-    const text = (children[0] as Y.XmlText | undefined) ?? null;
-    blocks.push({ name: node.nodeName, text, value: text ? plainText(text) : '' });
-  }
-  return blocks;
-}
-
-/** The characters of an XmlText (formatting dropped), indexed as XmlText positions count them. */
-function plainText(text: Y.XmlText): string {
-  return (text.toDelta() as Array<{ insert?: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
-}
-
-function sameContent(a: Y.XmlFragment, b: Y.XmlFragment): boolean {
-  return a.toString() === b.toString();
-}
-
-/**
- * Make `live` hold the content of `target` as a forward edit. When both are plain
- * paragraphs of the same shape, only the words that differ are deleted and inserted
- * (unchanged text keeps its authors); otherwise the blocks are replaced by copies.
- */
-function restoreFragment(live: Y.XmlFragment, target: Y.XmlFragment): void {
-  const a = simpleBlocks(live);
-  const b = simpleBlocks(target);
-  if (a && b && a.length === b.length && a.every((block, i) => block.name === b[i].name && (block.text !== null || b[i].value === ''))) {
-    a.forEach((block, i) => {
-      if (block.value === b[i].value || !block.text) return;
-      let pos = 0;
-      for (const op of diffWords(block.value, b[i].value)) {
-        if (op.kind === 'equal') pos += op.newEnd - op.newStart;
-        else if (op.kind === 'delete') block.text.delete(pos, op.oldEnd - op.oldStart);
-        else {
-          const inserted = b[i].value.slice(op.newStart, op.newEnd);
-          block.text.insert(pos, inserted);
-          pos += inserted.length;
-        }
-      }
-    });
-    return;
-  }
-  if (live.length > 0) live.delete(0, live.length);
-  const copies = target.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone());
-  if (copies.length > 0) live.insert(0, copies);
-}

@@ -81,7 +81,7 @@ ALTER TABLE "history_snapshots" ADD CONSTRAINT "history_snapshots_draft_id_draft
 ALTER TABLE "history_state" ADD CONSTRAINT "history_state_draft_id_drafts_id_fk" FOREIGN KEY ("draft_id") REFERENCES "public"."drafts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "revisions" ADD CONSTRAINT "revisions_draft_id_drafts_id_fk" FOREIGN KEY ("draft_id") REFERENCES "public"."drafts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "revisions" ADD CONSTRAINT "revisions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "history_deletions_client_idx" ON "history_deletions" USING btree ("draft_id","client","log_id");--> statement-breakpoint
+CREATE INDEX "history_deletions_client_idx" ON "history_deletions" USING btree ("draft_id","client","clock_start");--> statement-breakpoint
 CREATE INDEX "history_edits_draft_at_idx" ON "history_edits" USING btree ("draft_id","at","log_id");--> statement-breakpoint
 CREATE INDEX "history_insertions_client_idx" ON "history_insertions" USING btree ("draft_id","client","clock_end");--> statement-breakpoint
 CREATE INDEX "history_sessions_draft_end_idx" ON "history_sessions" USING btree ("draft_id","ended_at","id");--> statement-breakpoint
