@@ -30,19 +30,23 @@ import { openDatabase } from './db/client';
 import { delegations } from './db/schema';
 import { createDraftStore } from './drafts/draft-store';
 import { ConfigError, parseEnv, type Env } from './env';
+import { createExportService } from './export/export-service';
+import { readDraftParagraphs } from './export/read-draft-text';
 import { createLogger, redactUrl } from './logger';
 import { ClauseStates } from './negotiation/clause-states';
 import { createNegotiationService, type NegotiationPublisher } from './negotiation/negotiation-service';
 import { SilenceScheduler } from './negotiation/silence-scheduler';
 import { createAccordMetrics } from './observability/metrics';
 import { createSocketServer, userRoom, type AccordIo } from './realtime/socket-server';
-import { draftRoom, notifyRoom, teamRoom, type AnnotationEvents, type CommentEvents, type NegotiationEvents } from '@/lib/realtime/events';
+import { draftRoom, notifyRoom, teamRoom, type AnnotationEvents, type CommentEvents, type HistoryEvents, type NegotiationEvents } from '@/lib/realtime/events';
 import { createCommentService } from './comments/comment-service';
 import { createNotificationService } from './notifications/notification-service';
 import { notifyDelegations, registerNotifier } from './notifications/notify-delegations';
 import { loadOrCreateSecret } from './secrets';
 import { isAllowedOrigin } from './security/origin';
 import { formatDemoCredentials, seedDemo } from './seed/seed-demo';
+import { createHistoryIndexer } from './history/history-indexer';
+import { createHistoryService, type HistoryPublisher } from './history/history-service';
 import { registerServices, type AccordServices } from './services-registry';
 import { createUserAdmin } from './users/user-admin';
 import { createUserStore } from './users/user-store';
@@ -121,6 +125,13 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     logger.info({ prefix: env.REDIS_PREFIX }, 'fan-out through redis');
   }
 
+  // The history index (sessions, authorship) follows the log off the hot path. On the
+  // embedded database commits happen in id order, so nothing needs to settle first.
+  const historyIndexer = createHistoryIndexer({
+    db: database.db,
+    logger,
+    settleSeconds: database.kind === 'pglite' ? 0 : env.CHECKPOINT_SETTLE_SECONDS,
+  });
   const touchedAt = new Map<string, number>();
   const textChanges = new Map<string, Set<string>>();
   const registry = new RoomRegistry({
@@ -131,6 +142,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     onRelayed: (seconds) => metrics.relayLatency.observe(seconds),
     loadClauses: (draftId) => drafts.unsafeClauses(draftId),
     onStored: (draftId, origin) => {
+      historyIndexer.schedule(draftId);
       clauseStates.invalidate(draftId, origin.clauseIds);
       // Consensus depends on the text (brackets, stale positions): push it, coalesced per draft.
       const pending = textChanges.get(draftId);
@@ -227,6 +239,14 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     },
     notify: (input) => notificationService.notify(input),
   });
+  const checkpointer = createCheckpointer({ db: database.db, logger, every: env.CHECKPOINT_EVERY, settleSeconds: env.CHECKPOINT_SETTLE_SECONDS });
+  const historyPublisher: HistoryPublisher = {
+    publish: (draftId, event, payload) => {
+      // The event map is typed per event; the publisher is generic over it.
+      ioRef.current?.to(draftRoom(draftId)).emit(event as 'revision:created', payload as HistoryEvents['revision:created']);
+    },
+  };
+  const history = createHistoryService({ db: database.db, drafts, indexer: historyIndexer, registry, checkpointer, publisher: historyPublisher, logger });
 
   const throttleConfig = { ...DEFAULT_THROTTLE, accountFailures: env.LOGIN_MAX_FAILURES };
   const loginThrottle: LoginThrottle = adapterClients[0]
@@ -278,6 +298,15 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     annotations,
     comments,
     notifications: notificationService,
+    exporter: createExportService({
+      db: database.db,
+      drafts,
+      negotiation,
+      history,
+      logger,
+      readParagraphs: (draftId, clauseIds) => readDraftParagraphs(registry, draftId, clauseIds),
+    }),
+    history,
     collabTokens: {
       issue: (identity, draftId) =>
         issueCollabToken(secret, { userId: identity.userId, draftId, authVersion: identity.authVersion }, env.COLLAB_TOKEN_TTL_SECONDS),
@@ -412,14 +441,16 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
   await scheduler.start();
   // Checkpoints are written off the hot path, on a timer; any instance may do it (once, by lock).
-  const checkpointer = createCheckpointer({ db: database.db, logger, every: env.CHECKPOINT_EVERY, settleSeconds: env.CHECKPOINT_SETTLE_SECONDS });
   let checkpointing = Promise.resolve();
   const checkpointTimer = setInterval(() => {
     checkpointing = checkpointing
       .then(() => checkpointer.runDue())
+      .then(() => historyIndexer.runDue())
       .then(() => undefined, (err: unknown) => logger.error({ err }, 'checkpoint pass failed'));
   }, Math.min(30_000, env.CHECKPOINT_SETTLE_SECONDS * 500));
   checkpointTimer.unref();
+  // Index what was logged while the server was down (or before the history index existed).
+  checkpointing = checkpointing.then(() => historyIndexer.runDue()).then(() => undefined, (err: unknown) => logger.warn({ err }, 'history indexing pass failed'));
   ready = true;
   logger.info({ port, url }, 'Accord listening');
 
@@ -448,6 +479,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       });
       await registry.closeAll();
       await updateStore.flush();
+      await historyIndexer.close();
       await fanout.close();
       await Promise.allSettled(adapterClients.map((c) => c.quit()));
       await nextApp.close?.().catch(() => undefined);

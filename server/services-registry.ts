@@ -13,8 +13,10 @@ import type { Logger } from 'pino';
 import type { SessionResolver } from './auth/request-identity';
 import type { CommentService } from './comments/comment-service';
 import type { DraftStore } from './drafts/draft-store';
+import type { ExportService } from './export/export-service';
 import type { NegotiationService } from './negotiation/negotiation-service';
 import type { NotificationService } from './notifications/notification-service';
+import type { HistoryService } from './history/history-service';
 import type { UserAdmin } from './users/user-admin';
 import type { UserStore, StoredIdentity } from './users/user-store';
 
@@ -31,6 +33,9 @@ export interface AccordServices {
   annotations: AnnotationService;
   comments: CommentService;
   notifications: NotificationService;
+  /** DOCX and PDF exports of drafts, revisions and comparisons. */
+  exporter: ExportService;
+  history: HistoryService;
   collabTokens: {
     issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
   };

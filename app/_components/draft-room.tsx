@@ -12,6 +12,8 @@ import { ClauseSection } from './clause-section';
 import type { RoomComments } from './comments/room-comments';
 import { threadsOf, useComments } from './comments/use-comments';
 import { ConnectionBanner, ConnectionPill } from './connection-status';
+import { ExportMenu } from './export/export-menu';
+import { ChangesSinceLink } from './history/changes-since-link';
 import { DraftTabs } from './negotiation/draft-tabs';
 import { NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation/negotiation-state';
 import { useNegotiation } from './negotiation/use-negotiation';
@@ -164,6 +166,8 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
               Silence procedure…
             </button>
           ) : null}
+          <ExportMenu draftId={draft.id} title={draft.title} />
+          <ChangesSinceLink draftId={draft.id} />
           <ConnectionPill connection={connection} />
           <button
             type="button"

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { AlternativeDto, BracketDto, ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '../api/types';
 import type { CommentReplyDto, CommentThreadDto, NotificationDto } from '../api/comment-types';
+import type { RestoreResultDto, RevisionDto } from '../history/types';
 import type { PresenceUser } from '../domain/identity';
 import type { ErrorCode } from '../errors/app-error';
 
@@ -43,6 +44,8 @@ export interface ServerToClientEvents {
   'comment:resolved': (payload: CommentThreadPayload) => void;
   'comment:reply': (payload: CommentReplyPayload) => void;
   'notification:new': (payload: NotificationPayload) => void;
+  'revision:created': (payload: RevisionCreatedPayload) => void;
+  'history:restored': (payload: HistoryRestoredPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -149,4 +152,23 @@ export interface CommentEvents {
   'comment:created': CommentThreadPayload;
   'comment:resolved': CommentThreadPayload;
   'comment:reply': CommentReplyPayload;
+}
+
+/** The secretariat cut a numbered revision. */
+export interface RevisionCreatedPayload {
+  draftId: string;
+  revision: RevisionDto;
+}
+
+/** The secretariat restored text of an earlier point (the text itself arrives over Yjs). */
+export interface HistoryRestoredPayload {
+  draftId: string;
+  by: string;
+  result: RestoreResultDto;
+}
+
+/** History events, pushed to everyone in the draft's room. */
+export interface HistoryEvents {
+  'revision:created': RevisionCreatedPayload;
+  'history:restored': HistoryRestoredPayload;
 }

@@ -65,4 +65,12 @@ describe('labels and formats', () => {
     expect(readableSubject('clauses 5, 6')).toBe('clauses 5, 6');
     expect(readableSubject(null)).toBe('');
   });
+
+  it('says what was exported', () => {
+    expect(auditActionLabel('draft.exported')).toBe('Text exported');
+    expect(summariseAuditDetails({ action: 'draft.exported', details: { format: 'docx', annex: 'positions', clauses: 16 } })).toBe('DOCX with positions annex');
+    expect(summariseAuditDetails({ action: 'draft.exported', details: { format: 'pdf', annex: null } })).toBe('PDF, current text');
+    expect(summariseAuditDetails({ action: 'draft.exported', details: { format: 'pdf', revision: 2 } })).toBe('PDF of Rev.2');
+    expect(summariseAuditDetails({ action: 'draft.exported', details: { format: 'docx', comparison: { from: 'rev:1', to: 'now' } } })).toBe('DOCX comparison, rev:1 → now');
+  });
 });

@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS = [
   'user.updated',
   'user.signed_in',
   'draft.seeded',
+  'revision.cut',
+  'history.restored',
+  'draft.exported',
 ] as const;
 export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -44,6 +47,9 @@ export const AUDIT_ACTION_LABELS: Record<KnownAuditAction, string> = {
   'user.updated': 'Person changed',
   'user.signed_in': 'Signed in',
   'draft.seeded': 'Draft created from demo',
+  'revision.cut': 'Revision cut',
+  'history.restored': 'Text restored',
+  'draft.exported': 'Text exported',
 };
 
 export function isKnownAuditAction(value: unknown): value is KnownAuditAction {
@@ -180,6 +186,17 @@ export function summariseAuditDetails(entry: Pick<AuditEntryDto, 'action' | 'det
     case 'user.signed_in': {
       const provider = str(d.provider);
       return provider === 'credentials' ? 'with email and password' : provider ? `via ${provider}` : '';
+    }
+    case 'revision.cut':
+      return join([str(d.label), quoted(d.note)]);
+    case 'history.restored':
+      return join([`to ${str(d.toLabel) ?? str(d.to) ?? '?'}`, count(Array.isArray(d.clauseIds) ? d.clauseIds.length : undefined, 'clause', 'clauses')], ', ');
+    case 'draft.exported': {
+      const format = str(d.format)?.toUpperCase() ?? '?';
+      const comparison = d.comparison && typeof d.comparison === 'object' ? (d.comparison as Record<string, unknown>) : null;
+      if (comparison) return `${format} comparison, ${str(comparison.from) ?? '?'} → ${str(comparison.to) ?? '?'}`;
+      if (typeof d.revision === 'number') return `${format} of Rev.${d.revision}`;
+      return d.annex === 'positions' ? `${format} with positions annex` : `${format}, current text`;
     }
     case 'draft.seeded':
       return join([count(d.clauses, 'clause', 'clauses'), count(d.delegations, 'delegation', 'delegations'), count(d.accounts, 'account', 'accounts')], ', ');

@@ -32,7 +32,10 @@ export type AuditAction =
   | 'comment.created'
   | 'comment.replied'
   | 'comment.resolved'
-  | 'comment.reopened';
+  | 'comment.reopened'
+  | 'draft.exported'
+  | 'revision.cut'
+  | 'history.restored';
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Database, 'insert' | 'select' | 'update' | 'delete' | 'execute'>;

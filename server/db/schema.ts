@@ -397,3 +397,126 @@ export const alternativeBackings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.delegationCode] }), index('alternative_backings_alt_idx').on(t.alternativeId)],
 );
+
+// ---------------------------------------------------------------------------
+// History (edit history, authorship, revisions): area `history`.
+// Everything below is derived from the update log except `revisions`; the indexer
+// (server/history/history-indexer.ts) maintains it incrementally.
+// ---------------------------------------------------------------------------
+
+/** Numbered, immutable cuts of a whole draft (`Rev.1`, `Rev.2`, ...). */
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdByName: text('created_by_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Every logged update of the draft with an id up to this one is in `state`. */
+    upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
+    state: bytea('state').notNull(),
+  },
+  (t) => [uniqueIndex('revisions_draft_number_idx').on(t.draftId, t.number), index('revisions_draft_up_to_idx').on(t.draftId, t.upToId)],
+);
+
+/** How far the history index of a draft has been built. */
+export const historyState = pgTable('history_state', {
+  draftId: uuid('draft_id').primaryKey().references(() => drafts.id, { onDelete: 'cascade' }),
+  /** Every update with an id up to this one is indexed (later ones may be too: see history_edits). */
+  indexedUpTo: bigint('indexed_up_to', { mode: 'number' }).notNull().default(0),
+  /** Newest permanent snapshot. */
+  snapshotUpTo: bigint('snapshot_up_to', { mode: 'number' }).notNull().default(0),
+});
+
+/** Edit sessions: one author's consecutive edits with no pause longer than two minutes. */
+export const historySessions = pgTable(
+  'history_sessions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id'),
+    delegationCode: text('delegation_code'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }).notNull(),
+    clauseIds: jsonb('clause_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    inserted: integer('inserted').notNull().default(0),
+    deleted: integer('deleted').notNull().default(0),
+    edits: integer('edits').notNull().default(0),
+    firstLogId: bigint('first_log_id', { mode: 'number' }).notNull(),
+    lastLogId: bigint('last_log_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('history_sessions_draft_end_idx').on(t.draftId, t.endedAt, t.id), index('history_sessions_author_idx').on(t.draftId, t.userId, t.endedAt)],
+);
+
+/** One row per indexed logged update: its session, time and size (also maps a time to a log id). */
+export const historyEdits = pgTable(
+  'history_edits',
+  {
+    logId: bigint('log_id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    sessionId: bigint('session_id', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    inserted: integer('inserted').notNull().default(0),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('history_edits_draft_at_idx').on(t.draftId, t.at, t.logId)],
+);
+
+/**
+ * Who created which Yjs items: clock ranges [clockStart, clockEnd) of a client. Contiguous
+ * ranges of one client within one session are kept as one row, so the table grows with
+ * sessions, not keystrokes.
+ */
+export const historyInsertions = pgTable(
+  'history_insertions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    client: bigint('client', { mode: 'number' }).notNull(),
+    clockStart: integer('clock_start').notNull(),
+    clockEnd: integer('clock_end').notNull(),
+    userId: uuid('user_id'),
+    delegationCode: text('delegation_code'),
+    sessionId: bigint('session_id', { mode: 'number' }).notNull(),
+    logId: bigint('log_id', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('history_insertions_client_idx').on(t.draftId, t.client, t.clockEnd)],
+);
+
+/** Who deleted which Yjs items (clock ranges), per logged update. */
+export const historyDeletions = pgTable(
+  'history_deletions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    client: bigint('client', { mode: 'number' }).notNull(),
+    clockStart: integer('clock_start').notNull(),
+    clockEnd: integer('clock_end').notNull(),
+    userId: uuid('user_id'),
+    delegationCode: text('delegation_code'),
+    logId: bigint('log_id', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('history_deletions_client_idx').on(t.draftId, t.client, t.clockStart)],
+);
+
+/**
+ * Permanent snapshots of the document at regular points of the log (unlike
+ * yjs_checkpoints, never pruned), so the text at any point costs one snapshot plus at
+ * most a bounded number of updates, however long the history.
+ */
+export const historySnapshots = pgTable(
+  'history_snapshots',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
+    state: bytea('state').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('history_snapshots_draft_up_to_idx').on(t.draftId, t.upToId)],
+);

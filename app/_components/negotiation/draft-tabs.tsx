@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export type DraftTab = 'text' | 'dashboard' | 'mine';
+export type DraftTab = 'text' | 'dashboard' | 'mine' | 'history';
 
 interface DraftTabsProps {
   draftId: string;
@@ -11,6 +11,7 @@ const TABS: Array<{ tab: DraftTab; label: string; path: string }> = [
   { tab: 'text', label: 'Text', path: '' },
   { tab: 'dashboard', label: 'Dashboard', path: '/dashboard' },
   { tab: 'mine', label: 'My delegation', path: '/mine' },
+  { tab: 'history', label: 'History', path: '/history' },
 ];
 
 /**

@@ -6,6 +6,7 @@ import type { ClauseSummary, ConsensusDto, DelegationSummary, DraftDetail, Posit
 import type { ClauseStatus, DelegationCode } from '@/lib/domain/vocabulary';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { StatusBadge } from '../status-badge';
+import { compareHref } from '../history/history-api';
 import { summariseConsensus } from './consensus-badge';
 import { breakSilence, putPosition } from './negotiation-api';
 import { NegotiationBar } from './negotiation-bar';
@@ -179,7 +180,12 @@ function ClauseCard({ draftId, item, delegation, onSaved }: ClauseCardProps) {
               {stated.note ? <p className="mine-card__note">“{stated.note}”</p> : null}
               <p className="mine-card__when">
                 Set by {stated.updatedBy}, <time dateTime={stated.updatedAt}>{formatDateTimeUtc(stated.updatedAt)}</time>
-                {stale ? '. The clause text has changed since.' : ''}
+                {stale ? '. The clause text has changed since: ' : ''}
+                {stale ? (
+                  <Link href={compareHref(draftId, `log:${stated.logId}`, 'now', clause.id)} data-testid="stale-compare">
+                    see what changed
+                  </Link>
+                ) : null}
               </p>
             </div>
             {stale ? (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ExportMenu } from '../export/export-menu';
 import { DraftTabs, type DraftTab } from './draft-tabs';
 
 interface NegotiationBarProps {
@@ -23,6 +24,7 @@ export function NegotiationBar({ draftId, title, active, live, error, children }
         </div>
         <div className="room-bar__right">
           {children}
+          <ExportMenu draftId={draftId} title={title} />
           {live === undefined ? null : (
             <span
               className={`pill pill--${tone}`}

@@ -1,5 +1,7 @@
 'use client';
 
+import Link from 'next/link';
+import { compareHref } from '../history/history-api';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ConsensusDto, DelegationSummary, PositionDto } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
@@ -185,7 +187,10 @@ export function ClauseNegotiation({ draftId, clauseId, clauseNumber, consensus, 
         <div className="cneg__stale" data-testid="stale-notice" role="note">
           <p>
             <strong>Given on earlier text — confirm on the current text.</strong> Our position ({positionLabel(mineStated).toLowerCase()}) was stated
-            before the clause changed.
+            before the clause changed.{' '}
+            <Link href={compareHref(draftId, `log:${mineStated.logId}`, 'now', clauseId)} data-testid="stale-compare">
+              See what changed
+            </Link>
           </p>
           <div className="cneg__stale-actions">
             <button type="button" className="button button--secondary button--small" onClick={confirm} disabled={confirming}>

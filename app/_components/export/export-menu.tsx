@@ -1,0 +1,166 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { downloadExport } from './download-export';
+
+interface ExportMenuProps {
+  draftId: string;
+  title: string;
+}
+
+interface ExportChoice {
+  key: string;
+  label: string;
+  hint: string;
+  query: string;
+  /** What the button says while the file is prepared. */
+  busy: string;
+  extension: 'docx' | 'pdf';
+}
+
+const CHOICES: ExportChoice[] = [
+  { key: 'docx', label: 'Word document (DOCX)', hint: 'Numbered clauses; brackets and ALT wordings kept', query: 'format=docx', busy: 'Preparing DOCX…', extension: 'docx' },
+  {
+    key: 'docx-annex',
+    label: 'Word with positions annex',
+    hint: 'Adds each delegation’s position per clause',
+    query: 'format=docx&annex=positions',
+    busy: 'Preparing DOCX…',
+    extension: 'docx',
+  },
+  { key: 'pdf', label: 'PDF for printing', hint: 'A4, marked as a draft, numbered pages', query: 'format=pdf', busy: 'Preparing PDF…', extension: 'pdf' },
+  { key: 'pdf-annex', label: 'PDF with positions annex', hint: 'The PDF and the table of positions', query: 'format=pdf&annex=positions', busy: 'Preparing PDF…', extension: 'pdf' },
+];
+
+/**
+ * "Export": the draft's current text as a Word document or a PDF, with or without the
+ * annex of positions, the way texts are circulated to capitals. A menu button (arrow
+ * keys, Home/End, Escape); the button shows that the file is being prepared, and a
+ * refusal is shown with the server's own words.
+ */
+export function ExportMenu({ draftId, title }: ExportMenuProps) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<ExportChoice | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const onDown = (event: MouseEvent) => {
+      if (!wrapRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  function close(refocus = true) {
+    setOpen(false);
+    if (refocus) buttonRef.current?.focus();
+  }
+
+  function onMenuKey(event: KeyboardEvent<HTMLDivElement>) {
+    const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = entries.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => entries[(i + entries.length) % entries.length]?.focus();
+    if (event.key === 'ArrowDown') go(at + 1);
+    else if (event.key === 'ArrowUp') go(at - 1);
+    else if (event.key === 'Home') go(0);
+    else if (event.key === 'End') go(entries.length - 1);
+    else if (event.key === 'Escape') close();
+    else if (event.key === 'Tab') {
+      setOpen(false);
+      return;
+    } else return;
+    event.preventDefault();
+  }
+
+  async function choose(choice: ExportChoice) {
+    close();
+    setError(null);
+    setDone(null);
+    setBusy(choice);
+    try {
+      const name = await downloadExport(`/api/drafts/${encodeURIComponent(draftId)}/export?${choice.query}`, `${title}.${choice.extension}`);
+      setDone(`Downloaded ${name}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The export failed. Try again.');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="export-control" ref={wrapRef} data-testid="export-menu">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button--secondary button--small export-control__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-menu` : undefined}
+        aria-busy={busy ? true : undefined}
+        onClick={() => setOpen((o) => !o)}
+        disabled={busy !== null}
+        title="Download the current text to circulate it"
+      >
+        {busy ? (
+          <>
+            <span className="export-control__spinner" aria-hidden="true" />
+            {busy.busy}
+          </>
+        ) : (
+          <>
+            Export
+            <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false">
+              <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </>
+        )}
+      </button>
+      {open ? (
+        <div className="status-menu export-menu" role="menu" id={`${id}-menu`} aria-label="Export the current text" ref={menuRef} onKeyDown={onMenuKey}>
+          <p className="status-menu__head" aria-hidden="true">
+            Export the current text
+          </p>
+          {CHOICES.map((choice) => (
+            <button
+              key={choice.key}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="status-menu__item"
+              data-export={choice.key}
+              onClick={() => void choose(choice)}
+            >
+              <span className={`export-menu__badge export-menu__badge--${choice.extension}`} aria-hidden="true">
+                {choice.extension.toUpperCase()}
+              </span>
+              <span className="status-menu__text">
+                {choice.label}
+                <span className="export-menu__hint">{choice.hint}</span>
+              </span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <p className="visually-hidden" role="status">
+        {busy ? busy.busy : done}
+      </p>
+      {error ? (
+        <div className="form-error export-control__error" role="alert" data-testid="export-error">
+          <p>
+            <strong>Export failed.</strong> {error}
+          </p>
+          <button type="button" className="button button--ghost button--small" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

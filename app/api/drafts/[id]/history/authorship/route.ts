@@ -1,0 +1,13 @@
+// GET /api/drafts/:id/history/authorship?at - who wrote each surviving passage, per clause
+import { json, requireIdentity, route } from '@/server/http/respond';
+import { getServices } from '@/server/services-registry';
+import { atQuerySchema, parseQuery } from '../schema';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const identity = await requireIdentity(req);
+  const { id } = await ctx.params;
+  const q = parseQuery(req, atQuerySchema);
+  return json(await getServices().history.authorship(identity, id, q.at));
+});

@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { parsePoint } from '@/lib/history/point';
+import { getServices } from '@/server/services-registry';
+import { AppHeader } from '../../../_components/app-header';
+import { HistoryView, type HistoryState, type HistoryTab } from '../../../_components/history/history-view';
+import { identityColor } from '../../../_components/identity-color';
+import { requireIdentityOrRedirect } from '../../../_server/current-identity';
+import { draftForMetadata } from '../../../_server/negotiation-page';
+
+export const dynamic = 'force-dynamic';
+
+interface HistoryPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: HistoryPageProps): Promise<Metadata> {
+  const { id } = await params;
+  const draft = await draftForMetadata(id);
+  return { title: draft ? `History · ${draft.title}` : 'Draft not found' };
+}
+
+const VIEWS: HistoryTab[] = ['timeline', 'compare', 'authorship', 'revision'];
+
+/** A point from the query string, or the fallback when absent or not a point. */
+function point(value: string | string[] | undefined, fallback: string): string {
+  const raw = typeof value === 'string' ? value : undefined;
+  return raw && parsePoint(raw).ok ? raw : fallback;
+}
+
+/** The history of a draft (timeline, compare, authorship, revisions): for everyone who may read it. */
+export default async function HistoryPage({ params, searchParams }: HistoryPageProps) {
+  const { id } = await params;
+  const query = await searchParams;
+  const identity = await requireIdentityOrRedirect(`/drafts/${encodeURIComponent(id)}/history`);
+  let draft;
+  try {
+    draft = await getServices().drafts.getForUser(identity, id);
+  } catch (err) {
+    if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'not_found') notFound();
+    throw err;
+  }
+  const view = typeof query.view === 'string' && (VIEWS as string[]).includes(query.view) ? (query.view as HistoryTab) : 'timeline';
+  const rev = typeof query.rev === 'string' && /^\d{1,9}$/.test(query.rev) ? Number(query.rev) : null;
+  const initial: HistoryState = {
+    view: view === 'revision' && !rev ? 'timeline' : view,
+    from: point(query.from, 'rev:1'),
+    to: point(query.to, 'now'),
+    at: point(query.at, 'now'),
+    rev,
+  };
+  const color = identityColor(identity, draft.delegations);
+  return (
+    <>
+      <AppHeader identity={identity} color={color} trail={<span className="breadcrumb__current">{draft.title}</span>} />
+      <HistoryView draft={draft} secretariat={identity.role === 'secretariat' && draft.access === 'write'} initial={initial} />
+    </>
+  );
+}

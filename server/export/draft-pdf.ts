@@ -1,0 +1,238 @@
+/**
+ * A draft (or a revision) as a printable PDF: the same content as the DOCX (numbered
+ * clauses, status of clauses not yet agreed, brackets and ALT wordings in bold, the
+ * positions annex), with wrapping, page breaks that keep a heading with its text, a
+ * running header with the marking, "Page X of Y", bookmarks per clause and embedded
+ * Unicode fonts. Pure JavaScript (pdfkit): no browser on the server.
+ */
+import PDFDocument from 'pdfkit';
+import { BRACKETS_NOTE, DRAFT_MARKING, STALE_MARK, delegationLabel, positionLegend, positionLetter, positionWords, statusMark } from './labels';
+import { markText } from './marked-text';
+import { pdfFonts, type PdfFont } from './pdf-fonts';
+import type { ExportAnnexClause, ExportDraft } from './types';
+
+const MARGIN = { top: 72, bottom: 68, left: 68, right: 68 };
+const BODY_SIZE = 11;
+const SMALL = 8.5;
+const GREY = '#555555';
+
+type Doc = PDFKit.PDFDocument;
+
+function newDocument(title: string, subtitle: string): Doc {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: 'en',
+    displayTitle: true,
+    // A font file instead of pdfkit's default Helvetica, whose metrics it would read from disk.
+    font: pdfFonts().serif as unknown as string,
+    info: { Title: title, Subject: subtitle, Creator: 'Accord', Producer: 'Accord' },
+  });
+  for (const [name, data] of Object.entries(pdfFonts())) doc.registerFont(name, data);
+  doc.font('serif').fontSize(BODY_SIZE);
+  return doc;
+}
+
+function use(doc: Doc, font: PdfFont, size: number): Doc {
+  return doc.font(font).fontSize(size);
+}
+
+const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+const bottomLimit = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
+
+/** Start a new page unless `height` still fits below the cursor. */
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottomLimit(doc)) doc.addPage();
+}
+
+function toBuffer(doc: Doc): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/** Header and footer on every page, written once the page count is known. */
+function stampPages(doc: Doc, title: string, subtitle: string, marking: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    const { left, right } = doc.page.margins;
+    const width = doc.page.width - left - right;
+    // Writing into the margins must not trigger pdfkit's automatic page break.
+    const savedBottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const headerY = 36;
+    use(doc, 'sans', SMALL).fillColor('#000000').text(title, left, headerY, { width: width * 0.62, lineBreak: false, ellipsis: true });
+    use(doc, 'sansBold', SMALL).text(marking, left, headerY, { width, align: 'right', lineBreak: false });
+    doc.moveTo(left, headerY + 13).lineTo(left + width, headerY + 13).lineWidth(0.5).strokeColor('#808080').stroke();
+    const footerY = doc.page.height - 44;
+    use(doc, 'sans', SMALL).text(subtitle, left, footerY, { width: width * 0.7, lineBreak: false, ellipsis: true });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, left, footerY, { width, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = savedBottom;
+  }
+}
+
+function titleBlock(doc: Doc, input: ExportDraft): void {
+  const width = contentWidth(doc);
+  const left = doc.page.margins.left;
+  use(doc, 'sansBold', 9).text(DRAFT_MARKING, left, doc.y, { width, align: 'center', characterSpacing: 1 });
+  doc.moveDown(0.8);
+  use(doc, 'serifBold', 17).text(input.title, { width, align: 'center' });
+  doc.moveDown(0.3);
+  use(doc, 'serifItalic', BODY_SIZE).text(input.subtitle, { width, align: 'center' });
+  if (input.note) use(doc, 'serif', 10).text(input.note, { width, align: 'center' });
+  doc.moveDown(0.5);
+  use(doc, 'sans', SMALL).fillColor(GREY).text(BRACKETS_NOTE, { width, align: 'center' }).fillColor('#000000');
+  doc.moveDown(1.5);
+}
+
+/** One paragraph with bracketed wording in bold and ALT markers underlined. */
+function markedParagraph(doc: Doc, text: string, muted: boolean): void {
+  // A run's leading spaces go to the end of the run before it, so that a line never
+  // starts with a space when it wraps between two runs.
+  const runs = markText(text).map((r) => ({ ...r }));
+  for (let i = 1; i < runs.length; i += 1) {
+    const lead = /^\s+/.exec(runs[i].text)?.[0];
+    if (lead && !lead.includes('\n')) {
+      runs[i - 1].text += lead;
+      runs[i].text = runs[i].text.slice(lead.length);
+    }
+  }
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  doc.fillColor(muted ? GREY : '#000000');
+  runs.filter((r) => r.text.length > 0).forEach((run, i, all) => {
+    const font: PdfFont = run.kind === 'plain' ? (muted ? 'serifItalic' : 'serif') : muted ? 'serifBoldItalic' : 'serifBold';
+    use(doc, font, BODY_SIZE);
+    const options = { width, align: 'left' as const, continued: i < all.length - 1, underline: run.kind === 'alt', lineGap: 2 };
+    if (i === 0) doc.text(run.text, left, doc.y, options);
+    else doc.text(run.text, options);
+  });
+  doc.fillColor('#000000');
+  doc.moveDown(0.5);
+}
+
+function clauses(doc: Doc, input: ExportDraft): void {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  for (const clause of input.clauses) {
+    const heading = `${clause.number}. ${clause.title}`;
+    const mark = statusMark(clause.status);
+    // Keep the heading with the first lines of its text.
+    use(doc, 'serifBold', 12);
+    ensureSpace(doc, doc.heightOfString(heading, { width }) + 3 * doc.currentLineHeight(true) + 8);
+    doc.moveDown(0.4);
+    doc.outline.addItem(heading);
+    doc.text(heading, left, doc.y, { width, continued: Boolean(mark) });
+    if (mark) use(doc, 'serifItalic', 10).fillColor(GREY).text(`   (${mark})`, { width }).fillColor('#000000');
+    doc.moveDown(0.3);
+    if (clause.paragraphs.length === 0) {
+      use(doc, 'serifItalic', BODY_SIZE).fillColor(GREY).text('(No text yet.)', left, doc.y, { width }).fillColor('#000000');
+      doc.moveDown(0.5);
+    }
+    for (const paragraph of clause.paragraphs) markedParagraph(doc, paragraph, clause.status === 'withdrawn');
+  }
+}
+
+const COLUMN_SHARES = [0.28, 0.3, 0.42];
+const CELL_PAD = 4;
+
+function annexTable(doc: Doc, clause: ExportAnnexClause): void {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const widths = COLUMN_SHARES.map((s) => s * width);
+  const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const size = 9;
+
+  const drawRow = (cells: Array<{ runs: Array<{ text: string; font: PdfFont }> }>, fill: string | null): void => {
+    const heights = cells.map((c, i) => {
+      use(doc, 'sans', size);
+      return doc.heightOfString(c.runs.map((r) => r.text).join(''), { width: widths[i] - 2 * CELL_PAD }) + 2 * CELL_PAD;
+    });
+    const height = Math.max(...heights);
+    if (doc.y + height > bottomLimit(doc)) {
+      doc.addPage();
+      use(doc, 'serifItalic', 9).fillColor(GREY).text(`Clause ${clause.number}. ${clause.title} (continued)`, left, doc.y, { width }).fillColor('#000000');
+      doc.moveDown(0.3);
+      drawRow(headerCells, '#D9D9D9');
+    }
+    const y = doc.y;
+    if (fill) doc.rect(left, y, width, height).fill(fill);
+    doc.fillColor('#000000');
+    cells.forEach((c, i) => {
+      c.runs.forEach((run, j) => {
+        use(doc, run.font, size);
+        const options = { width: widths[i] - 2 * CELL_PAD, continued: j < c.runs.length - 1 };
+        if (j === 0) doc.text(run.text, xs[i] + CELL_PAD, y + CELL_PAD, options);
+        else doc.text(run.text, options);
+      });
+    });
+    doc.lineWidth(0.5).strokeColor('#808080');
+    doc.rect(left, y, width, height).stroke();
+    for (let i = 1; i < xs.length; i += 1) doc.moveTo(xs[i], y).lineTo(xs[i], y + height).stroke();
+    doc.x = left;
+    doc.y = y + height;
+  };
+
+  const headerCells = ['Delegation', 'Position', 'Note'].map((text) => ({ runs: [{ text, font: 'sansBold' as PdfFont }] }));
+  drawRow(headerCells, '#D9D9D9');
+  for (const p of clause.positions) {
+    drawRow(
+      [
+        { runs: [{ text: delegationLabel(p), font: 'sans' }] },
+        {
+          runs: [
+            { text: `${positionLetter(p.position)}  `, font: 'sansBold' },
+            { text: positionWords(p), font: 'sans' },
+            ...(p.stale ? [{ text: ` ${STALE_MARK} given on earlier text`, font: 'sans' as PdfFont }] : []),
+          ],
+        },
+        { runs: [{ text: p.note ?? ' ', font: 'sans' }] },
+      ],
+      null,
+    );
+  }
+}
+
+function annex(doc: Doc, annexClauses: ExportAnnexClause[]): void {
+  doc.addPage();
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  doc.outline.addItem('Annex: positions of delegations');
+  use(doc, 'serifBold', 15).text('Annex: positions of delegations', left, doc.y, { width, align: 'center' });
+  doc.moveDown(0.5);
+  const legend = positionLegend()
+    .map((l) => `${l.letter} ${l.label}`)
+    .join(' · ');
+  use(doc, 'sans', SMALL).text(`Key: ${legend}. ${STALE_MARK} the position was given on earlier text and has not been confirmed since.`, { width, align: 'center' });
+  doc.moveDown(1);
+  for (const clause of annexClauses) {
+    const heading = `Clause ${clause.number}. ${clause.title}`;
+    use(doc, 'serifBold', 11);
+    // The heading, the consensus line and at least the table's header and first row.
+    ensureSpace(doc, doc.heightOfString(heading, { width }) + 70);
+    doc.moveDown(0.4);
+    doc.text(heading, left, doc.y, { width });
+    use(doc, 'serifItalic', 10).text(clause.consensus, { width });
+    doc.moveDown(0.3);
+    if (clause.positions.length === 0) use(doc, 'serifItalic', 10).text('No delegation takes part in this clause.', { width });
+    else annexTable(doc, clause);
+    doc.moveDown(0.6);
+  }
+}
+
+/** The draft as a PDF file. */
+export async function draftToPdf(input: ExportDraft): Promise<Buffer> {
+  const doc = newDocument(input.title, input.subtitle);
+  titleBlock(doc, input);
+  clauses(doc, input);
+  if (input.annex) annex(doc, input.annex);
+  stampPages(doc, input.title, input.subtitle, DRAFT_MARKING);
+  return toBuffer(doc);
+}

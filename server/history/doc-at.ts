@@ -1,0 +1,55 @@
+/**
+ * The document of a draft as it was when the update log ended at a given id: the
+ * newest stored state at or before that id (a permanent history snapshot, a revision,
+ * or a load checkpoint), plus the logged updates after it. History snapshots are
+ * written every `HISTORY_SNAPSHOT_EVERY` updates, so the cost is bounded whatever the
+ * length of the history.
+ */
+import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Database } from '../db/client';
+import { historySnapshots, revisions, yjsCheckpoints, yjsUpdates } from '../db/schema';
+
+type Reader = Pick<Database, 'select'>;
+
+/** The newest stored state of a draft covering updates up to `upToId` (none: start from empty). */
+export async function baseStateAt(db: Reader, draftId: string, upToId: number): Promise<{ upToId: number; state: Uint8Array } | null> {
+  // Find the best candidate by its id first, then read only that one state.
+  const newest = (table: typeof historySnapshots | typeof revisions | typeof yjsCheckpoints) =>
+    db
+      .select({ id: table.id, upToId: table.upToId })
+      .from(table)
+      .where(and(eq(table.draftId, draftId), lte(table.upToId, upToId)))
+      .orderBy(desc(table.upToId))
+      .limit(1);
+  const [snapshot, revision, checkpoint] = await Promise.all([newest(historySnapshots), newest(revisions), newest(yjsCheckpoints)]);
+  const candidates = [
+    { table: historySnapshots, row: snapshot[0] },
+    { table: revisions, row: revision[0] },
+    { table: yjsCheckpoints, row: checkpoint[0] },
+  ].filter((c) => c.row !== undefined);
+  if (candidates.length === 0) return null;
+  const best = candidates.reduce((a, b) => (b.row!.upToId > a.row!.upToId ? b : a));
+  const [row] = await db.select({ state: best.table.state }).from(best.table).where(eq(best.table.id, best.row!.id)).limit(1);
+  return row ? { upToId: best.row!.upToId, state: row.state } : null;
+}
+
+/** A fresh Y.Doc holding every update of the draft with an id up to `upToId`. The caller destroys it. */
+export async function loadDocAt(db: Reader, draftId: string, upToId: number): Promise<Y.Doc> {
+  const base = await baseStateAt(db, draftId, upToId);
+  const from = base?.upToId ?? 0;
+  const rows =
+    upToId > from
+      ? await db
+          .select({ update: yjsUpdates.update })
+          .from(yjsUpdates)
+          .where(and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.id, from), lte(yjsUpdates.id, upToId)))
+          .orderBy(asc(yjsUpdates.id))
+      : [];
+  const doc = new Y.Doc();
+  Y.transact(doc, () => {
+    if (base) Y.applyUpdate(doc, base.state);
+    for (const row of rows) Y.applyUpdate(doc, row.update);
+  });
+  return doc;
+}

@@ -1,0 +1,379 @@
+/**
+ * Keeps the history index of each draft up to date, incrementally, from the update
+ * log: one row per logged update (`history_edits`), edit sessions, who created and who
+ * deleted which Yjs items, and permanent snapshots every `snapshotEvery` updates. Reads
+ * never group or replay the whole log.
+ *
+ * Ordering: on PostgreSQL a row with a smaller id can commit after a larger one (inserts
+ * finish within 30 s). Rows are therefore indexed whenever they are visible, deduplicated
+ * by log id, and the draft's cursor (`indexed_up_to`, below which everything is indexed)
+ * only advances over rows older than the settle period. Snapshots are cut only below the
+ * cursor, so they never miss a late row. A per-draft advisory lock makes one instance
+ * index a draft at a time.
+ */
+import { and, asc, count, desc, eq, gt, lte, max, notExists, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import { authorKey, groupSessions, SESSION_GAP_MS, type EditFact, type SessionState } from '@/lib/history/group-sessions';
+import type { Database } from '../db/client';
+import { historyDeletions, historyEdits, historyInsertions, historySessions, historySnapshots, historyState, yjsUpdates } from '../db/schema';
+import { loadDocAt } from './doc-at';
+import { updateFacts, type UpdateFacts } from './yjs-facts';
+
+export interface HistoryIndexerOptions {
+  db: Database;
+  logger: Logger;
+  /** Only rows at least this old move the cursor (0 on the embedded database, where commits are in id order). */
+  settleSeconds: number;
+  /** Updates between two permanent snapshots. */
+  snapshotEvery?: number;
+  /** Logged updates indexed per transaction. */
+  batchSize?: number;
+  gapMs?: number;
+}
+
+const LOCK = 727004;
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+interface Row {
+  id: number;
+  update: Uint8Array;
+  userId: string | null;
+  delegationCode: string | null;
+  clauseIds: string[];
+  createdAt: Date;
+}
+
+export function createHistoryIndexer(options: HistoryIndexerOptions) {
+  const { db, logger } = options;
+  const snapshotEvery = options.snapshotEvery ?? 1000;
+  const batchSize = options.batchSize ?? 2000;
+  const gapMs = options.gapMs ?? SESSION_GAP_MS;
+  const inFlight = new Map<string, Promise<void>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let closed = false;
+
+  async function openSessionsOf(tx: Tx, draftId: string, authors: Map<string, { userId: string | null; delegation: string | null }>) {
+    const open = new Map<string, SessionState>();
+    const ids = new Map<string, number>();
+    for (const [key, { userId, delegation }] of authors) {
+      const [row] = await tx
+        .select()
+        .from(historySessions)
+        .where(
+          and(
+            eq(historySessions.draftId, draftId),
+            userId === null ? sql`${historySessions.userId} is null` : eq(historySessions.userId, userId),
+            delegation === null ? sql`${historySessions.delegationCode} is null` : eq(historySessions.delegationCode, delegation),
+          ),
+        )
+        .orderBy(desc(historySessions.endedAt), desc(historySessions.id))
+        .limit(1);
+      if (!row) continue;
+      open.set(key, {
+        userId: row.userId,
+        delegation: row.delegationCode,
+        startedAt: row.startedAt.getTime(),
+        endedAt: row.endedAt.getTime(),
+        clauseIds: row.clauseIds,
+        inserted: row.inserted,
+        deleted: row.deleted,
+        edits: row.edits,
+        firstLogId: row.firstLogId,
+        lastLogId: row.lastLogId,
+      });
+      ids.set(key, row.id);
+    }
+    return { open, ids };
+  }
+
+  async function indexRows(tx: Tx, draftId: string, rows: Row[]): Promise<void> {
+    const facts: Array<UpdateFacts | null> = rows.map((row) => {
+      try {
+        return updateFacts(row.update);
+      } catch (err) {
+        logger.warn({ err, draftId, logId: row.id }, 'a logged update could not be decoded for the history index');
+        return null;
+      }
+    });
+    const edits: EditFact[] = rows.map((row, i) => ({
+      logId: row.id,
+      at: row.createdAt.getTime(),
+      userId: row.userId,
+      delegation: row.delegationCode,
+      clauseIds: row.clauseIds,
+      inserted: facts[i]?.insertedChars ?? 0,
+      deleted: facts[i]?.deletedUnits ?? 0,
+    }));
+    const authors = new Map(edits.map((e) => [authorKey(e.userId, e.delegation), { userId: e.userId, delegation: e.delegation }]));
+    const { open, ids } = await openSessionsOf(tx, draftId, authors);
+    const { sessions, assignment, fromOpen } = groupSessions(edits, open, gapMs);
+
+    // Sessions: update the continued ones, insert the new ones (in creation order).
+    const sessionIds: number[] = [];
+    const toSessionRow = (s: SessionState) => ({
+      draftId,
+      userId: s.userId,
+      delegationCode: s.delegation,
+      startedAt: new Date(s.startedAt),
+      endedAt: new Date(s.endedAt),
+      clauseIds: s.clauseIds,
+      inserted: s.inserted,
+      deleted: s.deleted,
+      edits: s.edits,
+      firstLogId: s.firstLogId,
+      lastLogId: s.lastLogId,
+    });
+    const fresh: number[] = [];
+    for (let i = 0; i < sessions.length; i += 1) {
+      const key = fromOpen.get(i);
+      const id = key !== undefined ? ids.get(key) : undefined;
+      if (id !== undefined) {
+        sessionIds[i] = id;
+        await tx.update(historySessions).set(toSessionRow(sessions[i])).where(eq(historySessions.id, id));
+      } else fresh.push(i);
+    }
+    if (fresh.length > 0) {
+      const inserted = await tx
+        .insert(historySessions)
+        .values(fresh.map((i) => toSessionRow(sessions[i])))
+        .returning({ id: historySessions.id });
+      fresh.forEach((i, k) => (sessionIds[i] = inserted[k].id));
+    }
+
+    await tx.insert(historyEdits).values(
+      rows.map((row, i) => ({
+        logId: row.id,
+        draftId,
+        sessionId: sessionIds[assignment[i]],
+        at: row.createdAt,
+        inserted: edits[i].inserted,
+        deleted: edits[i].deleted,
+      })),
+    );
+
+    // Created items: contiguous spans of one client within one session become one row.
+    type Insertion = typeof historyInsertions.$inferInsert;
+    const insertions: Insertion[] = [];
+    const lastOfClient = new Map<number, Insertion>();
+    const deletions: Array<typeof historyDeletions.$inferInsert> = [];
+    rows.forEach((row, i) => {
+      const f = facts[i];
+      if (!f) return;
+      const sessionId = sessionIds[assignment[i]];
+      for (const span of f.created) {
+        const last = lastOfClient.get(span.client);
+        if (last && last.clockEnd === span.clock && last.sessionId === sessionId) {
+          last.clockEnd = span.clock + span.len;
+          continue;
+        }
+        const entry: Insertion = {
+          draftId,
+          client: span.client,
+          clockStart: span.clock,
+          clockEnd: span.clock + span.len,
+          userId: row.userId,
+          delegationCode: row.delegationCode,
+          sessionId,
+          logId: row.id,
+          at: row.createdAt,
+        };
+        insertions.push(entry);
+        lastOfClient.set(span.client, entry);
+      }
+      for (const span of f.deleted) {
+        deletions.push({
+          draftId,
+          client: span.client,
+          clockStart: span.clock,
+          clockEnd: span.clock + span.len,
+          userId: row.userId,
+          delegationCode: row.delegationCode,
+          logId: row.id,
+          at: row.createdAt,
+        });
+      }
+    });
+    // The first span of each client may continue a row written by an earlier batch.
+    const firstOfClient = new Map<number, Insertion>();
+    for (const entry of insertions) if (!firstOfClient.has(entry.client)) firstOfClient.set(entry.client, entry);
+    const extended = new Set<Insertion>();
+    for (const entry of firstOfClient.values()) {
+      const updated = await tx
+        .update(historyInsertions)
+        .set({ clockEnd: entry.clockEnd })
+        .where(
+          and(
+            eq(historyInsertions.draftId, draftId),
+            eq(historyInsertions.client, entry.client),
+            eq(historyInsertions.clockEnd, entry.clockStart),
+            eq(historyInsertions.sessionId, entry.sessionId),
+          ),
+        )
+        .returning({ id: historyInsertions.id });
+      if (updated.length > 0) extended.add(entry);
+    }
+    const newInsertions = insertions.filter((e) => !extended.has(e));
+    for (let i = 0; i < newInsertions.length; i += 5000) await tx.insert(historyInsertions).values(newInsertions.slice(i, i + 5000));
+    for (let i = 0; i < deletions.length; i += 5000) await tx.insert(historyDeletions).values(deletions.slice(i, i + 5000));
+  }
+
+  /** Write one permanent snapshot when enough updates have gathered below the cursor. */
+  async function maybeSnapshot(tx: Tx, draftId: string, cursor: number, snapshotUpTo: number): Promise<{ wrote: boolean; more: boolean }> {
+    if (cursor - snapshotUpTo < snapshotEvery) return { wrote: false, more: false }; // ids are global: a cheap pre-check
+    const [target] = await tx
+      .select({ id: yjsUpdates.id })
+      .from(yjsUpdates)
+      .where(and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.id, snapshotUpTo), lte(yjsUpdates.id, cursor)))
+      .orderBy(asc(yjsUpdates.id))
+      .offset(snapshotEvery - 1)
+      .limit(1);
+    if (!target) return { wrote: false, more: false };
+    const doc = await loadDocAt(tx, draftId, target.id);
+    try {
+      await tx
+        .insert(historySnapshots)
+        .values({ draftId, upToId: target.id, state: Y.encodeStateAsUpdate(doc) })
+        .onConflictDoNothing();
+    } finally {
+      doc.destroy();
+    }
+    await tx.update(historyState).set({ snapshotUpTo: target.id }).where(eq(historyState.draftId, draftId));
+    return { wrote: true, more: true };
+  }
+
+  /** Index one batch of a draft; true when more work remains. */
+  async function indexBatch(draftId: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${LOCK}, hashtext(${draftId}))`);
+      await tx.insert(historyState).values({ draftId }).onConflictDoNothing();
+      const [state] = await tx.select().from(historyState).where(eq(historyState.draftId, draftId));
+      const rows: Row[] = await tx
+        .select({
+          id: yjsUpdates.id,
+          update: yjsUpdates.update,
+          userId: yjsUpdates.userId,
+          delegationCode: yjsUpdates.delegationCode,
+          clauseIds: yjsUpdates.clauseIds,
+          createdAt: yjsUpdates.createdAt,
+        })
+        .from(yjsUpdates)
+        .where(
+          and(
+            eq(yjsUpdates.draftId, draftId),
+            gt(yjsUpdates.id, state.indexedUpTo),
+            notExists(tx.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
+          ),
+        )
+        .orderBy(asc(yjsUpdates.id))
+        .limit(batchSize);
+      if (rows.length > 0) await indexRows(tx, draftId, rows);
+      const limited = rows.length === batchSize;
+      const [{ settled }] = await tx
+        .select({ settled: max(yjsUpdates.id) })
+        .from(yjsUpdates)
+        .where(
+          and(
+            eq(yjsUpdates.draftId, draftId),
+            gt(yjsUpdates.id, state.indexedUpTo),
+            lte(yjsUpdates.createdAt, sql`now() - make_interval(secs => ${options.settleSeconds})`),
+          ),
+        );
+      let cursor = state.indexedUpTo;
+      if (settled !== null) cursor = Math.max(cursor, limited ? Math.min(Number(settled), rows[rows.length - 1].id) : Number(settled));
+      if (cursor !== state.indexedUpTo) await tx.update(historyState).set({ indexedUpTo: cursor }).where(eq(historyState.draftId, draftId));
+      const snapshot = await maybeSnapshot(tx, draftId, cursor, state.snapshotUpTo);
+      if (rows.length > 0 || snapshot.wrote) logger.debug({ draftId, indexed: rows.length, cursor, snapshot: snapshot.wrote }, 'history indexed');
+      return limited || snapshot.more;
+    });
+  }
+
+  /** Whether a draft has logged updates that are not indexed yet (one cheap query). */
+  async function behind(draftId: string): Promise<boolean> {
+    // The cursor first, as a constant: a range on the log's (draft_id, id) index, not a scan.
+    const [state] = await db.select({ cursor: historyState.indexedUpTo }).from(historyState).where(eq(historyState.draftId, draftId));
+    const rows = await db
+      .select({ id: yjsUpdates.id })
+      .from(yjsUpdates)
+      .where(
+        and(
+          eq(yjsUpdates.draftId, draftId),
+          gt(yjsUpdates.id, state?.cursor ?? 0),
+          notExists(db.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
+        ),
+      )
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  /** Index everything logged for a draft so far; concurrent callers share one run. */
+  async function ensureIndexed(draftId: string): Promise<void> {
+    const running = inFlight.get(draftId);
+    if (running) return running.then(() => ensureIndexedNow(draftId));
+    // The usual case on a read: nothing new since the last pass.
+    if (!(await behind(draftId))) return;
+    return ensureIndexedNow(draftId);
+  }
+
+  function ensureIndexedNow(draftId: string): Promise<void> {
+    const existing = inFlight.get(draftId);
+    if (existing) return existing;
+    const run = (async () => {
+      while (await indexBatch(draftId)) {
+        /* keep going until the draft is indexed */
+      }
+    })().finally(() => inFlight.delete(draftId));
+    inFlight.set(draftId, run);
+    return run;
+  }
+
+  /** Index a draft soon (after a burst of edits), off the hot path. */
+  function schedule(draftId: string, delayMs = 1500): void {
+    if (closed || timers.has(draftId)) return;
+    const timer = setTimeout(() => {
+      timers.delete(draftId);
+      ensureIndexed(draftId).catch((err: unknown) => logger.warn({ err, draftId }, 'history indexing failed; it will be retried'));
+    }, delayMs);
+    timer.unref();
+    timers.set(draftId, timer);
+  }
+
+  /** Index every draft with unindexed updates (at start and periodically). */
+  async function runDue(): Promise<number> {
+    const result = await db.execute(sql`
+      select d.id as "draftId" from drafts d
+      left join history_state h on h.draft_id = d.id
+      where exists (select 1 from yjs_updates u where u.draft_id = d.id and u.id > coalesce(h.indexed_up_to, 0)
+        and not exists (select 1 from history_edits e where e.log_id = u.id))`);
+    const due = (result as unknown as { rows: Array<{ draftId: string }> }).rows;
+    for (const { draftId } of due) {
+      if (closed) break;
+      try {
+        await ensureIndexed(draftId);
+      } catch (err) {
+        logger.warn({ err, draftId }, 'history indexing failed; it will be retried');
+      }
+    }
+    return due.length;
+  }
+
+  /** Updates logged for a draft and how many are indexed (for tests and metrics). */
+  async function status(draftId: string): Promise<{ logged: number; indexed: number }> {
+    const [[logged], [indexed]] = await Promise.all([
+      db.select({ n: count() }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId)),
+      db.select({ n: count() }).from(historyEdits).where(eq(historyEdits.draftId, draftId)),
+    ]);
+    return { logged: Number(logged.n), indexed: Number(indexed.n) };
+  }
+
+  async function close(): Promise<void> {
+    closed = true;
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+    await Promise.allSettled([...inFlight.values()]);
+  }
+
+  return { ensureIndexed, schedule, runDue, status, close };
+}
+
+export type HistoryIndexer = ReturnType<typeof createHistoryIndexer>;
