@@ -15,6 +15,7 @@
  *   npm run bench:history                       # 10k and 100k updates
  *   npm run bench:history -- --sizes 10000,100000,1000000
  *   npm run bench:history -- --postgres         # BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test)
+ *   npm run bench:history -- --out history-1m.md   # report file name under bench/results/
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -320,8 +321,9 @@ async function main(): Promise<void> {
     '',
   ];
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS_DIR, 'history-latest.md'), lines.join('\n'));
-  process.stdout.write(`\n${lines.join('\n')}\nwritten to bench/results/history-latest.md\n`);
+  const out = arg('out') ?? 'history-latest.md';
+  fs.writeFileSync(path.join(RESULTS_DIR, path.basename(out)), lines.join('\n'));
+  process.stdout.write(`\n${lines.join('\n')}\nwritten to bench/results/${path.basename(out)}\n`);
 }
 
 main().catch((err: unknown) => {
