@@ -43,9 +43,12 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
   }
   const view = typeof query.view === 'string' && (VIEWS as string[]).includes(query.view) ? (query.view as HistoryTab) : 'timeline';
   const rev = typeof query.rev === 'string' && /^\d{1,9}$/.test(query.rev) ? Number(query.rev) : null;
+  // Compare opens on the newest revision, or on the last 24 hours while there is none.
+  const revisions = query.from === undefined ? await getServices().history.listRevisions(identity, id) : [];
+  const defaultFrom = revisions[0] ? `rev:${revisions[0].number}` : new Date(Date.now() - 24 * 3600_000).toISOString();
   const initial: HistoryState = {
     view: view === 'revision' && !rev ? 'timeline' : view,
-    from: point(query.from, 'rev:1'),
+    from: point(query.from, defaultFrom),
     to: point(query.to, 'now'),
     at: point(query.at, 'now'),
     rev,
