@@ -209,6 +209,9 @@ export class DraftRoom {
     } catch {
       throw new AppError('bad_request', { message: 'The document update could not be decoded.' });
     }
+    if (touched.malformed) {
+      throw new AppError('bad_request', { message: 'The document update is malformed (an item refers to a later item of its own client).' });
+    }
     if (!touched.novel) return;
     if (conn.access !== 'write') {
       throw new AppError('forbidden', { message: 'Observers cannot change the text; the change was discarded.' });

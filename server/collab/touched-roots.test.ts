@@ -35,7 +35,7 @@ describe('touchedRoots', () => {
   it('finds the clause of a typed insertion deep inside a paragraph', () => {
     const { server, client } = pair();
     const update = captureUpdate(client, () => textOf(client, 'clause:b').insert(5, ' inserted'));
-    expect(touchedRoots(server, update)).toEqual({ roots: new Set(['clause:b']), unresolved: false, novel: true });
+    expect(touchedRoots(server, update)).toEqual({ roots: new Set(['clause:b']), unresolved: false, novel: true, malformed: false });
   });
 
   it('finds the clause of a deletion of existing text', () => {
@@ -100,5 +100,22 @@ describe('touchedRoots', () => {
   it('throws on bytes that are not an update', () => {
     const { server } = pair();
     expect(() => touchedRoots(server, new Uint8Array([255, 255, 255, 255, 1, 2, 3]))).toThrow();
+  });
+
+  it('flags an item that refers to a later item of its own client (Yjs would fail half-way through applying it)', () => {
+    const author = new Y.Doc();
+    author.clientID = 1;
+    const text = author.getText('t');
+    text.insert(0, 'a');
+    text.insert(0, 'b'); // its right origin is (1, 0): the "a" before it
+    const honest = Y.encodeStateAsUpdate(author);
+    // Byte layout (update v1): 1 client, 2 structs of client 1 from clock 0; "a" under root
+    // "t"; then "b": info 0x44 (string, right origin), right origin client 1, clock 0.
+    expect(Array.from(honest.slice(10, 15))).toEqual([68, 1, 0, 1, 98]);
+    const forged = honest.slice();
+    forged[12] = 5; // "b" now refers to (1, 5), which comes after it
+    expect(touchedRoots(new Y.Doc(), honest).malformed).toBe(false);
+    expect(touchedRoots(new Y.Doc(), forged).malformed).toBe(true);
+    expect(() => Y.applyUpdate(new Y.Doc(), forged)).toThrow();
   });
 });

@@ -17,6 +17,13 @@ export interface TouchedRoots {
   unresolved: boolean;
   /** Whether the update would change anything at all (false for an empty or already-known update). */
   novel: boolean;
+  /**
+   * Whether some item refers to an item of its own client that comes at or after it
+   * (its origin, right origin or parent). Honest clients never do: their items only refer
+   * to what existed when they were created. Yjs does not check it and fails half-way
+   * through integrating such an update, so it must be refused before it is applied.
+   */
+  malformed: boolean;
 }
 
 type DecodedItem = Y.Item | Y.GC | Y.Skip;
@@ -45,7 +52,7 @@ function rootOfIntegrated(item: Y.Item): string | null {
 export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
   const { structs, ds } = Y.decodeUpdate(update);
   const store = doc.store;
-  const result: TouchedRoots = { roots: new Set(), unresolved: false, novel: false };
+  const result: TouchedRoots = { roots: new Set(), unresolved: false, novel: false, malformed: false };
 
   // Index the update's own structs by client for range look-ups.
   const byClient = new Map<number, DecodedItem[]>();
@@ -94,6 +101,15 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
     if (root !== undefined) memo.set(s, root);
     return root;
   };
+
+  const refersForward = (item: Y.Item, id: unknown): boolean =>
+    id instanceof Y.ID && id.client === item.id.client && id.clock >= item.id.clock;
+  for (const s of structs) {
+    if (s instanceof Y.Item && (refersForward(s, s.origin) || refersForward(s, s.rightOrigin) || refersForward(s, s.parent))) {
+      result.malformed = true;
+      return result;
+    }
+  }
 
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
