@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { downloadExport } from './download-export';
+import { handleMenuKey } from '../menu-keys';
 
 interface ExportMenuProps {
   draftId: string;
@@ -64,19 +65,7 @@ export function ExportMenu({ draftId, title }: ExportMenuProps) {
   }
 
   function onMenuKey(event: KeyboardEvent<HTMLDivElement>) {
-    const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = entries.indexOf(document.activeElement as HTMLElement);
-    const go = (i: number) => entries[(i + entries.length) % entries.length]?.focus();
-    if (event.key === 'ArrowDown') go(at + 1);
-    else if (event.key === 'ArrowUp') go(at - 1);
-    else if (event.key === 'Home') go(0);
-    else if (event.key === 'End') go(entries.length - 1);
-    else if (event.key === 'Escape') close();
-    else if (event.key === 'Tab') {
-      setOpen(false);
-      return;
-    } else return;
-    event.preventDefault();
+    handleMenuKey(event, menuRef.current, { close, dismiss: () => setOpen(false) });
   }
 
   async function choose(choice: ExportChoice) {

@@ -9,6 +9,7 @@ import { ApiError } from '../api-client';
 import { summariseConsensus } from '../negotiation/consensus-badge';
 import { Modal, ModalFooter } from './modal';
 import { setClauseStatus } from './room-api';
+import { handleMenuKey } from '../menu-keys';
 
 interface ClauseStatusControlProps {
   draftId: string;
@@ -146,19 +147,7 @@ export function ClauseStatusControl({ draftId, clauseId, clauseNumber, status, c
   }
 
   function onMenuKey(event: KeyboardEvent<HTMLDivElement>) {
-    const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = entries.indexOf(document.activeElement as HTMLElement);
-    const go = (i: number) => entries[(i + entries.length) % entries.length]?.focus();
-    if (event.key === 'ArrowDown') go(at + 1);
-    else if (event.key === 'ArrowUp') go(at - 1);
-    else if (event.key === 'Home') go(0);
-    else if (event.key === 'End') go(entries.length - 1);
-    else if (event.key === 'Escape') close();
-    else if (event.key === 'Tab') {
-      setOpen(false);
-      return;
-    } else return;
-    event.preventDefault();
+    handleMenuKey(event, menuRef.current, { close, dismiss: () => setOpen(false) });
   }
 
   async function change(to: ClauseStatus, reason?: string) {
