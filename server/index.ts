@@ -131,6 +131,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     db: database.db,
     logger,
     settleSeconds: database.kind === 'pglite' ? 0 : env.CHECKPOINT_SETTLE_SECONDS,
+    batchSize: database.kind === 'pglite' ? 250 : 2000,
   });
   const touchedAt = new Map<string, number>();
   const textChanges = new Map<string, Set<string>>();
@@ -360,10 +361,18 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     // The client's address for login throttling: the proxy's X-Forwarded-For only when trusted.
     const forwarded = env.TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
     req.headers[CLIENT_ADDRESS_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
+    // Liveness is answered here, not by Next: probes come every few seconds from load
+    // balancers and need no session, page or framework work (and must not queue behind it).
+    if ((req.method === 'GET' || req.method === 'HEAD') && (req.url === '/api/health' || req.url?.startsWith('/api/health?'))) {
+      const body = JSON.stringify({ ok: ready });
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
     const started = performance.now();
     res.on('finish', () => {
       const path = redactUrl(req.url);
-      if (path.startsWith('/_next/static') || path === '/api/health') return;
+      if (path.startsWith('/_next/static')) return;
       logger.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'http');
     });
     handle(req, res).catch((err: unknown) => {

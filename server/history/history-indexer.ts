@@ -11,7 +11,7 @@
  * cursor, so they never miss a late row. A per-draft advisory lock makes one instance
  * index a draft at a time.
  */
-import { and, asc, count, desc, eq, gt, lte, max, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lte, max, notExists, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { authorKey, groupSessions, SESSION_GAP_MS, type EditFact, type SessionState } from '@/lib/history/group-sessions';
@@ -27,13 +27,28 @@ export interface HistoryIndexerOptions {
   settleSeconds: number;
   /** Updates between two permanent snapshots. */
   snapshotEvery?: number;
-  /** Logged updates indexed per transaction. */
+  /** Logged updates indexed per transaction (smaller on the embedded database, where a transaction holds its only connection). */
   batchSize?: number;
   gapMs?: number;
 }
 
 const LOCK = 727004;
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** A history_sessions row as the driver returns it from raw SQL (bigints may come as strings). */
+interface SessionRow {
+  id: number | string;
+  user_id: string | null;
+  delegation_code: string | null;
+  started_at: Date | string;
+  ended_at: Date | string;
+  clause_ids: string[] | string;
+  inserted: number;
+  deleted: number;
+  edits: number;
+  first_log_id: number | string;
+  last_log_id: number | string;
+}
 
 interface Row {
   id: number;
@@ -50,39 +65,39 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
   const batchSize = options.batchSize ?? 2000;
   const gapMs = options.gapMs ?? SESSION_GAP_MS;
   const inFlight = new Map<string, Promise<void>>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, { timer: NodeJS.Timeout; since: number }>();
   let closed = false;
 
+  /** The newest session of each author (one query for the whole batch): the one an edit may continue. */
   async function openSessionsOf(tx: Tx, draftId: string, authors: Map<string, { userId: string | null; delegation: string | null }>) {
     const open = new Map<string, SessionState>();
     const ids = new Map<string, number>();
-    for (const [key, { userId, delegation }] of authors) {
-      const [row] = await tx
-        .select()
-        .from(historySessions)
-        .where(
-          and(
-            eq(historySessions.draftId, draftId),
-            userId === null ? sql`${historySessions.userId} is null` : eq(historySessions.userId, userId),
-            delegation === null ? sql`${historySessions.delegationCode} is null` : eq(historySessions.delegationCode, delegation),
-          ),
-        )
-        .orderBy(desc(historySessions.endedAt), desc(historySessions.id))
-        .limit(1);
-      if (!row) continue;
+    const wanted = JSON.stringify([...authors.values()].map(({ userId, delegation }) => ({ u: userId, d: delegation })));
+    const result = await tx.execute(sql`
+      select s.id, s.user_id, s.delegation_code, s.started_at, s.ended_at, s.clause_ids, s.inserted, s.deleted, s.edits,
+        s.first_log_id, s.last_log_id
+      from jsonb_to_recordset(${wanted}::jsonb) as a(u uuid, d text)
+      cross join lateral (
+        select * from history_sessions h
+        where h.draft_id = ${draftId} and h.user_id is not distinct from a.u and h.delegation_code is not distinct from a.d
+        order by h.ended_at desc, h.id desc
+        limit 1
+      ) s`);
+    for (const row of (result as unknown as { rows: SessionRow[] }).rows) {
+      const key = authorKey(row.user_id, row.delegation_code);
       open.set(key, {
-        userId: row.userId,
-        delegation: row.delegationCode,
-        startedAt: row.startedAt.getTime(),
-        endedAt: row.endedAt.getTime(),
-        clauseIds: row.clauseIds,
+        userId: row.user_id,
+        delegation: row.delegation_code,
+        startedAt: new Date(row.started_at).getTime(),
+        endedAt: new Date(row.ended_at).getTime(),
+        clauseIds: typeof row.clause_ids === 'string' ? (JSON.parse(row.clause_ids) as string[]) : row.clause_ids,
         inserted: row.inserted,
         deleted: row.deleted,
         edits: row.edits,
-        firstLogId: row.firstLogId,
-        lastLogId: row.lastLogId,
+        firstLogId: Number(row.first_log_id),
+        lastLogId: Number(row.last_log_id),
       });
-      ids.set(key, row.id);
+      ids.set(key, Number(row.id));
     }
     return { open, ids };
   }
@@ -125,13 +140,34 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
       lastLogId: s.lastLogId,
     });
     const fresh: number[] = [];
+    const continued: Array<Record<string, unknown>> = [];
     for (let i = 0; i < sessions.length; i += 1) {
       const key = fromOpen.get(i);
       const id = key !== undefined ? ids.get(key) : undefined;
       if (id !== undefined) {
         sessionIds[i] = id;
-        await tx.update(historySessions).set(toSessionRow(sessions[i])).where(eq(historySessions.id, id));
+        const s = sessions[i];
+        continued.push({
+          id,
+          started_at: new Date(s.startedAt).toISOString(),
+          ended_at: new Date(s.endedAt).toISOString(),
+          clause_ids: s.clauseIds,
+          inserted: s.inserted,
+          deleted: s.deleted,
+          edits: s.edits,
+          first_log_id: s.firstLogId,
+          last_log_id: s.lastLogId,
+        });
       } else fresh.push(i);
+    }
+    // The continued sessions in one statement (a round trip each costs milliseconds on the embedded database).
+    if (continued.length > 0) {
+      await tx.execute(sql`
+        update history_sessions h set started_at = v.started_at, ended_at = v.ended_at, clause_ids = v.clause_ids,
+          inserted = v.inserted, deleted = v.deleted, edits = v.edits, first_log_id = v.first_log_id, last_log_id = v.last_log_id
+        from jsonb_to_recordset(${JSON.stringify(continued)}::jsonb) as v(id bigint, started_at timestamptz, ended_at timestamptz,
+          clause_ids jsonb, inserted integer, deleted integer, edits integer, first_log_id bigint, last_log_id bigint)
+        where h.id = v.id`);
     }
     if (fresh.length > 0) {
       const inserted = await tx
@@ -198,20 +234,17 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     const firstOfClient = new Map<number, Insertion>();
     for (const entry of insertions) if (!firstOfClient.has(entry.client)) firstOfClient.set(entry.client, entry);
     const extended = new Set<Insertion>();
-    for (const entry of firstOfClient.values()) {
-      const updated = await tx
-        .update(historyInsertions)
-        .set({ clockEnd: entry.clockEnd })
-        .where(
-          and(
-            eq(historyInsertions.draftId, draftId),
-            eq(historyInsertions.client, entry.client),
-            eq(historyInsertions.clockEnd, entry.clockStart),
-            eq(historyInsertions.sessionId, entry.sessionId),
-          ),
-        )
-        .returning({ id: historyInsertions.id });
-      if (updated.length > 0) extended.add(entry);
+    if (firstOfClient.size > 0) {
+      const candidates = [...firstOfClient.values()].map((e) => ({ client: e.client, clock_start: e.clockStart, clock_end: e.clockEnd, session_id: e.sessionId }));
+      const result = await tx.execute(sql`
+        update history_insertions h set clock_end = v.clock_end
+        from jsonb_to_recordset(${JSON.stringify(candidates)}::jsonb) as v(client bigint, clock_start integer, clock_end integer, session_id bigint)
+        where h.draft_id = ${draftId} and h.client = v.client and h.clock_end = v.clock_start and h.session_id = v.session_id
+        returning h.client`);
+      for (const row of (result as unknown as { rows: Array<{ client: number | string }> }).rows) {
+        const entry = firstOfClient.get(Number(row.client));
+        if (entry) extended.add(entry);
+      }
     }
     const newInsertions = insertions.filter((e) => !extended.has(e));
     for (let i = 0; i < newInsertions.length; i += 5000) await tx.insert(historyInsertions).values(newInsertions.slice(i, i + 5000));
@@ -320,22 +353,36 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     if (existing) return existing;
     const run = (async () => {
       while (await indexBatch(draftId)) {
-        /* keep going until the draft is indexed */
+        // Between batches, let waiting I/O (the edits' own writes) go first.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     })().finally(() => inFlight.delete(draftId));
     inFlight.set(draftId, run);
     return run;
   }
 
-  /** Index a draft soon (after a burst of edits), off the hot path. */
-  function schedule(draftId: string, delayMs = 1500): void {
-    if (closed || timers.has(draftId)) return;
-    const timer = setTimeout(() => {
-      timers.delete(draftId);
-      ensureIndexed(draftId).catch((err: unknown) => logger.warn({ err, draftId }, 'history indexing failed; it will be retried'));
-    }, delayMs);
+  /**
+   * Index a draft in the background once its edits pause (`quietMs` without a new one),
+   * and at the latest `maxDelayMs` after the first unindexed edit while editing goes on:
+   * indexing shares the database (on the embedded one, its only connection) with the
+   * edits' own writes, so it waits for a lull instead of competing with typing. Reads
+   * never wait for this: they index what is missing first (ensureIndexed).
+   */
+  function schedule(draftId: string, quietMs = 2000, maxDelayMs = 30_000): void {
+    if (closed) return;
+    const now = Date.now();
+    const pending = timers.get(draftId);
+    const since = pending?.since ?? now;
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(
+      () => {
+        timers.delete(draftId);
+        ensureIndexed(draftId).catch((err: unknown) => logger.warn({ err, draftId }, 'history indexing failed; it will be retried'));
+      },
+      Math.max(0, Math.min(quietMs, since + maxDelayMs - now)),
+    );
     timer.unref();
-    timers.set(draftId, timer);
+    timers.set(draftId, { timer, since });
   }
 
   /** Index every draft with unindexed updates (at start and periodically). */
@@ -368,7 +415,7 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
 
   async function close(): Promise<void> {
     closed = true;
-    for (const t of timers.values()) clearTimeout(t);
+    for (const t of timers.values()) clearTimeout(t.timer);
     timers.clear();
     await Promise.allSettled([...inFlight.values()]);
   }
