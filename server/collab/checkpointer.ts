@@ -3,13 +3,14 @@
  * gathered `every` updates since its last checkpoint, the log up to a settled point is
  * folded into a new snapshot (previous checkpoint + those updates, in a fresh Y.Doc).
  *
- * Only updates older than a minute are folded in: every insert finishes within 30 s
- * (statement timeout), so by then no update with a smaller id can still appear, and a
- * load (checkpoint + updates after `upToId`) never misses one. A per-draft advisory lock
+ * Updates are folded in up to the newest one older than a minute (with every update of
+ * a smaller id, however young): every insert finishes within 30 s (statement timeout),
+ * so by then no update with a smaller id can still appear, and a load (checkpoint +
+ * updates after `upToId`) never misses one. A per-draft advisory lock
  * makes each checkpoint happen once across instances. The log itself is kept whole: it
  * is the history.
  */
-import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, max, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Database } from '../db/client';
@@ -42,8 +43,12 @@ export function createCheckpointer(options: CheckpointerOptions) {
         .where(eq(yjsCheckpoints.draftId, draftId))
         .orderBy(desc(yjsCheckpoints.upToId))
         .limit(1);
-      const rows = await tx
-        .select({ id: yjsUpdates.id, update: yjsUpdates.update })
+      // The settled point is the newest row older than the settle period; every row up to it
+      // is folded, young or not: created_at is a transaction's start, so a row with a smaller
+      // id can be younger (its transaction started later but took its id first). Leaving it
+      // out would put it below the checkpoint yet outside it, lost to every later load.
+      const [{ settled }] = await tx
+        .select({ settled: max(yjsUpdates.id) })
         .from(yjsUpdates)
         .where(
           and(
@@ -51,7 +56,12 @@ export function createCheckpointer(options: CheckpointerOptions) {
             gt(yjsUpdates.id, previous?.upToId ?? 0),
             lte(yjsUpdates.createdAt, sql`now() - make_interval(secs => ${settle})`),
           ),
-        )
+        );
+      if (settled === null) return false;
+      const rows = await tx
+        .select({ id: yjsUpdates.id, update: yjsUpdates.update })
+        .from(yjsUpdates)
+        .where(and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.id, previous?.upToId ?? 0), lte(yjsUpdates.id, Number(settled))))
         .orderBy(asc(yjsUpdates.id));
       if (rows.length === 0) return false;
       const doc = new Y.Doc();

@@ -1,31 +1,36 @@
 /**
  * The document of a draft as it was when the update log ended at a given id: the
- * newest stored state at or before that id (a permanent history snapshot, a revision,
- * or a load checkpoint), plus the logged updates after it. History snapshots are
- * written every `HISTORY_SNAPSHOT_EVERY` updates, so the cost is bounded whatever the
- * length of the history.
+ * newest stored state at or before that id (a permanent history snapshot or a load
+ * checkpoint), plus the logged updates after it. History snapshots are written every
+ * `HISTORY_SNAPSHOT_EVERY` updates, so the cost is bounded whatever the length of the
+ * history.
+ *
+ * Only states cut below a settled point serve as a base: both are made only from rows
+ * older than the settle period, so no row with a smaller id can still commit after them.
+ * A numbered revision is not a base: it is cut at the newest visible id at once, and on
+ * PostgreSQL a row with a smaller id may still be in flight then (another instance's
+ * insert). A revision's own text is read from its stored state (history-service).
  */
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../db/client';
-import { historySnapshots, revisions, yjsCheckpoints, yjsUpdates } from '../db/schema';
+import { historySnapshots, yjsCheckpoints, yjsUpdates } from '../db/schema';
 
 type Reader = Pick<Database, 'select'>;
 
 /** The newest stored state of a draft covering updates up to `upToId` (none: start from empty). */
 export async function baseStateAt(db: Reader, draftId: string, upToId: number): Promise<{ upToId: number; state: Uint8Array } | null> {
   // Find the best candidate by its id first, then read only that one state.
-  const newest = (table: typeof historySnapshots | typeof revisions | typeof yjsCheckpoints) =>
+  const newest = (table: typeof historySnapshots | typeof yjsCheckpoints) =>
     db
       .select({ id: table.id, upToId: table.upToId })
       .from(table)
       .where(and(eq(table.draftId, draftId), lte(table.upToId, upToId)))
       .orderBy(desc(table.upToId))
       .limit(1);
-  const [snapshot, revision, checkpoint] = await Promise.all([newest(historySnapshots), newest(revisions), newest(yjsCheckpoints)]);
+  const [snapshot, checkpoint] = await Promise.all([newest(historySnapshots), newest(yjsCheckpoints)]);
   const candidates = [
     { table: historySnapshots, row: snapshot[0] },
-    { table: revisions, row: revision[0] },
     { table: yjsCheckpoints, row: checkpoint[0] },
   ].filter((c) => c.row !== undefined);
   if (candidates.length === 0) return null;

@@ -302,8 +302,22 @@ export function createHistoryService(options: HistoryServiceOptions) {
     return out;
   }
 
-  async function withDocAt<T>(draftId: string, logId: number, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
-    const doc = await loadDocAt(db, draftId, logId);
+  /**
+   * The document at a resolved point: a revision is its stored text (what was cut and
+   * circulated); any other point is the log up to its id. The two agree except when a
+   * row with a smaller id committed after the cut (another instance's insert still in
+   * flight): the revision keeps what it held, later points include the late row.
+   */
+  async function docAt(draftId: string, point: ResolvedPointDto): Promise<Y.Doc> {
+    if (point.revision === undefined) return loadDocAt(db, draftId, point.logId);
+    const row = await revisionRow(draftId, point.revision);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, row.state);
+    return doc;
+  }
+
+  async function withDocAt<T>(draftId: string, point: ResolvedPointDto, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    const doc = await docAt(draftId, point);
     try {
       return await fn(doc);
     } finally {
@@ -383,7 +397,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       await flushLive(draftId);
       const point = await resolve(draftId, parse(raw));
       const clauses = await clauseList(draftId);
-      return withDocAt(draftId, point.logId, (doc) => ({ point, clauses: texts(doc, clauses) }));
+      return withDocAt(draftId, point, (doc) => ({ point, clauses: texts(doc, clauses) }));
     },
 
     async authorship(identity: Identity, draftId: string, raw?: string): Promise<AuthorshipDto> {
@@ -392,7 +406,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       const point = await resolve(draftId, parse(raw));
       await indexer.ensureIndexed(draftId);
       const clauses = await clauseList(draftId);
-      return withDocAt(draftId, point.logId, async (doc) => {
+      return withDocAt(draftId, point, async (doc) => {
         const identified = clauses.map((c) => identifiedText(doc.getXmlFragment(clauseField(c.id))));
         const clients = new Set<number>();
         for (const t of identified) for (const c of t.clients) if (c >= 0) clients.add(c);
@@ -409,7 +423,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       const [from, to] = await Promise.all([resolve(draftId, parse(fromRaw)), resolve(draftId, parse(toRaw))]);
       await indexer.ensureIndexed(draftId);
       const clauses = await clauseList(draftId);
-      const [oldDoc, newDoc] = await Promise.all([loadDocAt(db, draftId, from.logId), loadDocAt(db, draftId, to.logId)]);
+      const [oldDoc, newDoc] = await Promise.all([docAt(draftId, from), docAt(draftId, to)]);
       try {
         const before = clauses.map((c) => identifiedText(oldDoc.getXmlFragment(clauseField(c.id))));
         const after = clauses.map((c) => identifiedText(newDoc.getXmlFragment(clauseField(c.id))));
@@ -615,7 +629,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       if (input.clauseId && targets.length === 0) throw notFound('No such clause in this draft.');
       const room = await registry.acquire(draftId);
       try {
-        const result = await withDocAt(draftId, point.logId, async (old) => {
+        const result = await withDocAt(draftId, point, async (old) => {
           const restored: Array<{ clauseId: string; number: number }> = [];
           const unchanged: Array<{ clauseId: string; number: number }> = [];
           for (const c of targets) {
