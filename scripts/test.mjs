@@ -5,7 +5,8 @@
 //      when missing. Never `playwright install`, never a downloaded browser.
 //   2. Test services: TEST_DATABASE_URL / TEST_REDIS_URL. Unset locally: those suites are
 //      skipped, loudly. Under CI=true unset or unreachable is a failure.
-//   3. A production build (`next build`) when .next/ is missing or older than the sources.
+//   3. A production build (`next build`) when .next/ is missing or older than the sources,
+//      while tsc and eslint run alongside it.
 //   4. Vitest: the unit and integration projects.
 //   5. Playwright: the e2e specs against the production server.
 //
@@ -232,14 +233,46 @@ async function ensureBuild() {
 
 // ---------------------------------------------------------------------------- Static checks
 
+/** Runs a command with its output collected (printed by the caller); resolves with exit code and output. */
+function runCaptured(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const forward = () => child.kill('SIGTERM');
+    process.on('SIGTERM', forward);
+    child.on('error', (err) => resolve({ code: 127, output: `Could not run ${command}: ${err.message}\n` }));
+    child.on('close', (code, signal) => {
+      process.off('SIGTERM', forward);
+      resolve({ code: code ?? (signal ? 143 : 1), output });
+    });
+  });
+}
+
+/**
+ * tsc and eslint, with their output collected: they run while `next build` does (the
+ * build waits on I/O and one thread much of the time), and print when they are done.
+ */
 async function staticChecks() {
+  const tsc = await runCaptured('npx', ['tsc', '--noEmit', '-p', '.']);
+  if (tsc.code !== 0) return { ok: false, detail: `tsc exited with ${tsc.code}`, code: tsc.code, output: tsc.output };
+  const lint = await runCaptured('npx', ['eslint', '.', '--max-warnings=0']);
+  if (lint.code !== 0) return { ok: false, detail: `eslint exited with ${lint.code}`, code: lint.code, output: tsc.output + lint.output };
+  return { ok: true, detail: 'no type errors, no lint findings', code: 0, output: tsc.output + lint.output };
+}
+
+async function staticChecksAndBuild() {
   const name = 'Types and lint (layering)';
+  heading(`${name} (tsc --noEmit, eslint), alongside the production build`);
+  const checks = staticChecks();
+  await ensureBuild();
+  const result = await checks;
   heading(`${name}: tsc --noEmit, eslint`);
-  const tsc = await run('npx', ['tsc', '--noEmit', '-p', '.']);
-  if (tsc !== 0) fail(name, `tsc exited with ${tsc}`, tsc);
-  const lint = await run('npx', ['eslint', '.', '--max-warnings=0']);
-  if (lint !== 0) fail(name, `eslint exited with ${lint}`, lint);
-  steps.push({ name, status: 'passed', detail: 'no type errors, no lint findings' });
+  if (result.output.trim()) process.stdout.write(result.output);
+  if (!result.ok) fail(name, result.detail, result.code);
+  console.log('No type errors, no lint findings.');
+  steps.push({ name, status: 'passed', detail: result.detail });
 }
 
 // ---------------------------------------------------------------------------- 4. Vitest
@@ -305,8 +338,7 @@ async function runPlaywright() {
 mkdirSync(resultsDir, { recursive: true });
 await ensureChromium();
 await checkServices();
-await staticChecks();
-await ensureBuild();
+await staticChecksAndBuild();
 await runVitest();
 await runPlaywright();
 printSummary();

@@ -384,6 +384,12 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     });
   });
 
+  // Idle keep-alive connections stay open longer than a proxy's or client's own idle
+  // timeout (60 s is common): otherwise the server may close one just as a request is
+  // sent on it, and that request fails with "socket hang up".
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
   const socketServer = createSocketServer(httpServer, {
     logger,
     sessions,

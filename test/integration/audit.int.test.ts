@@ -102,5 +102,5 @@ describe('npm run audit:verify', () => {
     const deleted = await verify(server.dataDir);
     expect(deleted.code).toBe(1);
     expect(deleted.output).toMatch(/does not follow the previous row/);
-  });
+  }, 150_000); // two runs of the verify CLI (each a fresh tsx process opening the database)
 });

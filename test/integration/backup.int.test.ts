@@ -102,7 +102,7 @@ describe('backup and restore', () => {
     } finally {
       await restored.stop();
     }
-  });
+  }, 150_000); // a server, a backup CLI, a restore CLI and a second server: slow on a loaded machine
 
   it('refuses a truncated file', async () => {
     const file = path.join(tmp, 'embedded.jsonl.gz');
@@ -134,5 +134,5 @@ describe('backup and restore', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 150_000); // a server, a backup CLI, a restore CLI and a second server: slow on a loaded machine
 });

@@ -9,10 +9,19 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+// Both integration projects name this setup, and Vitest loads it once per project: the
+// count of users lives in the environment, which they share, and the last one cleans up.
+const USERS = 'ACCORD_INT_TMP_ROOT_USERS';
+
 export default function setup(): () => void {
-  const root = mkdtempSync(path.join(tmpdir(), 'accord-int-run-'));
+  process.env[USERS] = String(Number(process.env[USERS] ?? 0) + 1);
+  const root = process.env.ACCORD_INT_TMP_ROOT ?? mkdtempSync(path.join(tmpdir(), 'accord-int-run-'));
   process.env.ACCORD_INT_TMP_ROOT = root;
   return () => {
+    const left = Number(process.env[USERS]) - 1;
+    process.env[USERS] = String(left);
+    if (left > 0) return;
+    delete process.env.ACCORD_INT_TMP_ROOT;
     for (const name of readdirSync(root)) {
       if (!name.endsWith('.pid')) continue;
       const pid = Number(readFileSync(path.join(root, name), 'utf8'));

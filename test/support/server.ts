@@ -99,7 +99,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
   Object.assign(env, opts.env);
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  // INT_SERVER_NODE_ARGS adds node flags to the servers (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a suite).
+  const nodeArgs = (process.env.INT_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
