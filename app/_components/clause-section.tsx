@@ -138,7 +138,7 @@ function ClauseSectionImpl({
     () => ({
       anchors,
       activeId: activeThread,
-      onActivate: (id: string) => {
+      onActivate: (id: string | null) => {
         if (id !== 'composer') setActiveThread(id);
       },
       onComment: canComment ? setComposer : null,
