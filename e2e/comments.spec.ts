@@ -198,3 +198,79 @@ test.describe('comments anchored to the text', () => {
     await expect(publicOnDe).toHaveAttribute('data-state', 'resolved');
   });
 });
+
+test.describe('the comment margin', () => {
+  test.setTimeout(120_000);
+
+  test('at 1440 px each thread sits beside its words, level with them, and cards never overlap; the two are linked both ways', async ({ browser }, testInfo) => {
+    const fr = await enterRoom(browser, ACCOUNTS.fr);
+    try {
+      const n = 8;
+      const [first, , third] = (await wordsToComment(fr, n)).split(' ');
+      const ids: string[] = [];
+      for (const [words, body] of [
+        [first, `Margin check one ${randomBytes(3).toString('hex')}`],
+        [third, `Margin check two ${randomBytes(3).toString('hex')}`],
+      ]) {
+        await selectWords(fr, n, words);
+        await fr.page.getByTestId('comment-selection').click();
+        const composer = fr.clause(n).getByTestId('comment-composer');
+        await expect(fr.clause(n).getByTestId('clause-comments')).toHaveAttribute('data-layout', 'margin');
+        if (ids.length === 0) {
+          // The composer opens in the margin, level with the selected words.
+          await expect.poll(async () => Math.abs((await top(composer)) - (await top(fr.editor(n).locator('[data-comment-id="composer"]').first())))).toBeLessThan(40);
+        }
+        await composer.getByLabel('Your comment').fill(body);
+        await composer.getByRole('button', { name: 'Comment', exact: true }).click();
+        await expect(composer).toHaveCount(0);
+        const card = threads(fr, n).filter({ hasText: body });
+        ids.push((await card.getAttribute('data-thread-id'))!);
+      }
+      const card = (id: string) => fr.clause(n).locator(`[data-testid="comment-thread"][data-thread-id="${id}"]`);
+      const words = (id: string) => fr.editor(n).locator(`[data-comment-id="${id}"]`).first();
+
+      // Nothing active (a click in the text elsewhere clears it): the first thread's card is level with its words.
+      await fr.editor(n).locator('p').first().click({ position: { x: 2, y: 2 } });
+      await expect(card(ids[1])).not.toHaveClass(/is-active/);
+      await expect.poll(async () => Math.abs((await top(card(ids[0]))) - (await top(words(ids[0]))))).toBeLessThan(40);
+      const editorBox = (await fr.editor(n).boundingBox())!;
+      for (const id of ids) {
+        const box = (await card(id).boundingBox())!;
+        expect(box.x).toBeGreaterThan(editorBox.x + editorBox.width);
+      }
+      // Two threads on nearby words: the second card is pushed below the first, never on top of it.
+      await expect.poll(async () => (await top(card(ids[1]))) - (await bottom(card(ids[0])))).toBeGreaterThanOrEqual(0);
+      await fr.clause(n).screenshot({ path: testInfo.outputPath('margin.png') });
+
+      // Clicking the words of the second thread activates its card, which keeps the cards apart.
+      await words(ids[1]).click();
+      await expect(card(ids[1])).toHaveClass(/is-active/);
+      await expect.poll(async () => {
+        const [a, b] = [await card(ids[0]).boundingBox(), await card(ids[1]).boundingBox()];
+        return a!.y + a!.height <= b!.y || b!.y + b!.height <= a!.y;
+      }).toBe(true);
+
+      // Hovering a card emphasises its words; the keyboard reaches the card and Enter opens a reply.
+      await card(ids[0]).hover();
+      await expect(words(ids[0])).toHaveClass(/comment-highlight--emphasis/);
+      await card(ids[0]).focus();
+      await fr.page.keyboard.press('Enter');
+      await expect(card(ids[0])).toHaveClass(/is-active/);
+      await expect(card(ids[0]).getByLabel('Your reply')).toBeFocused();
+    } finally {
+      await fr.page.context().close();
+    }
+  });
+});
+
+async function top(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not laid out');
+  return box.y;
+}
+
+async function bottom(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not laid out');
+  return box.y + box.height;
+}

@@ -6,9 +6,22 @@ import { findAltMarkers, findBracketRanges } from '@/lib/ui/bracket-ranges';
 
 const key = new PluginKey<DecorationSet>('accordBracketHighlight');
 
-/** Decorations for bracketed (disputed) wording and ALT markers in every textblock. */
-function decorate(doc: PmNode): DecorationSet {
-  const decorations: Decoration[] = [];
+/** A range of the document to mark: bracketed wording (with its nesting depth) or an ALT marker. */
+export interface BracketDecorationRange {
+  kind: 'bracket' | 'alt';
+  from: number;
+  to: number;
+  /** Nesting depth of a bracket (1 for the outermost), 0 for an ALT marker. */
+  depth: number;
+}
+
+/**
+ * Document ranges of bracketed (disputed) wording and ALT markers, textblock by
+ * textblock: a bracket never spans two paragraphs, and one left open runs to the end of
+ * its paragraph. Pure: no DOM.
+ */
+export function bracketDecorationRanges(doc: PmNode): BracketDecorationRange[] {
+  const ranges: BracketDecorationRange[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
     // The textblock's text with the document position of each character.
@@ -26,18 +39,36 @@ function decorate(doc: PmNode): DecorationSet {
     });
     if (!text.includes('[') && !text.includes('ALT')) return false;
     for (const range of findBracketRanges(text)) {
-      decorations.push(
-        Decoration.inline(positions[range.from], positions[range.to - 1] + 1, {
-          class: `bracket bracket--depth-${Math.min(range.depth, 3)}`,
-        }),
-      );
+      ranges.push({ kind: 'bracket', from: positions[range.from], to: positions[range.to - 1] + 1, depth: range.depth });
     }
     for (const range of findAltMarkers(text)) {
-      decorations.push(Decoration.inline(positions[range.from], positions[range.to - 1] + 1, { class: 'alt-marker' }));
+      ranges.push({ kind: 'alt', from: positions[range.from], to: positions[range.to - 1] + 1, depth: 0 });
     }
     return false;
   });
+  return ranges;
+}
+
+/** Decorations for bracketed (disputed) wording and ALT markers in every textblock. */
+function decorate(doc: PmNode): DecorationSet {
+  const decorations = bracketDecorationRanges(doc).map((r) =>
+    Decoration.inline(r.from, r.to, { class: r.kind === 'bracket' ? `bracket bracket--depth-${Math.min(r.depth, 3)}` : 'alt-marker' }),
+  );
   return DecorationSet.create(doc, decorations);
+}
+
+/** The bracket highlight's ProseMirror plugin: decorations recomputed on every change of the text. */
+export function bracketHighlightPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key,
+    state: {
+      init: (_config, state) => decorate(state.doc),
+      apply: (tr, old) => (tr.docChanged ? decorate(tr.doc) : old),
+    },
+    props: {
+      decorations: (state) => key.getState(state),
+    },
+  });
 }
 
 /**
@@ -47,17 +78,6 @@ function decorate(doc: PmNode): DecorationSet {
 export const BracketHighlight = Extension.create({
   name: 'accordBracketHighlight',
   addProseMirrorPlugins() {
-    return [
-      new Plugin<DecorationSet>({
-        key,
-        state: {
-          init: (_config, state) => decorate(state.doc),
-          apply: (tr, old) => (tr.docChanged ? decorate(tr.doc) : old),
-        },
-        props: {
-          decorations: (state) => key.getState(state),
-        },
-      }),
-    ];
+    return [bracketHighlightPlugin()];
   },
 });

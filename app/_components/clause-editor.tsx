@@ -31,7 +31,10 @@ interface ClauseEditorProps {
   comments?: {
     anchors: readonly HighlightAnchor[];
     activeId: string | null;
-    onActivate: (threadId: string) => void;
+    /** The thread whose card is under the pointer or focused: its words are emphasised. */
+    emphasisId?: string | null;
+    /** A click on highlighted words activates their thread; a click elsewhere in the text gives null. */
+    onActivate: (threadId: string | null) => void;
     /** Null when this person may not comment. */
     onComment: ((target: ComposerTarget) => void) | null;
   };
@@ -111,9 +114,10 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
 
   const anchors = comments?.anchors ?? NO_ANCHORS;
   const activeId = comments?.activeId ?? null;
+  const emphasisId = comments?.emphasisId ?? null;
   useEffect(() => {
-    if (editor && !editor.isDestroyed) setCommentHighlights(editor, anchors, activeId);
-  }, [editor, anchors, activeId]);
+    if (editor && !editor.isDestroyed) setCommentHighlights(editor, anchors, activeId, emphasisId);
+  }, [editor, anchors, activeId, emphasisId]);
 
   // A "Comment" button beside the selection, for those who may comment.
   const canComment = Boolean(comments?.onComment);

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Editor } from '@tiptap/core';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { AlternativeDto, BracketDto, ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
@@ -62,6 +62,8 @@ interface ClauseSectionProps {
   /** This clause's comment threads (only those this person may see) and the room's comment actions. */
   threads: readonly CommentThreadDto[];
   comments: RoomComments;
+  /** Wide screen: comment threads in a margin beside the text, level with their words (else listed under the clause). */
+  commentMargin?: boolean;
 }
 
 const LOCK_ICON = (
@@ -113,6 +115,7 @@ function ClauseSectionImpl({
   onAlternatives,
   threads,
   comments,
+  commentMargin = false,
 }: ClauseSectionProps) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const marks = useMemo(() => (annotations ? clauseMarks(annotations) : undefined), [annotations]);
@@ -125,25 +128,30 @@ function ClauseSectionImpl({
   const note = statusNote(statusInfo);
   const [composer, setComposer] = useState<ComposerTarget | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
+  // The thread whose card is under the pointer or has the focus: its words are emphasised.
+  const [emphasised, setEmphasised] = useState<string | null>(null);
+  // How tall this clause's comment margin is: the clause is at least that tall.
+  const [marginHeight, setMarginHeight] = useState(0);
   const canComment = comments.access === 'write' && clause.status !== 'withdrawn' && !frozen;
   const anchors = useMemo<HighlightAnchor[]>(() => {
     const list: HighlightAnchor[] = threads
-      .filter((t) => t.state === 'open' || t.id === activeThread)
+      .filter((t) => t.state === 'open' || t.id === activeThread || t.id === emphasised)
       .map((t) => ({ id: t.id, anchor: t.anchor, internal: t.visibility === 'delegation' }));
     // The words of the comment being written stay marked while the composer is open.
     if (composer) list.push({ id: 'composer', anchor: composer.anchor, internal: false, pending: true });
     return list;
-  }, [threads, activeThread, composer]);
+  }, [threads, activeThread, emphasised, composer]);
   const editorComments = useMemo(
     () => ({
       anchors,
       activeId: activeThread,
-      onActivate: (id: string) => {
+      emphasisId: emphasised,
+      onActivate: (id: string | null) => {
         if (id !== 'composer') setActiveThread(id);
       },
       onComment: canComment ? setComposer : null,
     }),
-    [anchors, activeThread, canComment],
+    [anchors, activeThread, emphasised, canComment],
   );
   const openCount = threads.filter((t) => t.state === 'open').length;
   // A link to a thread (#comment-<id>, e.g. from a notification) opens it once it is loaded.
@@ -160,6 +168,7 @@ function ClauseSectionImpl({
   return (
     <section
       className={`clause clause--${clause.status}`}
+      style={commentMargin && marginHeight > 0 ? ({ '--comment-margin-height': `${marginHeight}px` } as CSSProperties) : undefined}
       id={clauseAnchor(clause)}
       data-testid="clause"
       data-clause-id={clause.id}
@@ -292,6 +301,10 @@ function ClauseSectionImpl({
         onCloseComposer={() => setComposer(null)}
         activeId={activeThread}
         onActivate={setActiveThread}
+        editor={editor}
+        layout={commentMargin ? 'margin' : 'list'}
+        onEmphasise={setEmphasised}
+        onMarginHeight={setMarginHeight}
         mergeThread={comments.mergeThread}
         mergeReply={comments.mergeReply}
       />

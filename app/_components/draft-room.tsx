@@ -10,6 +10,7 @@ import { NO_ANNOTATIONS, useAnnotations } from './brackets/use-annotations';
 import { ClauseOutline } from './clause-outline';
 import { ClauseSection } from './clause-section';
 import type { RoomComments } from './comments/room-comments';
+import { useCommentMargin } from './comments/use-comment-margin';
 import { threadsOf, useComments } from './comments/use-comments';
 import { ConnectionBanner, ConnectionPill } from './connection-status';
 import { ExportMenu } from './export/export-menu';
@@ -135,6 +136,10 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
     return () => observer.disconnect();
   }, []);
 
+  // Comments go in a margin beside the text when the text column is wide enough.
+  const columnRef = useRef<HTMLElement>(null);
+  const commentMargin = useCommentMargin(columnRef);
+
   // Close the people panel with Escape on narrow screens.
   useEffect(() => {
     if (!railOpen) return;
@@ -209,7 +214,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
           <ClauseOutline clauses={clauses} activeClauseId={activeClauseId} consensus={data?.consensus} commentCounts={comments.loaded ? comments.openCounts : undefined} />
         </aside>
 
-        <main id="main" className="text-column" tabIndex={-1}>
+        <main id="main" className="text-column" tabIndex={-1} ref={columnRef} data-comment-margin={commentMargin ? 'true' : 'false'}>
           <div className="paper">
             <header className="draft-head">
               <p className="draft-head__eyebrow">Negotiating text</p>
@@ -265,6 +270,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
                     onAlternatives={annotations.mergeAlternatives}
                     threads={threadsOf(comments, clause.id)}
                     comments={roomComments}
+                    commentMargin={commentMargin}
                   />
                 );
               })

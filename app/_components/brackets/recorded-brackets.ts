@@ -2,10 +2,11 @@ import { Extension } from '@tiptap/core';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { AnchorDto } from '@/lib/api/types';
 import { decodeAnchor, encodeAnchor } from '@/lib/collab/text-anchor';
+import { editorPosition, type YEditorBinding } from '../editor-position';
 
 /** A recorded span to draw: a bracket (`[` … `]`) or the words an open alternative would replace. */
 export interface MarkedSpan {
@@ -70,9 +71,9 @@ function locate(state: EditorState, binding: YBinding, anchor: AnchorDto): { fro
   const end = decodeAnchor(anchor.end);
   if (!start || !end) return null;
   // y-tiptap types the mapping loosely; it is the binding's own map of Yjs types to nodes.
-  const mapping = binding.mapping as Parameters<typeof relativePositionToAbsolutePosition>[3];
-  const from = relativePositionToAbsolutePosition(binding.doc, binding.type, start, mapping);
-  const to = relativePositionToAbsolutePosition(binding.doc, binding.type, end, mapping);
+  const at: YEditorBinding = { doc: binding.doc, type: binding.type, mapping: binding.mapping as YEditorBinding['mapping'] };
+  const from = editorPosition(at, start);
+  const to = editorPosition(at, end);
   if (from === null || to === null || from >= to || to > state.doc.content.size) return null;
   return { from, to };
 }
@@ -114,28 +115,31 @@ const stateKey = new PluginKey<PluginState>('accordRecordedBracketsState');
  * changes, and mapped through local edits in between (the Yjs document catches up with
  * those only after the transaction).
  */
+export function recordedBracketsPlugin(): Plugin<PluginState> {
+  return new Plugin<PluginState>({
+    key: stateKey,
+    state: {
+      init: () => ({ spans: [], decorations: DecorationSet.empty }),
+      apply(tr: Transaction, old: PluginState, _oldState: EditorState, newState: EditorState): PluginState {
+        const spans = tr.getMeta(recordedBracketsKey) as readonly MarkedSpan[] | undefined;
+        const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
+        if (spans) return { spans, decorations: decorate(newState, spans) };
+        if (sync?.isChangeOrigin) return { spans: old.spans, decorations: decorate(newState, old.spans) };
+        if (tr.docChanged) return { spans: old.spans, decorations: old.decorations.map(tr.mapping, tr.doc) };
+        return old;
+      },
+    },
+    props: {
+      decorations: (state) => stateKey.getState(state)?.decorations,
+    },
+  });
+}
+
+/** The editor extension of recordedBracketsPlugin. */
 export const RecordedBrackets = Extension.create({
   name: 'accordRecordedBrackets',
   addProseMirrorPlugins() {
-    return [
-      new Plugin<PluginState>({
-        key: stateKey,
-        state: {
-          init: () => ({ spans: [], decorations: DecorationSet.empty }),
-          apply(tr: Transaction, old: PluginState, _oldState: EditorState, newState: EditorState): PluginState {
-            const spans = tr.getMeta(recordedBracketsKey) as readonly MarkedSpan[] | undefined;
-            const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
-            if (spans) return { spans, decorations: decorate(newState, spans) };
-            if (sync?.isChangeOrigin) return { spans: old.spans, decorations: decorate(newState, old.spans) };
-            if (tr.docChanged) return { spans: old.spans, decorations: old.decorations.map(tr.mapping, tr.doc) };
-            return old;
-          },
-        },
-        props: {
-          decorations: (state) => stateKey.getState(state)?.decorations,
-        },
-      }),
-    ];
+    return [recordedBracketsPlugin()];
   },
 });
 

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Editor } from '@tiptap/core';
+import { forwardRef, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CommentReplyDto, CommentThreadDto } from '@/lib/api/comment-types';
 import { resolveAnchor, type EncodedAnchor } from '@/lib/comments/comment-anchor';
 import { canResolveThread, MAX_COMMENT_CHARS, teamLabel, type CommentVisibility } from '@/lib/comments/comment-visibility';
@@ -12,11 +13,15 @@ import { formatShortUtc } from '../room/format';
 import type { Collab } from '../use-collab';
 import { CommentText } from './comment-text';
 import { createThread, replyToThread, setThreadState } from './comments-api';
+import { useMarginLayout, type MarginCard } from './use-margin-layout';
 
 export interface ComposerTarget {
   anchor: EncodedAnchor;
   quote: string;
 }
+
+/** `margin`: cards beside the text, level with their words (wide screens); `list`: under the clause. */
+export type CommentsLayout = 'margin' | 'list';
 
 interface ClauseCommentsProps {
   draftId: string;
@@ -31,6 +36,13 @@ interface ClauseCommentsProps {
   onCloseComposer: () => void;
   activeId: string | null;
   onActivate: (threadId: string | null) => void;
+  /** The clause's editor: the margin measures where the highlighted words are. */
+  editor: Editor | null;
+  layout: CommentsLayout;
+  /** Emphasise a thread's words in the text (its card is hovered or focused), or stop (null). */
+  onEmphasise: (threadId: string | null) => void;
+  /** In the margin: how tall the comments are (px, 0 when there are none), so the clause can make room for them. */
+  onMarginHeight?: (height: number) => void;
   mergeThread: (thread: CommentThreadDto) => void;
   mergeReply: (reply: CommentReplyDto) => void;
 }
@@ -139,15 +151,7 @@ function BodyField({
   );
 }
 
-function Composer({
-  draftId,
-  clauseId,
-  clauseNumber,
-  target,
-  me,
-  onClose,
-  onCreated,
-}: {
+interface ComposerProps {
   draftId: string;
   clauseId: string;
   clauseNumber: number;
@@ -155,7 +159,12 @@ function Composer({
   me: RoomMe;
   onClose: () => void;
   onCreated: (thread: CommentThreadDto) => void;
-}) {
+  /** Its place in the margin (absent in the list). */
+  style?: CSSProperties;
+  className?: string;
+}
+
+const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer({ draftId, clauseId, clauseNumber, target, me, onClose, onCreated, style, className }, ref) {
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<CommentVisibility>('everyone');
   const [busy, setBusy] = useState(false);
@@ -177,7 +186,20 @@ function Composer({
     }
   };
   return (
-    <form className="comment-composer" aria-label={`New comment on clause ${clauseNumber}`} data-testid="comment-composer" onSubmit={submit}>
+    <form
+      ref={ref}
+      className={`comment-composer${className ? ` ${className}` : ''}`}
+      style={style}
+      aria-label={`New comment on clause ${clauseNumber}`}
+      data-testid="comment-composer"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <blockquote className="comment__quote comment__quote--static">“{target.quote}”</blockquote>
       <BodyField
         id={`composer-${clauseId}`}
@@ -216,20 +238,9 @@ function Composer({
       </div>
     </form>
   );
-}
+});
 
-function Thread({
-  draftId,
-  thread,
-  anchorState,
-  me,
-  access,
-  delegations,
-  active,
-  onActivate,
-  mergeThread,
-  mergeReply,
-}: {
+interface ThreadProps {
   draftId: string;
   thread: CommentThreadDto;
   anchorState: { detached: boolean; text: string | null } | undefined;
@@ -238,9 +249,21 @@ function Thread({
   delegations: ReadonlySet<string>;
   active: boolean;
   onActivate: (id: string | null) => void;
+  onEmphasise: (id: string | null) => void;
+  /** Bring the thread's words into view in the text. */
+  onShowWords: (id: string) => void;
   mergeThread: (thread: CommentThreadDto) => void;
   mergeReply: (reply: CommentReplyDto) => void;
-}) {
+  /** In the margin the card sits beside its words, so it does not repeat them. */
+  inMargin: boolean;
+  style?: CSSProperties;
+  className?: string;
+}
+
+const Thread = forwardRef<HTMLElement, ThreadProps>(function Thread(
+  { draftId, thread, anchorState, me, access, delegations, active, onActivate, onEmphasise, onShowWords, mergeThread, mergeReply, inMargin, style, className },
+  ref,
+) {
   const [reply, setReply] = useState('');
   const [replying, setReplying] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -248,6 +271,7 @@ function Thread({
   const internal = thread.visibility === 'delegation';
   const detached = anchorState?.detached ?? false;
   const resolvable = canResolveThread(me, access, thread);
+  const open = thread.state === 'open';
 
   const sendReply = async () => {
     if (busy || !reply.trim() || reply.length > MAX_COMMENT_CHARS) return;
@@ -275,17 +299,54 @@ function Thread({
     }
   };
 
+  // A click anywhere in an open card makes it the active one (its words marked, its place kept), except on Resolve.
+  const onClick = (e: MouseEvent<HTMLElement>) => {
+    if (!open || (e.target as HTMLElement).closest('[data-no-activate]')) return;
+    if (!active) onActivate(thread.id);
+  };
+  // Keyboard focus activates too; a mouse click on a button inside is handled by onClick.
+  const onFocus = (e: FocusEvent<HTMLElement>) => {
+    onEmphasise(thread.id);
+    if (open && !active && (e.target as HTMLElement).matches(':focus-visible') && !(e.target as HTMLElement).closest('[data-no-activate]')) onActivate(thread.id);
+  };
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onEmphasise(null);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (open) onActivate(thread.id);
+      if (access === 'write') setReplying(true);
+    } else if (e.key === 'Escape' && active) {
+      e.preventDefault();
+      onActivate(null);
+    }
+  };
+
   return (
     <article
-      className={`comment-thread${active ? ' is-active' : ''}${thread.state === 'resolved' ? ' is-resolved' : ''}${internal ? ' is-internal' : ''}${detached ? ' is-detached' : ''}`}
+      ref={ref}
+      className={`comment-thread${active ? ' is-active' : ''}${thread.state === 'resolved' ? ' is-resolved' : ''}${internal ? ' is-internal' : ''}${detached ? ' is-detached' : ''}${className ? ` ${className}` : ''}`}
+      style={style}
       id={`comment-${thread.id}`}
-      tabIndex={-1}
+      tabIndex={0}
       data-testid="comment-thread"
       data-thread-id={thread.id}
       data-visibility={thread.visibility}
       data-state={thread.state}
       data-detached={detached ? 'true' : 'false'}
-      aria-label={`Comment by ${thread.author.delegation ?? 'Secretariat'}, ${thread.author.name}${internal ? ', internal note' : ''}${thread.state === 'resolved' ? ', resolved' : ''}`}
+      aria-label={`Comment by ${thread.author.delegation ?? 'Secretariat'}, ${thread.author.name}${internal ? ', internal note' : ''}${thread.state === 'resolved' ? ', resolved' : ''}${detached ? ', detached' : ''}`}
+      aria-current={active ? 'true' : undefined}
+      aria-keyshortcuts={access === 'write' ? 'Enter' : undefined}
+      onClick={onClick}
+      onFocus={onFocus}
+      onBlur={onBlur}
+      onKeyDown={onKeyDown}
+      onMouseEnter={() => onEmphasise(thread.id)}
+      onMouseLeave={(e) => {
+        if (!e.currentTarget.contains(document.activeElement)) onEmphasise(null);
+      }}
     >
       <header className="comment-thread__head">
         <Author author={thread.author} at={thread.createdAt} />
@@ -302,13 +363,16 @@ function Thread({
         <p className="comment__detached" data-testid="comment-detached">
           <strong>Detached:</strong> the words it was made on were deleted. It was about: <q>{thread.quote}</q>
         </p>
-      ) : (
+      ) : inMargin && open ? null : (
         <button
           type="button"
           className="comment__quote"
           aria-pressed={active}
           title="Show these words in the text"
-          onClick={() => onActivate(active ? null : thread.id)}
+          onClick={() => {
+            if (open) onActivate(thread.id);
+            onShowWords(thread.id);
+          }}
         >
           “{anchorState?.text || thread.quote}”
         </button>
@@ -355,7 +419,7 @@ function Thread({
             </button>
           ) : null}
           {resolvable ? (
-            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void toggleState()}>
+            <button type="button" className="button button--secondary button--small" data-no-activate disabled={busy} onClick={() => void toggleState()}>
               {thread.state === 'open' ? 'Resolve' : 'Reopen'}
             </button>
           ) : null}
@@ -363,72 +427,215 @@ function Thread({
       )}
     </article>
   );
-}
+});
+
+const COMPOSER_ID = 'composer';
 
 /**
- * The comment threads of one clause, beside its text: open ones in the order of their
- * words in the clause (detached ones last), resolved ones on demand, the composer for a
- * new comment on the selected words, replies, resolve and reopen.
+ * The comment threads of one clause and the composer for a new comment on the selected
+ * words, with replies, resolve and reopen. Two layouts:
+ * - `margin` (wide screens): open threads are cards beside the text, each level with
+ *   its words and stacked without overlap (use-margin-layout.ts); the composer opens at
+ *   the selection's height; threads whose words were deleted go to the bottom, marked
+ *   detached; resolved threads are listed below, on demand.
+ * - `list` (narrow screens): the same cards under the clause, in the order of their
+ *   words (detached ones last), resolved ones on demand.
+ * Hovering or focusing a card emphasises its words; clicking its words activates it.
  */
 export function ClauseComments(props: ClauseCommentsProps) {
-  const { draftId, clauseId, clauseNumber, threads, collab, me, access, delegations, composer, onCloseComposer, activeId, onActivate, mergeThread, mergeReply } = props;
+  const {
+    draftId,
+    clauseId,
+    clauseNumber,
+    threads,
+    collab,
+    me,
+    access,
+    delegations,
+    composer,
+    onCloseComposer,
+    activeId,
+    onActivate,
+    editor,
+    layout,
+    onEmphasise,
+    onMarginHeight,
+    mergeThread,
+    mergeReply,
+  } = props;
   const [showResolved, setShowResolved] = useState(false);
   const anchors = useAnchorStates(collab, clauseId, threads);
-  const listRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
+  const inMargin = layout === 'margin';
   const open = threads.filter((t) => t.state === 'open');
   const resolved = threads.filter((t) => t.state === 'resolved');
-  const order = (a: CommentThreadDto, b: CommentThreadDto) => {
-    const x = anchors.get(a.id);
-    const y = anchors.get(b.id);
-    return Number(x?.detached) - Number(y?.detached) || (x?.offset ?? 0) - (y?.offset ?? 0) || a.createdAt.localeCompare(b.createdAt);
-  };
-  const shown = [...open.sort(order), ...(showResolved ? resolved.sort(order) : [])];
+  // In the order of their words in the clause, detached ones last.
+  const sorted = useMemo(() => {
+    const order = (a: CommentThreadDto, b: CommentThreadDto) => {
+      const x = anchors.get(a.id);
+      const y = anchors.get(b.id);
+      return Number(x?.detached) - Number(y?.detached) || (x?.offset ?? 0) - (y?.offset ?? 0) || a.createdAt.localeCompare(b.createdAt);
+    };
+    return {
+      open: threads.filter((t) => t.state === 'open').sort(order),
+      resolved: threads.filter((t) => t.state === 'resolved').sort(order),
+    };
+  }, [threads, anchors]);
+  const openSorted = sorted.open;
+  const resolvedSorted = showResolved ? sorted.resolved : [];
   const activeResolved = activeId !== null && resolved.some((t) => t.id === activeId);
 
-  // A deep link (#comment-<id>) or a click on highlighted words brings the thread into view.
+  const marginCards = useMemo<MarginCard[]>(
+    () => [...(composer ? [{ id: COMPOSER_ID, detached: false }] : []), ...sorted.open.map((t) => ({ id: t.id, detached: anchors.get(t.id)?.detached ?? false }))],
+    [composer, sorted, anchors],
+  );
+  const margin = useMarginLayout({ enabled: inMargin, editor, cards: marginCards, activeId: composer ? COMPOSER_ID : activeId });
+  // Cards placed in the previous layout move smoothly; a card placed for the first time just appears.
+  const placedBefore = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
-    if (activeResolved) setShowResolved(true);
-  }, [activeResolved]);
+    placedBefore.current = new Set(margin.layout?.tops.keys() ?? []);
+  }, [margin.layout]);
+  const place = (id: string): { style?: CSSProperties; className?: string } => {
+    if (!inMargin) return {};
+    const top = margin.layout?.tops.get(id);
+    if (top === undefined) return { className: 'margin-card is-unplaced' };
+    return { style: { transform: `translateY(${top}px)` }, className: `margin-card${placedBefore.current.has(id) ? ' is-moving' : ''}` };
+  };
+
+  // A thread opened while resolved (a link to #comment-<id>) shows the resolved ones; the active thread
+  // being resolved (here or by someone else) is no longer active and goes behind the toggle.
+  const activeState = activeId ? threads.find((t) => t.id === activeId)?.state : undefined;
+  const previous = useRef<{ id: string | null; state: string | undefined }>({ id: null, state: undefined });
   useEffect(() => {
-    if (!activeId) return;
-    const el = listRef.current?.querySelector<HTMLElement>(`#comment-${CSS.escape(activeId)}`);
+    const before = previous.current;
+    previous.current = { id: activeId, state: activeState };
+    if (activeId !== before.id && activeResolved) setShowResolved(true);
+    if (activeId && activeId === before.id && before.state === 'open' && activeState === 'resolved') onActivate(null);
+  }, [activeId, activeState, activeResolved, onActivate]);
+
+  // A deep link or a click on highlighted words brings the thread into view.
+  const activePlaced = inMargin && activeId ? margin.layout?.tops.get(activeId) : undefined;
+  const scrolledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!activeId) {
+      scrolledFor.current = null;
+      return;
+    }
+    // In the margin, once the card has its place beside the words.
+    if (scrolledFor.current === activeId || (inMargin && activePlaced === undefined && !activeResolved)) return;
+    const el = rootRef.current?.querySelector<HTMLElement>(`#comment-${CSS.escape(activeId)}`);
     if (!el) return;
+    scrolledFor.current = activeId;
     const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     el.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'nearest' });
-  }, [activeId, showResolved]);
+  }, [activeId, showResolved, inMargin, activePlaced, activeResolved]);
 
-  if (threads.length === 0 && !composer) return null;
+  // The margin is beside the clause, out of its flow: tell the clause how much room it takes.
+  const empty = threads.length === 0 && !composer;
+  useLayoutEffect(() => {
+    const el = rootRef.current;
+    if (!onMarginHeight) return;
+    if (!inMargin || empty || !el) {
+      onMarginHeight(0);
+      return;
+    }
+    const report = () => onMarginHeight(Math.ceil(el.getBoundingClientRect().height));
+    report();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(report);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [inMargin, empty, onMarginHeight]);
+
+  const showWords = (id: string) => {
+    const dom = editor && !editor.isDestroyed ? editor.view.dom : null;
+    const words = dom?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    words?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'nearest' });
+  };
+
+  if (empty) return null;
+
+  const threadCard = (t: CommentThreadDto, positioned: boolean) => {
+    const at = positioned ? place(t.id) : {};
+    return (
+      <Thread
+        key={t.id}
+        ref={positioned ? margin.cardRef(t.id) : undefined}
+        draftId={draftId}
+        thread={t}
+        anchorState={anchors.get(t.id)}
+        me={me}
+        access={access}
+        delegations={delegations}
+        active={t.id === activeId}
+        onActivate={onActivate}
+        onEmphasise={onEmphasise}
+        onShowWords={showWords}
+        mergeThread={mergeThread}
+        mergeReply={mergeReply}
+        inMargin={inMargin}
+        style={at.style}
+        className={at.className}
+      />
+    );
+  };
+  const composerForm = composer ? (
+    <Composer
+      ref={inMargin ? margin.cardRef(COMPOSER_ID) : undefined}
+      draftId={draftId}
+      clauseId={clauseId}
+      clauseNumber={clauseNumber}
+      target={composer}
+      me={me}
+      onClose={onCloseComposer}
+      onCreated={(t) => {
+        mergeThread(t);
+        onActivate(t.id);
+      }}
+      {...place(COMPOSER_ID)}
+    />
+  ) : null;
+  const resolvedToggle =
+    resolved.length > 0 ? (
+      <label className="clause-comments__toggle">
+        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Show resolved ({resolved.length})
+      </label>
+    ) : null;
+
+  if (inMargin) {
+    return (
+      <section ref={rootRef} className="clause-comments clause-comments--margin" aria-label={`Comments on clause ${clauseNumber}`} data-testid="clause-comments" data-layout="margin">
+        <h3 className="visually-hidden">
+          Comments: {open.length} open{resolved.length ? `, ${resolved.length} resolved` : ''}
+        </h3>
+        <div className="clause-comments__stack" ref={margin.stackRef} style={{ height: margin.layout?.bottom ?? 0 }}>
+          {composerForm}
+          {openSorted.map((t) => threadCard(t, true))}
+        </div>
+        {resolvedToggle || (open.length === 0 && !composer) ? (
+          <div className="clause-comments__resolved">
+            {resolvedToggle}
+            {resolvedSorted.length > 0 ? <div className="clause-comments__list">{resolvedSorted.map((t) => threadCard(t, false))}</div> : null}
+            {open.length === 0 && !composer && !showResolved ? <p className="clause-comments__empty">All comments on this clause are resolved.</p> : null}
+          </div>
+        ) : null}
+      </section>
+    );
+  }
+
+  const shown = [...openSorted, ...resolvedSorted];
   return (
-    <section className="clause-comments" aria-label={`Comments on clause ${clauseNumber}`} data-testid="clause-comments">
+    <section ref={rootRef} className="clause-comments" aria-label={`Comments on clause ${clauseNumber}`} data-testid="clause-comments" data-layout="list">
       <header className="clause-comments__head">
         <h3 className="clause-comments__title">
           Comments <span className="clause-comments__count">{open.length} open</span>
         </h3>
-        {resolved.length > 0 ? (
-          <label className="clause-comments__toggle">
-            <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Show resolved ({resolved.length})
-          </label>
-        ) : null}
+        {resolvedToggle}
       </header>
-      {composer ? (
-        <Composer draftId={draftId} clauseId={clauseId} clauseNumber={clauseNumber} target={composer} me={me} onClose={onCloseComposer} onCreated={(t) => { mergeThread(t); onActivate(t.id); }} />
-      ) : null}
-      <div className="clause-comments__list" ref={listRef}>
-        {shown.map((t) => (
-          <Thread
-            key={t.id}
-            draftId={draftId}
-            thread={t}
-            anchorState={anchors.get(t.id)}
-            me={me}
-            access={access}
-            delegations={delegations}
-            active={t.id === activeId}
-            onActivate={onActivate}
-            mergeThread={mergeThread}
-            mergeReply={mergeReply}
-          />
-        ))}
+      {composerForm}
+      <div className="clause-comments__list">
+        {shown.map((t) => threadCard(t, false))}
         {shown.length === 0 && !composer ? <p className="clause-comments__empty">All comments on this clause are resolved.</p> : null}
       </div>
     </section>
