@@ -7,11 +7,11 @@
  * can be read; with several instances the socket.io adapter carries the event to all.
  * Runs of `runDue` (the periodic safety net) index without announcing.
  */
-import { and, desc, eq, exists, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { HistoryChangedPayload } from '@/lib/realtime/events';
 import type { Database } from '../db/client';
-import { historyEdits, yjsUpdates } from '../db/schema';
+import { historyEdits, historyState, yjsUpdates } from '../db/schema';
 import type { HistoryIndexer } from './history-indexer';
 
 export interface AnnounceIndexedOptions {
@@ -30,15 +30,27 @@ export function announceIndexed(indexer: HistoryIndexer, options: AnnounceIndexe
   const running = new Set<Promise<void>>();
   let closed = false;
 
-  /** The newest log id of the draft that is indexed (a walk back on the log's (draft_id, id) index). */
+  /**
+   * The newest log id of the draft that is indexed: everything up to the indexer's cursor
+   * is, and above it a walk back on the log's (draft_id, id) index finds the newest row
+   * with an index entry (normally the very first one).
+   */
   async function newestIndexed(draftId: string): Promise<number> {
+    const [state] = await db.select({ cursor: historyState.indexedUpTo }).from(historyState).where(eq(historyState.draftId, draftId));
+    const cursor = state?.cursor ?? 0;
     const [row] = await db
       .select({ id: yjsUpdates.id })
       .from(yjsUpdates)
-      .where(and(eq(yjsUpdates.draftId, draftId), exists(db.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id)))))
+      .where(
+        and(
+          eq(yjsUpdates.draftId, draftId),
+          gt(yjsUpdates.id, cursor),
+          exists(db.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
+        ),
+      )
       .orderBy(desc(yjsUpdates.id))
       .limit(1);
-    return row?.id ?? 0;
+    return row?.id ?? cursor;
   }
 
   function remember(draftId: string, upToId: number): void {
