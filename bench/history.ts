@@ -22,7 +22,6 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import * as Y from 'yjs';
-import { clauseField } from '@/lib/collab/clause-field';
 import type { Identity } from '@/lib/domain/identity';
 import { createCheckpointer } from '@/server/collab/checkpointer';
 import type { RoomRegistry } from '@/server/collab/room-registry';
@@ -34,12 +33,12 @@ import { createDraftStore } from '@/server/drafts/draft-store';
 import { loadDocAt } from '@/server/history/doc-at';
 import { createHistoryIndexer } from '@/server/history/history-indexer';
 import { createHistoryService } from '@/server/history/history-service';
+import { generateHistoryLog, storeHistoryLog } from './lib/history-log';
 import { RESULTS_DIR } from './lib/paths';
 
 const CLAUSES = 16;
 const AUTHORS = 20;
 const CODES = ['FR', 'DE', 'PL', 'GB', 'UA', 'IT', 'ES', 'NL', 'SE', 'FI', 'DK', 'NO', 'CA', 'BE', 'CZ', 'EE', 'LV', 'LT', 'RO', 'TR'];
-const WORDS = 'the parties shall cooperate in good faith to deter renewed aggression through security guarantees monitoring mechanism ceasefire armistice consultations within existing resources'.split(' ');
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -101,84 +100,23 @@ async function runSize(handle: DatabaseHandle, size: number): Promise<Figures> {
     .values(Array.from({ length: CLAUSES }, (_, i) => ({ draftId: draft.id, ordinal: i + 1, number: i + 1, title: `Clause ${i + 1}`, status: 'negotiating' as const })))
     .returning({ id: clauses.id });
 
-  // Generate the log: one Y.Doc, the author's client id switched per edit (as if each had their own doc).
+  // Generate the log (see bench/lib/history-log.ts), then store it as the server does, with
+  // a load checkpoint where the server's checkpointer would have left one.
   const generateStarted = performance.now();
-  const doc = new Y.Doc();
-  const texts: Y.XmlText[] = [];
-  let pending: Uint8Array | null = null;
-  doc.on('update', (u: Uint8Array) => (pending = u));
-  doc.clientID = 1;
-  doc.transact(() => {
-    for (const c of clauseRows) {
-      const paragraph = new Y.XmlElement('paragraph');
-      const text = new Y.XmlText(Array.from({ length: 40 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' '));
-      paragraph.insert(0, [text]);
-      doc.getXmlFragment(clauseField(c.id)).insert(0, [paragraph]);
-      texts.push(text);
-    }
-  });
-  type Row = typeof yjsUpdates.$inferInsert;
-  const rows: Row[] = [{ draftId: draft.id, update: pending!, userId: secretariat.id, delegationCode: null, clauseIds: clauseRows.map((c) => c.id), createdAt: new Date(Date.UTC(2026, 0, 1)) }];
-  let at = Date.UTC(2026, 0, 1, 8);
-  let author = 0;
-  let session = 0;
-  const clientOf = new Map<string, number>();
-  let nextClient = 1000;
-  while (rows.length < size) {
-    // A session: one author, 5–80 edits a few seconds apart, on one or two clauses.
-    author = Math.floor(random() * AUTHORS);
-    session += 1;
-    const browser = `${author}:${Math.floor(session / 40)}`; // a new browser tab (client id) now and then
-    if (!clientOf.has(browser)) clientOf.set(browser, nextClient++);
-    // People type at a caret: words go in one after the other and backspace takes back
-    // what is just before the caret, now and then the caret moves (as in an editor).
-    const edits = 5 + Math.floor(random() * 75);
-    let clause = Math.floor(random() * CLAUSES);
-    let caret = Math.floor(random() * (texts[clause].length + 1));
-    for (let e = 0; e < edits && rows.length < size; e += 1) {
-      if (random() < 0.05) {
-        clause = Math.floor(random() * CLAUSES);
-        caret = Math.floor(random() * (texts[clause].length + 1));
-      } else if (random() < 0.08) caret = Math.floor(random() * (texts[clause].length + 1));
-      const text = texts[clause];
-      caret = Math.min(caret, text.length);
-      doc.clientID = clientOf.get(browser)!;
-      pending = null;
-      if ((text.length > 1200 && caret > 0) || (caret > 6 && random() < 0.3)) {
-        const n = Math.min(caret, 1 + Math.floor(random() * 6));
-        text.delete(caret - n, n);
-        caret -= n;
-      } else {
-        const word = ` ${WORDS[Math.floor(random() * WORDS.length)].slice(0, 2 + Math.floor(random() * 6))}`;
-        text.insert(caret, word);
-        caret += word.length;
-      }
-      at += 1000 + Math.floor(random() * 8000);
-      if (pending) rows.push({ draftId: draft.id, update: pending, userId: people[author].id, delegationCode: CODES[author], clauseIds: [clauseRows[clause].id], createdAt: new Date(at) });
-    }
-    at += 60_000 + Math.floor(random() * 3_600_000);
-  }
-  const docBytes = Y.encodeStateAsUpdate(doc).length;
-  doc.destroy();
+  const log = generateHistoryLog({ size, clauseIds: clauseRows.map((c) => c.id), authors: AUTHORS, random });
   const generateMs = performance.now() - generateStarted;
+  const docBytes = log.docBytes;
 
-  // Store it as the server does, a checkpoint where the server's checkpointer would have left one.
   const insertStarted = performance.now();
   const tail = 400;
   const checkpointer = createCheckpointer({ db, logger, every: 500, settleSeconds: 0 });
-  let logBytes = 0;
-  const head = Math.max(0, rows.length - tail);
-  const store = async (from: number, to: number) => {
-    for (let i = from; i < to; i += 2000) {
-      const batch = rows.slice(i, Math.min(i + 2000, to));
-      await db.insert(yjsUpdates).values(batch);
-      for (const r of batch) logBytes += r.update.length;
-    }
-  };
-  await store(0, head);
+  const target = { draftId: draft.id, authorIds: people.map((p) => p.id), authorCodes: CODES, secretariatId: secretariat.id, clauseIds: clauseRows.map((c) => c.id) };
+  const head = Math.max(0, log.length - tail);
+  let logBytes = await storeHistoryLog(db, log, target, 0, head);
   await checkpointer.checkpoint(draft.id);
-  await store(head, rows.length);
+  logBytes += await storeHistoryLog(db, log, target, head, log.length);
   const insertMs = performance.now() - insertStarted;
+  log.updates.length = 0;
 
   // Index as the server does, then cut five revisions spread over the log.
   const indexer = createHistoryIndexer({ db, logger, settleSeconds: 0 });

@@ -78,6 +78,74 @@ test.describe('history of a draft', () => {
     await history.page.screenshot({ path: 'test-results/history-authorship.png', fullPage: true });
   });
 
+  test('the history page follows the draft live: new edits and revisions are offered without a reload, and "now" offers a refresh', async ({ browser }) => {
+    const secretariat = await enterRoom(browser, ACCOUNTS.secretariat);
+    const fr = await enterRoom(browser, ACCOUNTS.fr);
+    rooms.push(secretariat, fr);
+    const history = new HistoryPage(secretariat.page);
+    await history.openFromTabs();
+    await expect(history.timelineEntries().first()).toBeVisible({ timeout: 30_000 });
+    const firstBefore = (await history.timelineEntries().first().textContent()) ?? "";
+
+    // FR types in clause 5; the history page is told once the edit is indexed and offers it.
+    const words = ` live history ${randomBytes(3).toString('hex')}`;
+    await fr.typeAtEnd(5, words);
+    await expect(fr.editor(5)).toContainText(words.trim());
+    await expect(history.timelineNews).toContainText(/\d+ new edits? \((\w+, )*FR(, \w+)*\)/, { timeout: 20_000 });
+    // Nothing moved under the reader: the newest entry is still the one shown before.
+    await expect(history.timelineEntries().first()).toHaveText(firstBefore);
+    await history.page.screenshot({ path: 'test-results/history-live-news.png', fullPage: false });
+    // It floats over the list and stays in view below the bars while the reader scrolls.
+    await history.page.evaluate(() => window.scrollTo(0, 700));
+    await expect(history.timelineNews).toBeInViewport();
+    await history.page.screenshot({ path: 'test-results/history-live-news-scrolled.png', fullPage: false });
+
+    await history.timelineNews.getByRole('button', { name: 'Show' }).click();
+    await expect(history.timelineNews).toHaveCount(0);
+    const session = history.timelineEntries().first().getByTestId('timeline-session');
+    await expect(session).toHaveAttribute('data-delegation', 'FR');
+    await expect(session).toContainText(/edited clauses? (\d+, )*5\b/);
+
+    // A revision cut elsewhere (the secretariat's other window) is offered too, then shown as an entry.
+    const other = await enterRoom(browser, ACCOUNTS.secretariat);
+    rooms.push(other);
+    const otherHistory = new HistoryPage(other.page);
+    await otherHistory.openFromTabs();
+    const number = await otherHistory.cutRevision('Cut in another window');
+    await expect(history.timelineNews).toContainText(`Rev.${number} cut`, { timeout: 20_000 });
+    await history.timelineNews.getByRole('button', { name: 'Show' }).click();
+    await expect(history.timelineEntries().first()).toContainText(`Rev.${number}`);
+    await expect(history.timelineEntries().first()).toContainText('Cut in another window');
+
+    // Compare Rev.N with now, then FR types again: the comparison offers a refresh, which shows the new words.
+    await history.revision(number).getByTestId('compare-with-now').click();
+    const clause = history.compare.locator('[data-testid="compare-clause"][data-clause-number="5"]');
+    await expect(history.compare.getByTestId('compare-summary')).toContainText(`Rev.${number}`);
+    await expect(clause).toHaveAttribute('data-changed', 'false');
+    const more = ` and more ${randomBytes(3).toString('hex')}`;
+    await fr.typeAtEnd(5, more);
+    const stale = history.page.getByTestId('compare-stale');
+    await expect(stale).toBeVisible({ timeout: 20_000 });
+    await history.page.screenshot({ path: 'test-results/history-live-compare.png', fullPage: false });
+    await stale.getByRole('button', { name: 'Refresh' }).click();
+    await expect(stale).toHaveCount(0);
+    await expect(clause).toHaveAttribute('data-changed', 'true');
+    await expect(clause.locator('ins.hdiff--insert[data-delegation="FR"]')).toContainText(more.trim());
+
+    // The other window restores clause 5 to Rev.N: the timeline offers the restore, then lists it.
+    await history.view('Timeline').click();
+    await expect(history.timelineEntries().first()).toBeVisible();
+    await otherHistory.revision(number).getByTestId('compare-with-now').click();
+    await otherHistory.compare.locator('[data-testid="compare-clause"][data-clause-number="5"]').getByTestId('restore-clause').click();
+    await other.page.getByTestId('restore-dialog').getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(other.page.getByTestId('history-notice')).toContainText(`Restored clause 5 to Rev.${number}`);
+    await expect(history.timelineNews).toContainText('1 restore', { timeout: 20_000 });
+    await history.timelineNews.getByRole('button', { name: 'Show' }).click();
+    const restored = history.timeline.locator('.htimeline__item[data-kind="status"]').first();
+    await expect(restored).toContainText(`Text restored · clause 5 to Rev.${number}`);
+    await expect(fr.editor(5)).not.toContainText(more.trim());
+  });
+
   test('a delegate reads the history but has no cut or restore buttons', async ({ browser }) => {
     const fr = await enterRoom(browser, ACCOUNTS.fr);
     rooms.push(fr);

@@ -127,11 +127,21 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
 
   // The history index (sessions, authorship) follows the log off the hot path. On the
   // embedded database commits happen in id order, so nothing needs to settle first.
+  // socket.io is created with the HTTP server below; events published before then reach nobody.
+  const ioRef: { current?: AccordIo } = {};
+  const historyPublisher: HistoryPublisher = {
+    publish: (draftId, event, payload) => {
+      // The event map is typed per event; the publisher is generic over it.
+      ioRef.current?.to(draftRoom(draftId)).emit(event as 'revision:created', payload as HistoryEvents['revision:created']);
+    },
+  };
+  // Open history pages hear when new edits are indexed (history:changed), to offer them live.
   const historyIndexer = createHistoryIndexer({
     db: database.db,
     logger,
     settleSeconds: database.kind === 'pglite' ? 0 : env.CHECKPOINT_SETTLE_SECONDS,
     batchSize: database.kind === 'pglite' ? 250 : 2000,
+    onIndexed: (draftId, upToId) => historyPublisher.publish(draftId, 'history:changed', { draftId, upToId }),
   });
   const touchedAt = new Map<string, number>();
   const textChanges = new Map<string, Set<string>>();
@@ -165,8 +175,6 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   });
   const clauseStates = new ClauseStates(registry);
 
-  // socket.io is created with the HTTP server below; events published before then reach nobody.
-  const ioRef: { current?: AccordIo } = {};
   const publisher: NegotiationPublisher = {
     publish: (draftId, event, payload) => {
       const room = ioRef.current?.to(draftRoom(draftId));
@@ -241,12 +249,6 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     notify: (input) => notificationService.notify(input),
   });
   const checkpointer = createCheckpointer({ db: database.db, logger, every: env.CHECKPOINT_EVERY, settleSeconds: env.CHECKPOINT_SETTLE_SECONDS });
-  const historyPublisher: HistoryPublisher = {
-    publish: (draftId, event, payload) => {
-      // The event map is typed per event; the publisher is generic over it.
-      ioRef.current?.to(draftRoom(draftId)).emit(event as 'revision:created', payload as HistoryEvents['revision:created']);
-    },
-  };
   const history = createHistoryService({ db: database.db, drafts, indexer: historyIndexer, registry, checkpointer, publisher: historyPublisher, logger });
 
   const throttleConfig = { ...DEFAULT_THROTTLE, accountFailures: env.LOGIN_MAX_FAILURES };

@@ -5,11 +5,19 @@ export class HistoryPage {
   readonly revisions: Locator;
   readonly timeline: Locator;
   readonly compare: Locator;
+  /** The floating "N new edits — Show" notice over the timeline. */
+  readonly timelineNews: Locator;
 
   constructor(readonly page: Page) {
     this.revisions = page.getByTestId('revisions');
     this.timeline = page.getByTestId('timeline-panel');
     this.compare = page.getByTestId('compare-panel');
+    this.timelineNews = page.getByTestId('timeline-news');
+  }
+
+  /** The entries of the timeline as shown, newest first. */
+  timelineEntries(): Locator {
+    return this.timeline.locator('.htimeline__item');
   }
 
   /** From the draft room (or any view of the draft), through the History tab. */

@@ -21,8 +21,10 @@ export interface DiffOp {
   newEnd: number;
 }
 
+export type DiffStep = ['equal' | 'insert' | 'delete', number];
+
 /** Myers' diff of two token arrays: the edit script as [kind, count] steps. */
-function myers(a: string[], b: string[]): Array<['equal' | 'insert' | 'delete', number]> {
+function myers(a: readonly string[], b: readonly string[]): DiffStep[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;
@@ -79,18 +81,16 @@ function myers(a: string[], b: string[]): Array<['equal' | 'insert' | 'delete', 
 }
 
 /**
- * Diff two texts word by word. Adjacent deletions and insertions are reported
- * deletion first; equal runs are merged.
+ * Diff two sequences of tokens (any strings compared for equality): the edit script as
+ * [kind, count] steps, equal runs merged, and within a changed stretch the deletions
+ * before the insertions. The common prefix and suffix are trimmed before Myers' diff.
  */
-export function diffWords(oldText: string, newText: string): DiffOp[] {
-  if (oldText === newText) return oldText ? [{ kind: 'equal', oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length }] : [];
-  const a = tokenize(oldText);
-  const b = tokenize(newText);
+export function diffSequence(a: readonly string[], b: readonly string[]): DiffStep[] {
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix += 1;
   let suffix = 0;
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix += 1;
-  const steps: Array<['equal' | 'insert' | 'delete', number]> = [];
+  const steps: DiffStep[] = [];
   if (prefix > 0) steps.push(['equal', prefix]);
   const middle = myers(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
   // Within a changed stretch, put deletions before insertions ("old words, then new words").
@@ -107,11 +107,29 @@ export function diffWords(oldText: string, newText: string): DiffOp[] {
     else if (kind === 'insert') pendingInsert += count;
     else {
       flush();
-      steps.push(['equal', count]);
+      const last = steps[steps.length - 1];
+      if (last && last[0] === 'equal') last[1] += count;
+      else steps.push(['equal', count]);
     }
   }
   flush();
-  if (suffix > 0) steps.push(['equal', suffix]);
+  if (suffix > 0) {
+    const last = steps[steps.length - 1];
+    if (last && last[0] === 'equal') last[1] += suffix;
+    else steps.push(['equal', suffix]);
+  }
+  return steps;
+}
+
+/**
+ * Diff two texts word by word. Adjacent deletions and insertions are reported
+ * deletion first; equal runs are merged.
+ */
+export function diffWords(oldText: string, newText: string): DiffOp[] {
+  if (oldText === newText) return oldText ? [{ kind: 'equal', oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length }] : [];
+  const a = tokenize(oldText);
+  const b = tokenize(newText);
+  const steps = diffSequence(a, b);
 
   const ops: DiffOp[] = [];
   let ai = 0;

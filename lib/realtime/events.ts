@@ -46,6 +46,7 @@ export interface ServerToClientEvents {
   'notification:new': (payload: NotificationPayload) => void;
   'revision:created': (payload: RevisionCreatedPayload) => void;
   'history:restored': (payload: HistoryRestoredPayload) => void;
+  'history:changed': (payload: HistoryChangedPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -167,8 +168,20 @@ export interface HistoryRestoredPayload {
   result: RestoreResultDto;
 }
 
+/**
+ * New edits of the draft are in the history index (a moment after they were made: the
+ * index follows the update log off the hot path). Light on purpose: history views
+ * fetch what they show when they want it.
+ */
+export interface HistoryChangedPayload {
+  draftId: string;
+  /** The newest indexed update-log id of the draft: history read now includes every edit up to it. */
+  upToId: number;
+}
+
 /** History events, pushed to everyone in the draft's room. */
 export interface HistoryEvents {
   'revision:created': RevisionCreatedPayload;
   'history:restored': HistoryRestoredPayload;
+  'history:changed': HistoryChangedPayload;
 }

@@ -30,6 +30,8 @@ export interface HistoryIndexerOptions {
   /** Logged updates indexed per transaction (smaller on the embedded database, where a transaction holds its only connection). */
   batchSize?: number;
   gapMs?: number;
+  /** Called after a run that indexed new rows, with the newest log id it indexed (e.g. to tell open history pages). */
+  onIndexed?: (draftId: string, newestLogId: number) => void;
 }
 
 const LOCK = 727004;
@@ -275,8 +277,8 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     return { wrote: true, more: true };
   }
 
-  /** Index one batch of a draft; true when more work remains. */
-  async function indexBatch(draftId: string): Promise<boolean> {
+  /** Index one batch of a draft; true when more work remains. `progress.newest` grows to the newest id indexed. */
+  async function indexBatch(draftId: string, progress: { newest: number }): Promise<boolean> {
     return db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK}, hashtext(${draftId}))`);
       await tx.insert(historyState).values({ draftId }).onConflictDoNothing();
@@ -300,7 +302,10 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
         )
         .orderBy(asc(yjsUpdates.id))
         .limit(batchSize);
-      if (rows.length > 0) await indexRows(tx, draftId, rows);
+      if (rows.length > 0) {
+        await indexRows(tx, draftId, rows);
+        progress.newest = Math.max(progress.newest, rows[rows.length - 1].id);
+      }
       const limited = rows.length === batchSize;
       const [{ settled }] = await tx
         .select({ settled: max(yjsUpdates.id) })
@@ -352,10 +357,12 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     const existing = inFlight.get(draftId);
     if (existing) return existing;
     const run = (async () => {
-      while (await indexBatch(draftId)) {
+      const progress = { newest: 0 };
+      while (await indexBatch(draftId, progress)) {
         // Between batches, let waiting I/O (the edits' own writes) go first.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
+      if (progress.newest > 0) options.onIndexed?.(draftId, progress.newest);
     })().finally(() => inFlight.delete(draftId));
     inFlight.set(draftId, run);
     return run;

@@ -590,7 +590,8 @@ export function createHistoryService(options: HistoryServiceOptions) {
           clauseNumbers: ids.map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined).sort((x, y) => x - y),
           action: a.action,
           from: typeof d.from === 'string' ? d.from : null,
-          to: typeof d.to === 'string' ? d.to : typeof d.toLabel === 'string' ? d.toLabel : null,
+          // A restore records the point as spec ("rev:2") and label ("Rev.2"): show the label.
+          to: a.action === 'history.restored' && typeof d.toLabel === 'string' ? d.toLabel : typeof d.to === 'string' ? d.to : typeof d.toLabel === 'string' ? d.toLabel : null,
           by: a.actorEmail,
           note: typeof d.override === 'string' ? d.override : typeof d.reason === 'string' ? d.reason : typeof d.note === 'string' ? d.note : null,
         });

@@ -20,7 +20,7 @@ import type {
   TimelineEntry,
   TimelinePage,
 } from '@/lib/history/types';
-import type { ClientToServerEvents, RevisionCreatedPayload, ServerToClientEvents } from '@/lib/realtime/events';
+import type { ClientToServerEvents, HistoryChangedPayload, RevisionCreatedPayload, ServerToClientEvents } from '@/lib/realtime/events';
 import { INT_DEMO_PASSWORD, startServer, type RunningServer } from '../support/server';
 import { signIn } from '../support/session';
 import { connectProvider, type ConnectedProvider } from '../support/yjs-client';
@@ -302,5 +302,27 @@ describe('history', () => {
     const early = await call<TextAtPointDto>('observer', 'GET', `${base()}/history/text?at=2000-01-01T00:00:00Z`);
     expect(early.status).toBe(200);
     expect(early.body.clauses.every((c) => c.text === '')).toBe(true);
+  });
+
+  it('announces new edits to the draft room once they are indexed, without anybody reading the history', async () => {
+    const socket = sockets[0];
+    const heard: HistoryChangedPayload[] = [];
+    socket.on('history:changed', (payload) => heard.push(payload));
+    typeInClause(providers.fr!.doc, clauseId(2), ' LIVE');
+    await seenByObserver(2, (t) => t.endsWith(' LIVE'));
+
+    // The indexer runs a moment after the edit and announces the newest indexed log id.
+    await expect.poll(() => heard.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const last = heard[heard.length - 1];
+    expect(last.draftId).toBe(draft.id);
+    const page = await call<TimelinePage>('observer', 'GET', `${base()}/history/timeline?limit=1`);
+    // FR's session may have begun with its earlier edit (sessions end after a two-minute pause).
+    expect(page.body.entries[0]).toMatchObject({ kind: 'session', delegation: 'FR', lastLogId: last.upToId });
+    expect((page.body.entries[0] as SessionEntry).clauseIds).toContain(clauseId(2));
+    // Reading the history indexes nothing new, so it announces nothing more.
+    const count = heard.length;
+    await call('observer', 'GET', `${base()}/history/compare?from=rev:1&to=now`);
+    expect(heard.length).toBe(count);
+    socket.off('history:changed');
   });
 });

@@ -6,7 +6,9 @@ import type { AuthorshipDto } from '@/lib/history/types';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { AuthorTag, authorStyle } from './author-tag';
 import { fetchAuthorship } from './history-api';
+import { LiveNotice } from './live-notice';
 import { PointPicker, type PointOption } from './point-picker';
+import type { HistoryPulse } from './use-history-pulse';
 
 interface AuthorshipPanelProps {
   draftId: string;
@@ -14,15 +16,18 @@ interface AuthorshipPanelProps {
   options: PointOption[];
   at: string;
   version: number;
+  /** The draft's live changes: the text "now" offers to refresh when newer edits come in. */
+  pulse: HistoryPulse;
   onChange: (at: string) => void;
 }
 
 /** The text at a point, each passage marked with the delegation and person who wrote it. */
-export function AuthorshipPanel({ draftId, delegations, options, at, version, onChange }: AuthorshipPanelProps) {
+export function AuthorshipPanel({ draftId, delegations, options, at, version, pulse, onChange }: AuthorshipPanelProps) {
   const [data, setData] = useState<AuthorshipDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [codes, setCodes] = useState(true);
+  const [refreshed, setRefreshed] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -43,7 +48,9 @@ export function AuthorshipPanel({ draftId, delegations, options, at, version, on
     return () => {
       cancelled = true;
     };
-  }, [draftId, at, version]);
+  }, [draftId, at, version, refreshed]);
+
+  const stale = at === 'now' && data !== null && !loading && pulse.upToId > data.point.logId;
 
   const total = data?.authors.reduce((n, a) => n + a.chars, 0) ?? 0;
 
@@ -59,6 +66,7 @@ export function AuthorshipPanel({ draftId, delegations, options, at, version, on
           Show delegation codes in the text
         </label>
       </div>
+      {stale ? <LiveNotice text="The text has changed since it was loaded" action="Refresh" onAction={() => setRefreshed((n) => n + 1)} testId="authorship-stale" /> : null}
       {error ? (
         <div className="banner banner--error" role="alert">
           <p>{error}</p>

@@ -7,8 +7,10 @@ import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { DownloadButton } from '../export/download-button';
 import { AuthorTag, authorStyle } from './author-tag';
 import { fetchCompare } from './history-api';
+import { LiveNotice } from './live-notice';
 import { PointPicker, type PointOption } from './point-picker';
 import { RestoreDialog } from './restore-dialog';
+import type { HistoryPulse } from './use-history-pulse';
 
 interface ComparePanelProps {
   draftId: string;
@@ -19,6 +21,8 @@ interface ComparePanelProps {
   secretariat: boolean;
   /** Bumped after a restore or a new revision, to fetch again. */
   version: number;
+  /** The draft's live changes: a comparison with "now" offers to refresh when newer edits come in. */
+  pulse: HistoryPulse;
   onChange: (from: string, to: string) => void;
   onRestored: (result: RestoreResultDto) => void;
 }
@@ -91,12 +95,13 @@ function ClauseChange({ diff, layout, delegations, restore }: { diff: ClauseDiff
 }
 
 /** Two points of the draft, clause by clause: what was inserted and deleted, and by whom. */
-export function ComparePanel({ draftId, delegations, options, from, to, secretariat, version, onChange, onRestored }: ComparePanelProps) {
+export function ComparePanel({ draftId, delegations, options, from, to, secretariat, version, pulse, onChange, onRestored }: ComparePanelProps) {
   const [data, setData] = useState<CompareDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [layout, setLayout] = useState<'inline' | 'side'>('inline');
   const [restoring, setRestoring] = useState<{ clause?: { id: string; number: number; title: string } } | null>(null);
+  const [refreshed, setRefreshed] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -117,7 +122,11 @@ export function ComparePanel({ draftId, delegations, options, from, to, secretar
     return () => {
       cancelled = true;
     };
-  }, [draftId, from, to, version]);
+  }, [draftId, from, to, version, refreshed]);
+
+  // "Now" moves on: newer edits than the comparison holds are offered, not applied under the reader.
+  const nowLogId = data ? (to === 'now' ? data.to.logId : from === 'now' ? data.from.logId : null) : null;
+  const stale = nowLogId !== null && !loading && pulse.upToId > nowLogId;
 
   const changed = data?.clauses.filter((c) => c.changed) ?? [];
   const unchanged = data?.clauses.filter((c) => !c.changed) ?? [];
@@ -149,6 +158,7 @@ export function ComparePanel({ draftId, delegations, options, from, to, secretar
         ) : null}
       </div>
 
+      {stale ? <LiveNotice text="The text has changed since this comparison" action="Refresh" onAction={() => setRefreshed((n) => n + 1)} testId="compare-stale" /> : null}
       {error ? (
         <div className="banner banner--error" role="alert">
           <p>{error}</p>

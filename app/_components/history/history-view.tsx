@@ -12,6 +12,7 @@ import { CutRevisionDialog } from './cut-revision-dialog';
 import { revisionText } from './history-api';
 import type { PointOption } from './point-picker';
 import { TimelinePanel } from './timeline-panel';
+import { useHistoryPulse } from './use-history-pulse';
 import { useRevisions } from './use-revisions';
 
 export type HistoryTab = 'timeline' | 'compare' | 'authorship' | 'revision';
@@ -114,6 +115,7 @@ function RevisionText({ draftId, number, onCompare }: { draftId: string; number:
 export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
   const [state, setState] = useState<HistoryState>(initial);
   const { revisions, error: revisionsError, add: addRevision } = useRevisions(draft.id);
+  const pulse = useHistoryPulse(draft.id);
   const [cutting, setCutting] = useState(false);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -183,6 +185,7 @@ export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
                 clauses={draft.clauses}
                 delegations={draft.delegations}
                 version={version}
+                pulse={pulse}
                 onCompare={(from, to) => go({ view: 'compare', from, to })}
                 onOpenRevision={(rev) => go({ view: 'revision', rev })}
               />
@@ -195,11 +198,12 @@ export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
                 to={state.to}
                 secretariat={secretariat}
                 version={version}
+                pulse={pulse}
                 onChange={(from, to) => go({ from, to })}
                 onRestored={onRestored}
               />
             ) : state.view === 'authorship' ? (
-              <AuthorshipPanel draftId={draft.id} delegations={draft.delegations} options={options} at={state.at} version={version} onChange={(at) => go({ at })} />
+              <AuthorshipPanel draftId={draft.id} delegations={draft.delegations} options={options} at={state.at} version={version} pulse={pulse} onChange={(at) => go({ at })} />
             ) : state.rev ? (
               <RevisionText draftId={draft.id} number={state.rev} onCompare={() => go({ view: 'compare', from: `rev:${state.rev}`, to: 'now' })} />
             ) : null}

@@ -1,19 +1,24 @@
 'use client';
 
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ClauseSummary, DelegationSummary } from '@/lib/api/types';
 import { CLAUSE_STATUS_LABELS, POSITION_LABELS, type ClauseStatus, type Position } from '@/lib/domain/vocabulary';
-import type { TimelineEntry } from '@/lib/history/types';
+import { describeNews, mergeNews, timelineNews } from '@/lib/history/timeline-news';
+import type { TimelineEntry, TimelinePage } from '@/lib/history/types';
 import { auditActionLabel } from '@/lib/ui/audit-entry';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { AuthorTag, authorStyle } from './author-tag';
 import { fetchTimeline, type TimelineFilters } from './history-api';
+import { LiveNotice } from './live-notice';
+import type { HistoryPulse } from './use-history-pulse';
 
 interface TimelinePanelProps {
   draftId: string;
   clauses: readonly ClauseSummary[];
   delegations: readonly DelegationSummary[];
   version: number;
+  /** The draft's live changes: each tick fetches the first page in the background to offer what is new. */
+  pulse: HistoryPulse;
   onCompare: (from: string, to: string) => void;
   onOpenRevision: (number: number) => void;
 }
@@ -40,7 +45,7 @@ function timeRange(startedAt: string, endedAt: string): string {
 }
 
 /** Edit sessions, revisions, status and position changes, newest first, with filters and paging. */
-export function TimelinePanel({ draftId, clauses, delegations, version, onCompare, onOpenRevision }: TimelinePanelProps) {
+export function TimelinePanel({ draftId, clauses, delegations, version, pulse, onCompare, onOpenRevision }: TimelinePanelProps) {
   const id = useId();
   const [clause, setClause] = useState('');
   const [delegation, setDelegation] = useState('');
@@ -54,26 +59,77 @@ export function TimelinePanel({ draftId, clauses, delegations, version, onCompar
   const filters: TimelineFilters = { clause: clause || undefined, delegation: delegation || undefined, from: isoOf(fromLocal), to: isoOf(toLocal) };
   const key = JSON.stringify(filters);
 
+  // A fresh first page with news in it, offered until the reader asks for it (the list never moves by itself).
+  const [fresh, setFresh] = useState<TimelinePage | null>(null);
+  const shown = useRef({ entries, key, busy: true, missed: false });
+  useEffect(() => {
+    shown.current.entries = entries;
+    shown.current.key = key;
+  }, [entries, key]);
+
+  /** Fetch the first page in the background and keep it when it holds news. */
+  const check = useCallback(async () => {
+    if (shown.current.busy) {
+      shown.current.missed = true;
+      return;
+    }
+    const asked = shown.current.key;
+    try {
+      const page = await fetchTimeline(draftId, JSON.parse(asked) as TimelineFilters, null);
+      if (shown.current.key !== asked || shown.current.busy) return;
+      setFresh(timelineNews(page.entries, page.nextCursor, shown.current.entries) ? page : null);
+    } catch {
+      // A missed check is harmless: the next change checks again.
+    }
+  }, [draftId]);
+
   const load = useCallback(
     async (after: string | null) => {
       setLoading(true);
+      shown.current.busy = true;
       setError(null);
+      if (!after) setFresh(null);
       try {
         const page = await fetchTimeline(draftId, JSON.parse(key) as TimelineFilters, after);
-        setEntries((prev) => (after ? [...prev, ...page.entries] : page.entries));
+        const next = after ? [...shown.current.entries, ...page.entries] : page.entries;
+        shown.current.entries = next;
+        setEntries(next);
         setCursor(page.nextCursor);
       } catch (err) {
         setError(err instanceof Error ? err.message : 'The timeline could not be loaded.');
       } finally {
         setLoading(false);
+        shown.current.busy = false;
+      }
+      // Something changed while this page was loading: it may or may not be in it.
+      if (shown.current.missed) {
+        shown.current.missed = false;
+        setTimeout(() => void check(), 0);
       }
     },
-    [draftId, key],
+    [draftId, key, check],
   );
 
   useEffect(() => {
     void load(null);
   }, [load, version]);
+
+  // The draft changed: look for news a moment later (changes come in bursts).
+  useEffect(() => {
+    if (pulse.tick === 0) return;
+    const timer = setTimeout(() => void check(), 400);
+    return () => clearTimeout(timer);
+  }, [pulse.tick, check]);
+
+  const news = fresh ? timelineNews(fresh.entries, fresh.nextCursor, entries) : null;
+  const showNews = () => {
+    if (!fresh) return;
+    const merged = mergeNews(fresh.entries, fresh.nextCursor, entries, cursor);
+    shown.current.entries = merged.entries;
+    setEntries(merged.entries);
+    setCursor(merged.cursor);
+    setFresh(null);
+  };
 
   const numberOf = new Map(clauses.map((c) => [c.id, c.number]));
   const filtered = Boolean(clause || delegation || fromLocal || toLocal);
@@ -145,6 +201,7 @@ export function TimelinePanel({ draftId, clauses, delegations, version, onCompar
         </div>
       ) : null}
 
+      {news ? <LiveNotice text={describeNews(news)} action="Show" onAction={showNews} testId="timeline-news" /> : null}
       <ol className="htimeline" aria-busy={loading} data-testid="timeline">
         {entries.map((entry) => (
           <li key={`${entry.kind}:${entry.id}`} className={`htimeline__item htimeline__item--${entry.kind}`} data-kind={entry.kind}>
