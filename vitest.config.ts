@@ -3,16 +3,16 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Integration files that run alone, after the rest: they load both cores or time a crash. */
-const SOLO = ['test/integration/fuzz.int.test.ts', 'test/integration/flood.int.test.ts', 'test/integration/crash.int.test.ts'];
+/** Integration files that run alone, after the rest: they measure rates (flood) or time a crash. */
+const SOLO = ['test/integration/flood.int.test.ts', 'test/integration/crash.int.test.ts'];
 
 /**
  * Three projects, run one after the other (sequence.groupOrder):
  * - `unit`: fast tests next to the code, no server, no network.
  * - `integration` (`*.int.test.ts`): boot the real server as a child process on port 0
  *   (see test/support/server.ts); two files at a time, after the unit tests.
- * - `integration-solo`: the integration files that load both cores (fuzz, flood) or time
- *   a crash, one at a time after everything else.
+ * - `integration-solo`: the integration files that measure rates (flood) or time a
+ *   crash, one at a time after everything else.
  * Unhandled errors and rejections fail the run (Vitest's default, kept on purpose),
  * and nothing is retried.
  */
@@ -53,7 +53,7 @@ export default defineConfig({
           name: 'integration-solo',
           include: SOLO,
           globalSetup: ['test/support/global-setup.ts'],
-          // Alone, after the others: these load both cores (fuzz, flood) or time a crash.
+          // Alone, after the others: these measure rates (flood) or time a crash.
           maxWorkers: 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,

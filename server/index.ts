@@ -354,6 +354,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     ['cross-origin-opener-policy', 'same-origin'],
     ...(secureCookie ? ([['strict-transport-security', 'max-age=31536000; includeSubDomains']] as Array<[string, string]>) : []),
   ];
+  let shuttingDown = false;
   const httpServer = http.createServer((req, res) => {
     // A request id for correlating logs: the proxy's when it sends one, else ours.
     const incoming = req.headers['x-request-id'];
@@ -371,6 +372,8 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
+    // While shutting down, no connection is kept for another request.
+    if (shuttingDown) res.setHeader('connection', 'close');
     const started = performance.now();
     res.on('finish', () => {
       const path = redactUrl(req.url);
@@ -484,6 +487,11 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   const close = () => {
     closing ??= (async () => {
       ready = false;
+      shuttingDown = true;
+      // Keep-alive connections that go idle during the shutdown (a request was in flight)
+      // would otherwise hold the HTTP server open for keepAliveTimeout.
+      const idleSweep = setInterval(() => httpServer.closeIdleConnections(), 250);
+      idleSweep.unref();
       logger.info('shutting down: closing connections');
       await scheduler.stop();
       clearInterval(checkpointTimer);
@@ -494,6 +502,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      clearInterval(idleSweep);
       await registry.closeAll();
       await updateStore.flush();
       await historyIndexer.close();
