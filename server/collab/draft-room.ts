@@ -229,11 +229,12 @@ export class DraftRoom {
       clauseIds.push(clauseId);
     }
     if (touched.unresolved) {
-      // Content whose place is not known yet could later land in a locked clause.
-      const anyLocked = [...this.clauses.values()].some((c) => !canEditClauseText(conn.identity, conn.access, c.status));
-      if (anyLocked) {
-        throw new AppError('forbidden', { message: 'The update depends on text the server does not have; reconnect to resynchronise.' });
-      }
+      // Honest clients never send one: the sync protocol gives the server everything their
+      // edits build on first. Applied, its pending part would land whenever (and wherever)
+      // someone else's edit fills the gap, relayed to nobody: the documents would diverge.
+      throw new AppError('bad_request', {
+        message: 'The update depends on content the server does not have (a gap in a client\'s edits or unknown text); reconnect to resynchronise.',
+      });
     }
     const origin: ChangeOrigin = {
       conn,

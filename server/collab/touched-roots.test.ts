@@ -97,6 +97,19 @@ describe('touchedRoots', () => {
     expect(touched.novel).toBe(true);
   });
 
+  it('flags edits that start beyond what the server has of their client (a gap Yjs would keep pending)', () => {
+    const { server, client } = pair();
+    const first = captureUpdate(client, () => textOf(client, 'clause:a').insert(0, 'first'));
+    // Its own root, no origin: only the clock (5, where the server has 0) gives the gap away.
+    const later = captureUpdate(client, () => textOf(client, 'clause:b').insert(0, 'later'));
+    const touched = touchedRoots(server, later);
+    expect(touched.roots).toEqual(new Set(['clause:b']));
+    expect(touched.unresolved).toBe(true);
+    // With the first edit applied there is no gap.
+    Y.applyUpdate(server, first);
+    expect(touchedRoots(server, later)).toMatchObject({ unresolved: false, novel: true });
+  });
+
   it('throws on bytes that are not an update', () => {
     const { server } = pair();
     expect(() => touchedRoots(server, new Uint8Array([255, 255, 255, 255, 1, 2, 3]))).toThrow();

@@ -13,7 +13,13 @@ import * as Y from 'yjs';
 export interface TouchedRoots {
   /** Root field names whose content the update inserts into or deletes from. */
   roots: Set<string>;
-  /** Whether some item refers to content that neither the document nor the update has. */
+  /**
+   * Whether the update cannot be integrated completely: some item refers to content that
+   * neither the document nor the update has, leaves a gap in its client's edits (its clock
+   * starts beyond what the document has of that client), or a deletion names such content.
+   * Yjs would keep that part pending and integrate it whenever the gap is filled, by
+   * whoever fills it: a forged update could wait for another person's next edit.
+   */
   unresolved: boolean;
   /** Whether the update would change anything at all (false for an empty or already-known update). */
   novel: boolean;
@@ -108,6 +114,19 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
     if (s instanceof Y.Item && (refersForward(s, s.origin) || refersForward(s, s.rightOrigin) || refersForward(s, s.parent))) {
       result.malformed = true;
       return result;
+    }
+  }
+
+  // Each client's structs must continue that client's edits without a gap.
+  for (const [client, list] of byClient) {
+    let next = stateOf(client);
+    for (const s of list) {
+      if (s instanceof Y.Skip || s.id.clock > next) {
+        result.unresolved = true;
+        result.novel = true;
+        break;
+      }
+      next = Math.max(next, s.id.clock + s.length);
     }
   }
 
