@@ -125,8 +125,6 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     logger.info({ prefix: env.REDIS_PREFIX }, 'fan-out through redis');
   }
 
-  // The history index (sessions, authorship) follows the log off the hot path. On the
-  // embedded database commits happen in id order, so nothing needs to settle first.
   // socket.io is created with the HTTP server below; events published before then reach nobody.
   const ioRef: { current?: AccordIo } = {};
   const historyPublisher: HistoryPublisher = {
@@ -135,7 +133,9 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       ioRef.current?.to(draftRoom(draftId)).emit(event as 'revision:created', payload as HistoryEvents['revision:created']);
     },
   };
-  // Open history pages hear when new edits are indexed (history:changed), to offer them live.
+  // The history index (sessions, authorship) follows the log off the hot path. On the
+  // embedded database commits happen in id order, so nothing needs to settle first. Open
+  // history pages hear when new edits are indexed (history:changed), to offer them live.
   const historyIndexer = createHistoryIndexer({
     db: database.db,
     logger,
