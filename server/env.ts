@@ -35,6 +35,7 @@ const envSchema = z
     SOCKET_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(20),
     HTTP_WRITES_PER_SECOND: z.coerce.number().int().min(1).default(10),
     CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(500),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
     CHECKPOINT_SETTLE_SECONDS: z.coerce.number().min(1).default(60),
     COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
     SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(12 * 60 * 60),

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import next from 'next';
@@ -389,6 +390,13 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     });
   });
 
+  // Every TCP connection (HTTP, Yjs and socket.io websockets), so that a shutdown can end
+  // the ones still open when its grace period is over.
+  const openSockets = new Set<Socket>();
+  httpServer.on('connection', (socket: Socket) => {
+    openSockets.add(socket);
+    socket.once('close', () => openSockets.delete(socket));
+  });
   // Idle keep-alive connections stay open longer than a proxy's or client's own idle
   // timeout (60 s is common): otherwise the server may close one just as a request is
   // sent on it, and that request fails with "socket hang up".
@@ -493,23 +501,44 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
       const idleSweep = setInterval(() => httpServer.closeIdleConnections(), 250);
       idleSweep.unref();
       logger.info('shutting down: closing connections');
-      await scheduler.stop();
+      // Each step is named in the log when it takes long, so a stuck shutdown says where.
+      const step = async (name: string, run: () => Promise<unknown>) => {
+        const slow = setTimeout(() => logger.warn({ step: name, connections: openSockets.size }, 'shutdown step still waiting'), 2000);
+        try {
+          await run();
+        } finally {
+          clearTimeout(slow);
+        }
+      };
+      await step('silence scheduler', () => scheduler.stop());
       clearInterval(checkpointTimer);
-      await checkpointing;
-      await collab.shutdown();
-      await new Promise<void>((resolve) => socketServer.close(() => resolve()));
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
+      await step('checkpointing', () => checkpointing);
+      // Clients get the grace period to finish requests and close their websockets; then
+      // whatever is still open is cut (a peer that never answers a close frame, or a
+      // connection that never sent a whole request, would otherwise hold the exit).
+      const graceOver = setTimeout(() => {
+        if (openSockets.size === 0) return;
+        logger.warn({ connections: openSockets.size, graceSeconds: env.SHUTDOWN_GRACE_SECONDS }, 'shutdown grace period over: closing the remaining connections');
+        for (const socket of openSockets) socket.destroy();
+      }, env.SHUTDOWN_GRACE_SECONDS * 1000);
+      graceOver.unref();
+      await step('yjs connections', () => collab.shutdown());
+      await step('socket.io', () => new Promise<void>((resolve) => socketServer.close(() => resolve())));
+      await step('http server', () =>
+        new Promise<void>((resolve) => {
+          httpServer.close(() => resolve());
+          httpServer.closeAllConnections();
+        }),
+      );
       clearInterval(idleSweep);
-      await registry.closeAll();
-      await updateStore.flush();
-      await historyIndexer.close();
-      await fanout.close();
-      await Promise.allSettled(adapterClients.map((c) => c.quit()));
-      await nextApp.close?.().catch(() => undefined);
-      await database.close();
+      clearTimeout(graceOver);
+      await step('documents', () => registry.closeAll());
+      await step('update store', () => updateStore.flush());
+      await step('history index', () => historyIndexer.close());
+      await step('redis fan-out', () => fanout.close());
+      await step('socket.io redis adapter', () => Promise.allSettled(adapterClients.map((c) => c.quit())));
+      await step('next', () => nextApp.close?.().catch(() => undefined) ?? Promise.resolve());
+      await step('database', () => database.close());
       registerServices(undefined);
       registerNotifier(undefined);
       logger.info('shut down cleanly');
