@@ -115,7 +115,10 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
     ...demo.observers.map((code) => ({ email: `${code.toLowerCase()}@accord.test`, role: 'observer', delegation: code })),
     { email: 'observer@accord.test', role: 'observer', delegation: null },
   ];
-  const hashes = await Promise.all(accounts.map(() => hashPassword(password)));
+  // The demo accounts share one password, so they share its hash: hashing it once per
+  // account (scrypt, memory-hard) took seconds of a first start and hid nothing more.
+  // A password set later through the app gets its own salt.
+  const passwordHash = await hashPassword(password);
 
   const draftId = await db.transaction(async (tx) => {
     await tx
@@ -126,7 +129,7 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
     const insertedUsers = await tx
       .insert(users)
       .values(
-        accounts.map((a, i) => ({
+        accounts.map((a) => ({
           email: a.email,
           name:
             a.role === 'secretariat'
@@ -134,7 +137,7 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
               : a.delegation
                 ? DEMO_PEOPLE[a.delegation] ?? `Delegate of ${DELEGATION_NAMES[a.delegation] ?? a.delegation}`
                 : 'Sam Okafor',
-          passwordHash: hashes[i],
+          passwordHash,
           role: a.role as 'secretariat' | 'delegate' | 'observer',
           delegationCode: a.delegation,
         })),

@@ -8,6 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TEMPLATE_ENV, createTemplate } from './server';
 
 // Both integration projects name this setup, and Vitest loads it once per project: the
 // count of users lives in the environment, which they share, and the last one cleans up.
@@ -17,11 +18,19 @@ export default function setup(): () => void {
   process.env[USERS] = String(Number(process.env[USERS] ?? 0) + 1);
   const root = process.env.ACCORD_INT_TMP_ROOT ?? mkdtempSync(path.join(tmpdir(), 'accord-int-run-'));
   process.env.ACCORD_INT_TMP_ROOT = root;
+  // The first start's database, made once per run in the background (unit tests run
+  // meanwhile) and copied for every fresh embedded server (see createTemplate).
+  if (!process.env[TEMPLATE_ENV]) {
+    const template = path.join(root, 'template');
+    process.env[TEMPLATE_ENV] = template;
+    void createTemplate(template);
+  }
   return () => {
     const left = Number(process.env[USERS]) - 1;
     process.env[USERS] = String(left);
     if (left > 0) return;
     delete process.env.ACCORD_INT_TMP_ROOT;
+    delete process.env[TEMPLATE_ENV];
     for (const name of readdirSync(root)) {
       if (!name.endsWith('.pid')) continue;
       const pid = Number(readFileSync(path.join(root, name), 'utf8'));

@@ -3,7 +3,7 @@
  * port 0, for integration tests. Needs a production build in .next/ (`npm test` makes one).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,42 @@ export interface RunningServer {
   logs(): string;
   /** Resolves with the exit code and signal once the process has exited, whoever caused it. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * Set by the integration global setup: a data directory that a real first start produced
+ * (PGlite's initdb, the migrations, the demo seeded with INT_DEMO_PASSWORD). A server that
+ * needs a fresh embedded database starts on a copy of it, as `CREATE DATABASE … TEMPLATE`
+ * would: initdb alone takes about 5 s on this machine, opening a copy under one.
+ */
+export const TEMPLATE_ENV = 'ACCORD_INT_TEMPLATE';
+
+/** Produces the template directory with a real first start, then marks it `<dir>.ready` (or `<dir>.failed`). */
+export async function createTemplate(dir: string): Promise<void> {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const server = await startServer({ dataDir: dir });
+    await server.stop();
+    writeFileSync(`${dir}.ready`, '');
+  } catch (err) {
+    writeFileSync(`${dir}.failed`, err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Copies the template into `dataDir` once it is ready; false (start from nothing) when there is none or it failed. */
+async function copyTemplate(dataDir: string): Promise<boolean> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) return false;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!existsSync(`${template}.ready`)) {
+    if (existsSync(`${template}.failed`) || Date.now() > deadline) {
+      console.warn(`[integration] no database template (${template}); this server starts from an empty directory`);
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  cpSync(template, dataDir, { recursive: true });
+  return true;
 }
 
 const createdDataDirs = new Set<string>();
@@ -79,6 +115,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     // the run's end removes it even if this worker is killed.
     dataDir = mkdtempSync(path.join(process.env.ACCORD_INT_TMP_ROOT || tmpdir(), 'accord-int-'));
     createdDataDirs.add(dataDir);
+    // A fresh embedded database with the default first start: a copy of the template.
+    if (!opts.databaseUrl && !opts.env?.SEED_DEMO && !opts.env?.DEMO_PASSWORD) await copyTemplate(dataDir);
   }
 
   const env: NodeJS.ProcessEnv = { ...process.env };
