@@ -137,11 +137,13 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   // The history index (sessions, authorship) follows the log off the hot path. On the
   // embedded database commits happen in id order, so nothing needs to settle first. Open
   // history pages hear when new edits are indexed (history:changed), to offer them live.
+  // On the embedded database a transaction holds its only connection (and its thread):
+  // 50 rows take 20-40 ms, the longest an edit arriving meanwhile waits to be stored.
   const historyIndexer = createHistoryIndexer({
     db: database.db,
     logger,
     settleSeconds: database.kind === 'pglite' ? 0 : env.CHECKPOINT_SETTLE_SECONDS,
-    batchSize: database.kind === 'pglite' ? 250 : 2000,
+    batchSize: database.kind === 'pglite' ? 50 : 2000,
     onIndexed: (draftId, upToId) => historyPublisher.publish(draftId, 'history:changed', { draftId, upToId }),
   });
   const touchedAt = new Map<string, number>();
@@ -344,6 +346,10 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   process.env.NEXT_TELEMETRY_DISABLED ??= '1';
   const nextApp = next({ dev, dir: ROOT, hostname: 'localhost', port: env.PORT || 3000 });
   await nextApp.prepare();
+  // On its first request Next adds its own 'upgrade' listener to our HTTP server, which
+  // routes every websocket upgrade again (and ends the socket if a page matches). Ours
+  // (below) is the only one needed outside dev, where Next keeps its HMR socket.
+  if (!dev) (nextApp as unknown as { didWebSocketSetup?: boolean }).didWebSocketSetup = true;
   const handle = nextApp.getRequestHandler();
 
   // Set on every response; the page CSP (with a nonce) comes from proxy.ts.

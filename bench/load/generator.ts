@@ -224,6 +224,13 @@ async function main(): Promise<void> {
       fanout.push(lastArrival[id] - sentAt[id]);
     }
   }
+  // Diagnostics: BENCH_EDIT_DUMP=<file> writes one line per edit of the window (ms since
+  // the window began, sender, fan-out ms or -1 when not delivered to everyone), to see
+  // whether slow edits cluster in time (a pause of the server) or are spread out.
+  if (process.env.BENCH_EDIT_DUMP) {
+    const lines = windowIds.map((id) => `${(sentAt[id] - t0).toFixed(1)} ${senderOf[id]} ${receivedBy[id] >= others ? (lastArrival[id] - sentAt[id]).toFixed(2) : -1}`);
+    fs.writeFileSync(process.env.BENCH_EDIT_DUMP, `${lines.join('\n')}\n`);
+  }
   const expectedDeliveries = windowIds.length * others;
   const awarenessReceived = clients.reduce((sum, c) => sum + c.counters.awarenessMessages, 0);
   const awarenessBytes = clients.reduce((sum, c) => sum + c.counters.awarenessBytes, 0);

@@ -296,7 +296,11 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
         .where(
           and(
             eq(yjsUpdates.draftId, draftId),
-            gt(yjsUpdates.id, state.indexedUpTo),
+            // After this run's first batch, from where it got to: the rows between the
+            // cursor and there are indexed, bar one committed late, which the next run's
+            // first batch (from the cursor) finds. Rescanning them every batch made each
+            // one cost more the longer the edits had gone on.
+            gt(yjsUpdates.id, Math.max(state.indexedUpTo, progress.newest)),
             notExists(tx.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
           ),
         )
@@ -402,6 +406,9 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     const due = (result as unknown as { rows: Array<{ draftId: string }> }).rows;
     for (const { draftId } of due) {
       if (closed) break;
+      // A draft being edited on this instance has its own pass coming (at a lull, or
+      // within maxDelayMs): a second one now would only take the database from its edits.
+      if (timers.has(draftId)) continue;
       try {
         await ensureIndexed(draftId);
       } catch (err) {
