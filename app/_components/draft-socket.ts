@@ -2,6 +2,7 @@
 
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PresencePayload, RealtimeErrorPayload, ServerToClientEvents } from '@/lib/realtime/events';
+import { SOCKET_OPTIONS } from './socket-options';
 
 export type DraftSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -31,7 +32,7 @@ class Channel implements DraftChannel {
   private readonly listeners = new Set<(result: JoinResult) => void>();
 
   constructor(readonly draftId: string) {
-    this.socket = io({ path: '/socket.io', withCredentials: true });
+    this.socket = io(SOCKET_OPTIONS);
     this.socket.on('connect', () => {
       this.lastJoin = null;
       this.socket.emit('draft:join', { draftId }, (result) => {

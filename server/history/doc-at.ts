@@ -28,7 +28,9 @@ export async function baseStateAt(db: Reader, draftId: string, upToId: number): 
       .where(and(eq(table.draftId, draftId), lte(table.upToId, upToId)))
       .orderBy(desc(table.upToId))
       .limit(1);
-  const [snapshot, checkpoint] = await Promise.all([newest(historySnapshots), newest(yjsCheckpoints)]);
+  // One after the other: `db` may be a transaction, one connection that runs one query at a time.
+  const snapshot = await newest(historySnapshots);
+  const checkpoint = await newest(yjsCheckpoints);
   const candidates = [
     { table: historySnapshots, row: snapshot[0] },
     { table: yjsCheckpoints, row: checkpoint[0] },

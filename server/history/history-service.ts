@@ -353,10 +353,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
       const note = input.note?.trim() || null;
       const row = await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${REVISION_LOCK}, hashtext(${draftId}))`);
-        const [[{ last }], [{ top }]] = await Promise.all([
-          tx.select({ last: max(yjsUpdates.id) }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId)),
-          tx.select({ top: max(revisions.number) }).from(revisions).where(eq(revisions.draftId, draftId)),
-        ]);
+        // One after the other: a transaction is one connection, which runs one query at a time.
+        const [{ last }] = await tx.select({ last: max(yjsUpdates.id) }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId));
+        const [{ top }] = await tx.select({ top: max(revisions.number) }).from(revisions).where(eq(revisions.draftId, draftId));
         const upToId = Number(last ?? 0);
         const number = Number(top ?? 0) + 1;
         const doc = await loadDocAt(tx, draftId, upToId);

@@ -7,6 +7,7 @@ import type { ClientToServerEvents, NotificationPayload, ServerToClientEvents } 
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { formatShortUtc } from '../room/format';
 import { fetchNotifications, markNotificationsRead } from './comments-api';
+import { SOCKET_OPTIONS } from '../socket-options';
 
 const KIND_LABEL: Record<NotificationDto['kind'], string> = {
   mention: 'mentioned your delegation',
@@ -51,7 +52,7 @@ export function NotificationBell({ delegation }: { delegation: string }) {
 
   useEffect(() => {
     void load();
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', withCredentials: true });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(SOCKET_OPTIONS);
     const onNew = ({ notification }: NotificationPayload) => {
       setItems((prev) => (prev.some((n) => n.id === notification.id) ? prev : [notification, ...prev]));
       setUnread((n) => n + 1);
