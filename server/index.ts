@@ -135,15 +135,18 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     },
   };
   // The history index (sessions, authorship) follows the log off the hot path. On the
-  // embedded database commits happen in id order, so nothing needs to settle first. Open
-  // history pages hear when new edits are indexed (history:changed), to offer them live.
-  // On the embedded database a transaction holds its only connection (and its thread):
-  // 50 rows take 20-40 ms, the longest an edit arriving meanwhile waits to be stored.
+  // embedded database commits happen in id order, so nothing needs to settle first, and a
+  // batch is a few statements without a transaction around them (one holds its only
+  // connection and its thread): an edit arriving meanwhile waits for one statement at most.
+  // Before each batch, edits waiting to be stored go first. Open history pages hear when
+  // new edits are indexed (history:changed), to offer them live.
   const historyIndexer = createHistoryIndexer({
     db: database.db,
     logger,
     settleSeconds: database.kind === 'pglite' ? 0 : env.CHECKPOINT_SETTLE_SECONDS,
-    batchSize: database.kind === 'pglite' ? 50 : 2000,
+    embedded: database.kind === 'pglite',
+    batchSize: database.kind === 'pglite' ? 25 : 500,
+    editsIdle: () => updateStore.flush(),
     onIndexed: (draftId, upToId) => historyPublisher.publish(draftId, 'history:changed', { draftId, upToId }),
   });
   const touchedAt = new Map<string, number>();

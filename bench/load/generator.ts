@@ -229,7 +229,8 @@ async function main(): Promise<void> {
   // whether slow edits cluster in time (a pause of the server) or are spread out.
   if (process.env.BENCH_EDIT_DUMP) {
     const lines = windowIds.map((id) => `${(sentAt[id] - t0).toFixed(1)} ${senderOf[id]} ${receivedBy[id] >= others ? (lastArrival[id] - sentAt[id]).toFixed(2) : -1}`);
-    fs.writeFileSync(process.env.BENCH_EDIT_DUMP, `${lines.join('\n')}\n`);
+    // First line: the window's start as wall-clock milliseconds (to line it up with server logs).
+    fs.writeFileSync(process.env.BENCH_EDIT_DUMP, `# window start ${(performance.timeOrigin + t0).toFixed(1)}\n${lines.join('\n')}\n`);
   }
   const expectedDeliveries = windowIds.length * others;
   const awarenessReceived = clients.reduce((sum, c) => sum + c.counters.awarenessMessages, 0);

@@ -41,8 +41,13 @@ export async function baseStateAt(db: Reader, draftId: string, upToId: number): 
   return row ? { upToId: best.row!.upToId, state: row.state } : null;
 }
 
-/** A fresh Y.Doc holding every update of the draft with an id up to `upToId`. The caller destroys it. */
-export async function loadDocAt(db: Reader, draftId: string, upToId: number): Promise<Y.Doc> {
+/**
+ * A fresh Y.Doc holding every update of the draft with an id up to `upToId`. The caller
+ * destroys it. `yieldEvery`: apply that many updates at a time and let other work run in
+ * between (background work: a thousand updates applied in one go hold the thread for tens
+ * of milliseconds).
+ */
+export async function loadDocAt(db: Reader, draftId: string, upToId: number, { yieldEvery = Infinity } = {}): Promise<Y.Doc> {
   const base = await baseStateAt(db, draftId, upToId);
   const from = base?.upToId ?? 0;
   const rows =
@@ -54,9 +59,17 @@ export async function loadDocAt(db: Reader, draftId: string, upToId: number): Pr
           .orderBy(asc(yjsUpdates.id))
       : [];
   const doc = new Y.Doc();
-  Y.transact(doc, () => {
+  try {
     if (base) Y.applyUpdate(doc, base.state);
-    for (const row of rows) Y.applyUpdate(doc, row.update);
-  });
+    for (let start = 0; start < rows.length; start += yieldEvery) {
+      if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      Y.transact(doc, () => {
+        for (const row of rows.slice(start, start + yieldEvery)) Y.applyUpdate(doc, row.update);
+      });
+    }
+  } catch (err) {
+    doc.destroy();
+    throw err;
+  }
   return doc;
 }

@@ -16,7 +16,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { authorKey, groupSessions, SESSION_GAP_MS, type EditFact, type SessionState } from '@/lib/history/group-sessions';
 import type { Database } from '../db/client';
-import { historyDeletions, historyEdits, historyInsertions, historySessions, historySnapshots, historyState, yjsUpdates } from '../db/schema';
+import { historyEdits, historySnapshots, historyState, yjsUpdates } from '../db/schema';
 import { loadDocAt } from './doc-at';
 import { updateFacts, type UpdateFacts } from './yjs-facts';
 
@@ -25,16 +25,32 @@ export interface HistoryIndexerOptions {
   logger: Logger;
   /** Only rows at least this old move the cursor (0 on the embedded database, where commits are in id order). */
   settleSeconds: number;
+  /**
+   * The embedded database: one process (no other instance indexes), commits in id order,
+   * one connection. Batches are then written without a transaction around them.
+   */
+  embedded?: boolean;
   /** Updates between two permanent snapshots. */
   snapshotEvery?: number;
   /** Logged updates indexed per transaction (smaller on the embedded database, where a transaction holds its only connection). */
   batchSize?: number;
   gapMs?: number;
+  /**
+   * Resolves when the database has no edit waiting to be stored: a run waits for it before
+   * each batch, so that the edits' own writes (which hold back their relay) go first.
+   */
+  editsIdle?: () => Promise<void>;
   /** Called after a run that indexed new rows, with the newest log id it indexed (e.g. to tell open history pages). */
   onIndexed?: (draftId: string, newestLogId: number) => void;
 }
 
 const LOCK = 727004;
+/** Logged updates decoded in one go (a few milliseconds) before other work gets a turn. */
+const DECODE_CHUNK = 50;
+/** A background run pauses this many times as long as its last batch took (at most a third of the time is indexing)... */
+const PACE = 2;
+/** ...but never longer than this between batches. */
+const MAX_PAUSE_MS = 200;
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** A history_sessions row as the driver returns it from raw SQL (bigints may come as strings). */
@@ -52,6 +68,14 @@ interface SessionRow {
   last_log_id: number | string;
 }
 
+/** How far one run got: the newest log id it indexed, and (embedded database) the draft's history state. */
+interface Progress {
+  newest: number;
+  state?: { indexedUpTo: number; snapshotUpTo: number };
+  /** Each author's newest session as this run wrote it (embedded database). */
+  sessions?: Map<string, { state: SessionState; id: number }>;
+}
+
 interface Row {
   id: number;
   update: Uint8Array;
@@ -67,11 +91,13 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
   const batchSize = options.batchSize ?? 2000;
   const gapMs = options.gapMs ?? SESSION_GAP_MS;
   const inFlight = new Map<string, Promise<void>>();
+  /** Drafts whose run someone is waiting for (a read): not paced. */
+  const urgent = new Set<string>();
   const timers = new Map<string, { timer: NodeJS.Timeout; since: number }>();
   let closed = false;
 
   /** The newest session of each author (one query for the whole batch): the one an edit may continue. */
-  async function openSessionsOf(tx: Tx, draftId: string, authors: Map<string, { userId: string | null; delegation: string | null }>) {
+  async function openSessionsOf(tx: Database | Tx, draftId: string, authors: Map<string, { userId: string | null; delegation: string | null }>) {
     const open = new Map<string, SessionState>();
     const ids = new Map<string, number>();
     const wanted = JSON.stringify([...authors.values()].map(({ userId, delegation }) => ({ u: userId, d: delegation })));
@@ -104,15 +130,19 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     return { open, ids };
   }
 
-  async function indexRows(tx: Tx, draftId: string, rows: Row[]): Promise<void> {
-    const facts: Array<UpdateFacts | null> = rows.map((row) => {
+  /** What one batch writes, worked out in memory from its rows and the authors' open sessions. */
+  async function planBatch(draftId: string, rows: Row[], open: Map<string, SessionState>, ids: Map<string, number>) {
+    // Decoded a few at a time: a long synchronous stretch would hold back every edit meanwhile.
+    const facts: Array<UpdateFacts | null> = [];
+    for (let i = 0; i < rows.length; i += 1) {
+      if (i > 0 && i % DECODE_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       try {
-        return updateFacts(row.update);
+        facts.push(updateFacts(rows[i].update));
       } catch (err) {
-        logger.warn({ err, draftId, logId: row.id }, 'a logged update could not be decoded for the history index');
-        return null;
+        logger.warn({ err, draftId, logId: rows[i].id }, 'a logged update could not be decoded for the history index');
+        facts.push(null);
       }
-    });
+    }
     const edits: EditFact[] = rows.map((row, i) => ({
       logId: row.id,
       at: row.createdAt.getTime(),
@@ -122,139 +152,170 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
       inserted: facts[i]?.insertedChars ?? 0,
       deleted: facts[i]?.deletedUnits ?? 0,
     }));
-    const authors = new Map(edits.map((e) => [authorKey(e.userId, e.delegation), { userId: e.userId, delegation: e.delegation }]));
-    const { open, ids } = await openSessionsOf(tx, draftId, authors);
     const { sessions, assignment, fromOpen } = groupSessions(edits, open, gapMs);
 
-    // Sessions: update the continued ones, insert the new ones (in creation order).
-    const sessionIds: number[] = [];
-    const toSessionRow = (s: SessionState) => ({
-      draftId,
-      userId: s.userId,
-      delegationCode: s.delegation,
-      startedAt: new Date(s.startedAt),
-      endedAt: new Date(s.endedAt),
-      clauseIds: s.clauseIds,
+    // A session is either one that continues (its id is known) or a new one, named by
+    // its first log id (unique: an edit belongs to one session) until it is inserted.
+    const ref: Array<{ sid: number | null; sfirst: number | null }> = [];
+    const continued: Array<Record<string, unknown>> = [];
+    const fresh: Array<Record<string, unknown>> = [];
+    const times = (s: SessionState) => ({
+      started_at: new Date(s.startedAt).toISOString(),
+      ended_at: new Date(s.endedAt).toISOString(),
+      clause_ids: s.clauseIds,
       inserted: s.inserted,
       deleted: s.deleted,
       edits: s.edits,
-      firstLogId: s.firstLogId,
-      lastLogId: s.lastLogId,
+      first_log_id: s.firstLogId,
+      last_log_id: s.lastLogId,
     });
-    const fresh: number[] = [];
-    const continued: Array<Record<string, unknown>> = [];
-    for (let i = 0; i < sessions.length; i += 1) {
+    sessions.forEach((s, i) => {
       const key = fromOpen.get(i);
       const id = key !== undefined ? ids.get(key) : undefined;
       if (id !== undefined) {
-        sessionIds[i] = id;
-        const s = sessions[i];
-        continued.push({
-          id,
-          started_at: new Date(s.startedAt).toISOString(),
-          ended_at: new Date(s.endedAt).toISOString(),
-          clause_ids: s.clauseIds,
-          inserted: s.inserted,
-          deleted: s.deleted,
-          edits: s.edits,
-          first_log_id: s.firstLogId,
-          last_log_id: s.lastLogId,
-        });
-      } else fresh.push(i);
-    }
-    // The continued sessions in one statement (a round trip each costs milliseconds on the embedded database).
-    if (continued.length > 0) {
-      await tx.execute(sql`
-        update history_sessions h set started_at = v.started_at, ended_at = v.ended_at, clause_ids = v.clause_ids,
-          inserted = v.inserted, deleted = v.deleted, edits = v.edits, first_log_id = v.first_log_id, last_log_id = v.last_log_id
-        from jsonb_to_recordset(${JSON.stringify(continued)}::jsonb) as v(id bigint, started_at timestamptz, ended_at timestamptz,
-          clause_ids jsonb, inserted integer, deleted integer, edits integer, first_log_id bigint, last_log_id bigint)
-        where h.id = v.id`);
-    }
-    if (fresh.length > 0) {
-      const inserted = await tx
-        .insert(historySessions)
-        .values(fresh.map((i) => toSessionRow(sessions[i])))
-        .returning({ id: historySessions.id });
-      fresh.forEach((i, k) => (sessionIds[i] = inserted[k].id));
-    }
+        ref[i] = { sid: id, sfirst: null };
+        continued.push({ id, ...times(s) });
+      } else {
+        ref[i] = { sid: null, sfirst: s.firstLogId };
+        fresh.push({ user_id: s.userId, delegation_code: s.delegation, ...times(s) });
+      }
+    });
 
-    await tx.insert(historyEdits).values(
-      rows.map((row, i) => ({
-        logId: row.id,
-        draftId,
-        sessionId: sessionIds[assignment[i]],
-        at: row.createdAt,
-        inserted: edits[i].inserted,
-        deleted: edits[i].deleted,
-      })),
-    );
+    const editRows = rows.map((row, i) => ({
+      log_id: row.id,
+      ...ref[assignment[i]],
+      at: row.createdAt.toISOString(),
+      inserted: edits[i].inserted,
+      deleted: edits[i].deleted,
+    }));
 
     // Created items: contiguous spans of one client within one session become one row.
-    type Insertion = typeof historyInsertions.$inferInsert;
+    interface Insertion {
+      client: number;
+      clock_start: number;
+      clock_end: number;
+      user_id: string | null;
+      delegation_code: string | null;
+      sid: number | null;
+      sfirst: number | null;
+      log_id: number;
+      at: string;
+      /** The client's first span in this batch: it may continue a row of an earlier batch. */
+      first: boolean;
+    }
     const insertions: Insertion[] = [];
     const lastOfClient = new Map<number, Insertion>();
-    const deletions: Array<typeof historyDeletions.$inferInsert> = [];
+    const deletions: Array<Record<string, unknown>> = [];
     rows.forEach((row, i) => {
       const f = facts[i];
       if (!f) return;
-      const sessionId = sessionIds[assignment[i]];
+      const session = ref[assignment[i]];
+      const at = row.createdAt.toISOString();
       for (const span of f.created) {
         const last = lastOfClient.get(span.client);
-        if (last && last.clockEnd === span.clock && last.sessionId === sessionId) {
-          last.clockEnd = span.clock + span.len;
+        if (last && last.clock_end === span.clock && last.sid === session.sid && last.sfirst === session.sfirst) {
+          last.clock_end = span.clock + span.len;
           continue;
         }
         const entry: Insertion = {
-          draftId,
           client: span.client,
-          clockStart: span.clock,
-          clockEnd: span.clock + span.len,
-          userId: row.userId,
-          delegationCode: row.delegationCode,
-          sessionId,
-          logId: row.id,
-          at: row.createdAt,
+          clock_start: span.clock,
+          clock_end: span.clock + span.len,
+          user_id: row.userId,
+          delegation_code: row.delegationCode,
+          ...session,
+          log_id: row.id,
+          at,
+          first: !last,
         };
         insertions.push(entry);
         lastOfClient.set(span.client, entry);
       }
       for (const span of f.deleted) {
         deletions.push({
-          draftId,
           client: span.client,
-          clockStart: span.clock,
-          clockEnd: span.clock + span.len,
-          userId: row.userId,
-          delegationCode: row.delegationCode,
-          logId: row.id,
-          at: row.createdAt,
+          clock_start: span.clock,
+          clock_end: span.clock + span.len,
+          user_id: row.userId,
+          delegation_code: row.delegationCode,
+          log_id: row.id,
+          at,
         });
       }
     });
-    // The first span of each client may continue a row written by an earlier batch.
-    const firstOfClient = new Map<number, Insertion>();
-    for (const entry of insertions) if (!firstOfClient.has(entry.client)) firstOfClient.set(entry.client, entry);
-    const extended = new Set<Insertion>();
-    if (firstOfClient.size > 0) {
-      const candidates = [...firstOfClient.values()].map((e) => ({ client: e.client, clock_start: e.clockStart, clock_end: e.clockEnd, session_id: e.sessionId }));
-      const result = await tx.execute(sql`
-        update history_insertions h set clock_end = v.clock_end
-        from jsonb_to_recordset(${JSON.stringify(candidates)}::jsonb) as v(client bigint, clock_start integer, clock_end integer, session_id bigint)
-        where h.draft_id = ${draftId} and h.client = v.client and h.clock_end = v.clock_start and h.session_id = v.session_id
-        returning h.client`);
-      for (const row of (result as unknown as { rows: Array<{ client: number | string }> }).rows) {
-        const entry = firstOfClient.get(Number(row.client));
-        if (entry) extended.add(entry);
-      }
-    }
-    const newInsertions = insertions.filter((e) => !extended.has(e));
-    for (let i = 0; i < newInsertions.length; i += 5000) await tx.insert(historyInsertions).values(newInsertions.slice(i, i + 5000));
-    for (let i = 0; i < deletions.length; i += 5000) await tx.insert(historyDeletions).values(deletions.slice(i, i + 5000));
+    // Each author's newest session after this batch (the last one in creation order), for the next batch.
+    const newest = new Map<string, { state: SessionState; sid: number | null }>();
+    sessions.forEach((session, i) => newest.set(authorKey(session.userId, session.delegation), { state: session, sid: ref[i].sid }));
+    return { continued, fresh, edits: editRows, insertions, deletions, newest };
+  }
+
+  type Plan = Awaited<ReturnType<typeof planBatch>>;
+
+  /**
+   * Write a planned batch in one statement (a round trip costs about a millisecond on the
+   * embedded database, and one statement is atomic without a transaction around it):
+   * continued sessions updated, new ones inserted, one history_edits row per logged
+   * update, insertion ranges (a client's first span extends its row of an earlier batch
+   * in the same session when they touch), deletion ranges, and, when given, the cursor.
+   */
+  async function writeBatch(executor: Database | Tx, draftId: string, plan: Plan, cursor: number | null): Promise<Map<number, number>> {
+    const result = await executor.execute(sql`
+      with cont as (
+        update history_sessions h set started_at = v.started_at, ended_at = v.ended_at, clause_ids = v.clause_ids,
+          inserted = v.inserted, deleted = v.deleted, edits = v.edits, first_log_id = v.first_log_id, last_log_id = v.last_log_id
+        from jsonb_to_recordset(${JSON.stringify(plan.continued)}::jsonb) as v(id bigint, started_at timestamptz, ended_at timestamptz,
+          clause_ids jsonb, inserted integer, deleted integer, edits integer, first_log_id bigint, last_log_id bigint)
+        where h.id = v.id
+        returning h.id
+      ), fresh as (
+        insert into history_sessions (draft_id, user_id, delegation_code, started_at, ended_at, clause_ids, inserted, deleted, edits, first_log_id, last_log_id)
+        select ${draftId}, v.user_id, v.delegation_code, v.started_at, v.ended_at, v.clause_ids, v.inserted, v.deleted, v.edits, v.first_log_id, v.last_log_id
+        from jsonb_to_recordset(${JSON.stringify(plan.fresh)}::jsonb) as v(user_id uuid, delegation_code text, started_at timestamptz,
+          ended_at timestamptz, clause_ids jsonb, inserted integer, deleted integer, edits integer, first_log_id bigint, last_log_id bigint)
+        order by v.first_log_id
+        returning id, first_log_id
+      ), edits as (
+        insert into history_edits (log_id, draft_id, session_id, at, inserted, deleted)
+        select v.log_id, ${draftId}, coalesce(v.sid, f.id), v.at, v.inserted, v.deleted
+        from jsonb_to_recordset(${JSON.stringify(plan.edits)}::jsonb) as v(log_id bigint, sid bigint, sfirst bigint, at timestamptz, inserted integer, deleted integer)
+        left join fresh f on f.first_log_id = v.sfirst
+        returning 1
+      ), ins as (
+        select v.*, coalesce(v.sid, f.id) as session_id
+        from jsonb_to_recordset(${JSON.stringify(plan.insertions)}::jsonb) as v(client bigint, clock_start integer, clock_end integer, user_id uuid,
+          delegation_code text, sid bigint, sfirst bigint, log_id bigint, at timestamptz, first boolean)
+        left join fresh f on f.first_log_id = v.sfirst
+      ), extended as (
+        update history_insertions h set clock_end = i.clock_end
+        from ins i
+        where i.first and i.sid is not null
+          and h.draft_id = ${draftId} and h.client = i.client and h.clock_end = i.clock_start and h.session_id = i.sid
+        returning h.client
+      ), inserted as (
+        insert into history_insertions (draft_id, client, clock_start, clock_end, user_id, delegation_code, session_id, log_id, at)
+        select ${draftId}, i.client, i.clock_start, i.clock_end, i.user_id, i.delegation_code, i.session_id, i.log_id, i.at
+        from ins i
+        where not (i.first and i.client in (select client from extended))
+        returning 1
+      ), deleted as (
+        insert into history_deletions (draft_id, client, clock_start, clock_end, user_id, delegation_code, log_id, at)
+        select ${draftId}, v.client, v.clock_start, v.clock_end, v.user_id, v.delegation_code, v.log_id, v.at
+        from jsonb_to_recordset(${JSON.stringify(plan.deletions)}::jsonb) as v(client bigint, clock_start integer, clock_end integer,
+          user_id uuid, delegation_code text, log_id bigint, at timestamptz)
+        returning 1
+      ), moved as (
+        insert into history_state (draft_id, indexed_up_to) select ${draftId}, ${cursor}::bigint where ${cursor}::bigint is not null
+        on conflict (draft_id) do update set indexed_up_to = greatest(history_state.indexed_up_to, excluded.indexed_up_to)
+        returning 1
+      )
+      select f.id, f.first_log_id from fresh f`);
+    // The new sessions' ids by their first log id (the other parts run whether or not they are read).
+    const rows = (result as unknown as { rows: Array<{ id: number | string; first_log_id: number | string }> }).rows;
+    return new Map(rows.map((r) => [Number(r.first_log_id), Number(r.id)]));
   }
 
   /** Write one permanent snapshot when enough updates have gathered below the cursor. */
-  async function maybeSnapshot(tx: Tx, draftId: string, cursor: number, snapshotUpTo: number): Promise<{ wrote: boolean; more: boolean }> {
+  async function maybeSnapshot(tx: Database | Tx, draftId: string, cursor: number, snapshotUpTo: number): Promise<{ wrote: boolean; more: boolean }> {
     if (cursor - snapshotUpTo < snapshotEvery) return { wrote: false, more: false }; // ids are global: a cheap pre-check
     const [target] = await tx
       .select({ id: yjsUpdates.id })
@@ -264,7 +325,7 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
       .offset(snapshotEvery - 1)
       .limit(1);
     if (!target) return { wrote: false, more: false };
-    const doc = await loadDocAt(tx, draftId, target.id);
+    const doc = await loadDocAt(tx, draftId, target.id, { yieldEvery: 100 });
     try {
       await tx
         .insert(historySnapshots)
@@ -277,37 +338,74 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     return { wrote: true, more: true };
   }
 
-  /** Index one batch of a draft; true when more work remains. `progress.newest` grows to the newest id indexed. */
-  async function indexBatch(draftId: string, progress: { newest: number }): Promise<boolean> {
+  /** The rows of a draft's log after `after` that are not indexed yet, oldest first. */
+  function unindexedRows(executor: Database | Tx, draftId: string, after: number): Promise<Row[]> {
+    return executor
+      .select({
+        id: yjsUpdates.id,
+        update: yjsUpdates.update,
+        userId: yjsUpdates.userId,
+        delegationCode: yjsUpdates.delegationCode,
+        clauseIds: yjsUpdates.clauseIds,
+        createdAt: yjsUpdates.createdAt,
+      })
+      .from(yjsUpdates)
+      .where(
+        and(
+          eq(yjsUpdates.draftId, draftId),
+          gt(yjsUpdates.id, after),
+          notExists(executor.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
+        ),
+      )
+      .orderBy(asc(yjsUpdates.id))
+      .limit(batchSize);
+  }
+
+  /**
+   * Plan a batch, with the open session of each of its authors: from `known` (what this
+   * run wrote last, on the embedded database), else from the database.
+   */
+  async function plannedBatch(executor: Database | Tx, draftId: string, rows: Row[], known?: Map<string, { state: SessionState; id: number }>) {
+    const authors = new Map(rows.map((r) => [authorKey(r.userId, r.delegationCode), { userId: r.userId, delegation: r.delegationCode }]));
+    const open = new Map<string, SessionState>();
+    const ids = new Map<string, number>();
+    for (const key of authors.keys()) {
+      const session = known?.get(key);
+      if (!session) continue;
+      open.set(key, session.state);
+      ids.set(key, session.id);
+      authors.delete(key);
+    }
+    if (authors.size > 0) {
+      const found = await openSessionsOf(executor, draftId, authors);
+      for (const [key, state] of found.open) open.set(key, state);
+      for (const [key, id] of found.ids) ids.set(key, id);
+    }
+    return await planBatch(draftId, rows, open, ids);
+  }
+
+  /**
+   * Index one batch of a draft; true when more work remains. `progress.newest` grows to
+   * the newest id indexed. After a run's first batch, rows are read from where it got to
+   * (not from the cursor again): the rows in between are indexed, bar one committed late,
+   * which the next run's first batch (from the cursor) finds.
+   */
+  function indexBatch(draftId: string, progress: Progress): Promise<boolean> {
+    return options.embedded ? indexBatchInStatements(draftId, progress) : indexBatchInTransaction(draftId, progress);
+  }
+
+  /**
+   * On PostgreSQL: a transaction under the draft's advisory lock (another instance may
+   * index the same draft), and the cursor only moves over rows older than the settle period.
+   */
+  async function indexBatchInTransaction(draftId: string, progress: Progress): Promise<boolean> {
     return db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK}, hashtext(${draftId}))`);
       await tx.insert(historyState).values({ draftId }).onConflictDoNothing();
       const [state] = await tx.select().from(historyState).where(eq(historyState.draftId, draftId));
-      const rows: Row[] = await tx
-        .select({
-          id: yjsUpdates.id,
-          update: yjsUpdates.update,
-          userId: yjsUpdates.userId,
-          delegationCode: yjsUpdates.delegationCode,
-          clauseIds: yjsUpdates.clauseIds,
-          createdAt: yjsUpdates.createdAt,
-        })
-        .from(yjsUpdates)
-        .where(
-          and(
-            eq(yjsUpdates.draftId, draftId),
-            // After this run's first batch, from where it got to: the rows between the
-            // cursor and there are indexed, bar one committed late, which the next run's
-            // first batch (from the cursor) finds. Rescanning them every batch made each
-            // one cost more the longer the edits had gone on.
-            gt(yjsUpdates.id, Math.max(state.indexedUpTo, progress.newest)),
-            notExists(tx.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
-          ),
-        )
-        .orderBy(asc(yjsUpdates.id))
-        .limit(batchSize);
+      const rows = await unindexedRows(tx, draftId, Math.max(state.indexedUpTo, progress.newest));
       if (rows.length > 0) {
-        await indexRows(tx, draftId, rows);
+        await writeBatch(tx, draftId, await plannedBatch(tx, draftId, rows), null);
         progress.newest = Math.max(progress.newest, rows[rows.length - 1].id);
       }
       const limited = rows.length === batchSize;
@@ -330,6 +428,44 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     });
   }
 
+  /**
+   * On the embedded database (one process, commits in id order, so nothing has to settle):
+   * no transaction around the batch. A transaction there holds the only connection, and
+   * the edits' own writes would wait for every statement of it and for the decoding in
+   * between; here they wait at most for one statement. The reads are consistent because
+   * only this run writes this draft's index (runs are one per draft, and no other process
+   * opens the database), and the write is one statement, so a crash leaves the index as
+   * it was before the batch or after it.
+   */
+  async function indexBatchInStatements(draftId: string, progress: Progress): Promise<boolean> {
+    // The state is read once per run: only this run moves it meanwhile.
+    if (!progress.state) {
+      const [state] = await db.select().from(historyState).where(eq(historyState.draftId, draftId));
+      progress.state = { indexedUpTo: state?.indexedUpTo ?? 0, snapshotUpTo: state?.snapshotUpTo ?? 0 };
+    }
+    const state = progress.state;
+    const rows = await unindexedRows(db, draftId, Math.max(state.indexedUpTo, progress.newest));
+    if (rows.length > 0) {
+      progress.sessions ??= new Map();
+      const plan = await plannedBatch(db, draftId, rows, progress.sessions);
+      // Every row up to the batch's last one is indexed now or was before (ids commit in order).
+      const cursor = rows[rows.length - 1].id;
+      const freshIds = await writeBatch(db, draftId, plan, cursor);
+      // The authors' newest sessions as written: the next batch continues them without asking again.
+      for (const [key, { state: session, sid }] of plan.newest) {
+        const id = sid ?? freshIds.get(session.firstLogId);
+        if (id === undefined) progress.sessions.delete(key);
+        else progress.sessions.set(key, { state: session, id });
+      }
+      state.indexedUpTo = Math.max(state.indexedUpTo, cursor);
+      progress.newest = Math.max(progress.newest, cursor);
+    }
+    const snapshot = await maybeSnapshot(db, draftId, state.indexedUpTo, state.snapshotUpTo);
+    if (snapshot.wrote) progress.state = undefined; // read it again: the snapshot moved it
+    if (rows.length > 0 || snapshot.wrote) logger.debug({ draftId, indexed: rows.length, cursor: state.indexedUpTo, snapshot: snapshot.wrote }, 'history indexed');
+    return rows.length === batchSize || snapshot.more;
+  }
+
   /** Whether a draft has logged updates that are not indexed yet (one cheap query). */
   async function behind(draftId: string): Promise<boolean> {
     // The cursor first, as a constant: a range on the log's (draft_id, id) index, not a scan.
@@ -348,26 +484,45 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     return rows.length > 0;
   }
 
-  /** Index everything logged for a draft so far; concurrent callers share one run. */
-  async function ensureIndexed(draftId: string): Promise<void> {
+  /**
+   * Index everything logged for a draft so far; concurrent callers share one run. A
+   * reader (the default) needs it now: the run goes at full speed. A background pass
+   * (`background`) is paced, so that it never takes more than a third of the time from
+   * live editing: an edit arriving meanwhile then waits for one statement at most instead
+   * of queueing behind a busy second.
+   */
+  async function ensureIndexed(draftId: string, { background = false } = {}): Promise<void> {
+    if (!background) urgent.add(draftId);
     const running = inFlight.get(draftId);
-    if (running) return running.then(() => ensureIndexedNow(draftId));
+    if (running) return running.then(() => ensureIndexedNow(draftId, background));
     // The usual case on a read: nothing new since the last pass.
-    if (!(await behind(draftId))) return;
-    return ensureIndexedNow(draftId);
+    if (!(await behind(draftId))) {
+      if (!inFlight.has(draftId)) urgent.delete(draftId);
+      return;
+    }
+    return ensureIndexedNow(draftId, background);
   }
 
-  function ensureIndexedNow(draftId: string): Promise<void> {
+  function ensureIndexedNow(draftId: string, background: boolean): Promise<void> {
     const existing = inFlight.get(draftId);
     if (existing) return existing;
+    if (!background) urgent.add(draftId);
     const run = (async () => {
-      const progress = { newest: 0 };
-      while (await indexBatch(draftId, progress)) {
-        // Between batches, let waiting I/O (the edits' own writes) go first.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      const progress: Progress = { newest: 0 };
+      for (;;) {
+        // Edits waiting to be stored go first (their relay waits for it).
+        await options.editsIdle?.();
+        const started = performance.now();
+        if (!(await indexBatch(draftId, progress))) break;
+        if (closed) break; // resumable: the cursor and the rows say where to go on
+        const pause = urgent.has(draftId) ? 0 : Math.min(MAX_PAUSE_MS, (performance.now() - started) * PACE);
+        await new Promise<void>((resolve) => (pause > 0 ? setTimeout(resolve, pause) : setImmediate(resolve)));
       }
       if (progress.newest > 0) options.onIndexed?.(draftId, progress.newest);
-    })().finally(() => inFlight.delete(draftId));
+    })().finally(() => {
+      inFlight.delete(draftId);
+      urgent.delete(draftId);
+    });
     inFlight.set(draftId, run);
     return run;
   }
@@ -388,7 +543,7 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
     const timer = setTimeout(
       () => {
         timers.delete(draftId);
-        ensureIndexed(draftId).catch((err: unknown) => logger.warn({ err, draftId }, 'history indexing failed; it will be retried'));
+        ensureIndexed(draftId, { background: true }).catch((err: unknown) => logger.warn({ err, draftId }, 'history indexing failed; it will be retried'));
       },
       Math.max(0, Math.min(quietMs, since + maxDelayMs - now)),
     );
@@ -410,7 +565,7 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
       // within maxDelayMs): a second one now would only take the database from its edits.
       if (timers.has(draftId)) continue;
       try {
-        await ensureIndexed(draftId);
+        await ensureIndexed(draftId, { background: true });
       } catch (err) {
         logger.warn({ err, draftId }, 'history indexing failed; it will be retried');
       }
