@@ -487,7 +487,10 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
   }, Math.min(30_000, env.CHECKPOINT_SETTLE_SECONDS * 500));
   checkpointTimer.unref();
   // Index what was logged while the server was down (or before the history index existed).
-  checkpointing = checkpointing.then(() => historyIndexer.runDue()).then(() => undefined, (err: unknown) => logger.warn({ err }, 'history indexing pass failed'));
+  checkpointing = checkpointing
+    .then(() => historyIndexer.prime())
+    .then(() => historyIndexer.runDue())
+    .then(() => undefined, (err: unknown) => logger.warn({ err }, 'history indexing pass failed'));
   ready = true;
   logger.info({ port, url }, 'Accord listening');
 

@@ -43,29 +43,30 @@ export async function baseStateAt(db: Reader, draftId: string, upToId: number): 
 
 /**
  * A fresh Y.Doc holding every update of the draft with an id up to `upToId`. The caller
- * destroys it. `yieldEvery`: apply that many updates at a time and let other work run in
- * between (background work: a thousand updates applied in one go hold the thread for tens
- * of milliseconds).
+ * destroys it. `chunk` (background work): read and apply that many updates at a time and
+ * let other work run in between; a thousand updates read and applied in one go hold the
+ * thread for tens of milliseconds, and on the embedded database the reading is on it too.
  */
-export async function loadDocAt(db: Reader, draftId: string, upToId: number, { yieldEvery = Infinity } = {}): Promise<Y.Doc> {
+export async function loadDocAt(db: Reader, draftId: string, upToId: number, { chunk }: { chunk?: number } = {}): Promise<Y.Doc> {
   const base = await baseStateAt(db, draftId, upToId);
-  const from = base?.upToId ?? 0;
-  const rows =
-    upToId > from
-      ? await db
-          .select({ update: yjsUpdates.update })
-          .from(yjsUpdates)
-          .where(and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.id, from), lte(yjsUpdates.id, upToId)))
-          .orderBy(asc(yjsUpdates.id))
-      : [];
   const doc = new Y.Doc();
   try {
     if (base) Y.applyUpdate(doc, base.state);
-    for (let start = 0; start < rows.length; start += yieldEvery) {
-      if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    let from = base?.upToId ?? 0;
+    while (upToId > from) {
+      if (chunk !== undefined && from > (base?.upToId ?? 0)) await new Promise<void>((resolve) => setImmediate(resolve));
+      const query = db
+        .select({ id: yjsUpdates.id, update: yjsUpdates.update })
+        .from(yjsUpdates)
+        .where(and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.id, from), lte(yjsUpdates.id, upToId)))
+        .orderBy(asc(yjsUpdates.id));
+      const rows = chunk !== undefined ? await query.limit(chunk) : await query;
+      if (rows.length === 0) break;
       Y.transact(doc, () => {
-        for (const row of rows.slice(start, start + yieldEvery)) Y.applyUpdate(doc, row.update);
+        for (const row of rows) Y.applyUpdate(doc, row.update);
       });
+      from = rows[rows.length - 1].id;
+      if (chunk === undefined) break;
     }
   } catch (err) {
     doc.destroy();
