@@ -34,6 +34,8 @@ export interface HistoryIndexerOptions {
   snapshotEvery?: number;
   /** Logged updates indexed per transaction (smaller on the embedded database, where a transaction holds its only connection). */
   batchSize?: number;
+  /** Rows per batch when someone waits for the run (a history read): fewer round trips. */
+  urgentBatchSize?: number;
   gapMs?: number;
   /**
    * Resolves when the database has no edit waiting to be stored: a run waits for it before
@@ -91,7 +93,8 @@ interface Row {
 export function createHistoryIndexer(options: HistoryIndexerOptions) {
   const { db, logger } = options;
   const snapshotEvery = options.snapshotEvery ?? 1000;
-  const batchSize = options.batchSize ?? 2000;
+  const backgroundBatch = options.batchSize ?? 2000;
+  const urgentBatch = options.urgentBatchSize ?? backgroundBatch;
   const gapMs = options.gapMs ?? SESSION_GAP_MS;
   const inFlight = new Map<string, Promise<void>>();
   /** Drafts whose run someone is waiting for (a read): not paced. */
@@ -343,7 +346,7 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
   }
 
   /** The rows of a draft's log after `after` that are not indexed yet, oldest first. */
-  function unindexedRows(executor: Database | Tx, draftId: string, after: number): Promise<Row[]> {
+  function unindexedRows(executor: Database | Tx, draftId: string, after: number, batchSize: number): Promise<Row[]> {
     return executor
       .select({
         id: yjsUpdates.id,
@@ -407,7 +410,8 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK}, hashtext(${draftId}))`);
       await tx.insert(historyState).values({ draftId }).onConflictDoNothing();
       const [state] = await tx.select().from(historyState).where(eq(historyState.draftId, draftId));
-      const rows = await unindexedRows(tx, draftId, Math.max(state.indexedUpTo, progress.newest));
+      const batchSize = urgent.has(draftId) ? urgentBatch : backgroundBatch;
+      const rows = await unindexedRows(tx, draftId, Math.max(state.indexedUpTo, progress.newest), batchSize);
       if (rows.length > 0) {
         await writeBatch(tx, draftId, await plannedBatch(tx, draftId, rows), null);
         progress.newest = Math.max(progress.newest, rows[rows.length - 1].id);
@@ -452,7 +456,8 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
       await turn();
     }
     const state = progress.state;
-    const rows = await unindexedRows(db, draftId, Math.max(state.indexedUpTo, progress.newest));
+    const batchSize = urgent.has(draftId) ? urgentBatch : backgroundBatch;
+    const rows = await unindexedRows(db, draftId, Math.max(state.indexedUpTo, progress.newest), batchSize);
     if (rows.length > 0) {
       await turn();
       progress.sessions ??= new Map();
@@ -592,7 +597,7 @@ export function createHistoryIndexer(options: HistoryIndexerOptions) {
    */
   async function prime(): Promise<void> {
     const nobody = '00000000-0000-0000-0000-000000000000';
-    await unindexedRows(db, nobody, 0);
+    await unindexedRows(db, nobody, 0, 1);
     await openSessionsOf(db, nobody, new Map([['-|-', { userId: null, delegation: null }]]));
     await writeBatch(db, nobody, { continued: [], fresh: [], edits: [], insertions: [], deletions: [], newest: new Map() }, null);
   }

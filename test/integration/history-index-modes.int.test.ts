@@ -4,8 +4,9 @@
  * batch to the next), on PostgreSQL a transaction under an advisory lock; batches of any
  * size; one run or several with edits logged in between. Two drafts of one embedded
  * database get the same generated log (20 authors, sessions, deletions, new browser tabs);
- * one is indexed in 7-row statement batches over three runs, the other in 500-row
- * transactions in one run, and every index table must read the same.
+ * one is indexed in statement batches (7 rows in the background, 60 for a read) over
+ * three runs, the other in 500-row transactions in one run, and every index table must
+ * read the same.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -103,7 +104,7 @@ describe('history index: statement batches and transactions write the same index
   it('indexes the same sessions, edits, insertions, deletions, cursor and snapshots', async () => {
     const { db } = handle;
     const [a, b] = targets;
-    const statements = createHistoryIndexer({ db, logger, settleSeconds: 0, embedded: true, batchSize: 7, snapshotEvery: 400 });
+    const statements = createHistoryIndexer({ db, logger, settleSeconds: 0, embedded: true, batchSize: 7, urgentBatchSize: 60, snapshotEvery: 400 });
     const transactions = createHistoryIndexer({ db, logger, settleSeconds: 0, embedded: false, batchSize: 500, snapshotEvery: 400 });
     // The first draft in three runs with edits logged in between (and a background run among them).
     await storeHistoryLog(db, log, a, 0, 500);
