@@ -41,6 +41,9 @@ const LOAD_ORIGIN = Symbol('load');
 /** Changes that another instance already stored: relay locally, never store or publish again. */
 const REMOTE_ORIGIN = Symbol('remote');
 
+/** Logged updates merged and applied at a time when catching up from the log. */
+const CATCH_UP_CHUNK = 200;
+
 /** Awareness changes are coalesced for this long, so N carets do not cost N² messages each. */
 const AWARENESS_FLUSH_MS = 30;
 
@@ -122,17 +125,19 @@ export class DraftRoom {
 
   /**
    * Apply stored updates this instance may have missed (fan-out is at-most-once).
-   * Yjs ignores what the document already has; what is new is relayed to local clients.
+   * What the document already has is dropped before applying (merged a chunk at a time and
+   * diffed against its state vector: nearly always all of it, and applying a minute of
+   * updates one by one held the thread for tens of milliseconds); what is new is relayed
+   * to local clients. Other work gets a turn between chunks.
    */
-  catchUp(updates: Uint8Array[]): void {
-    if (this.destroyed || this.broken || updates.length === 0) return;
-    Y.transact(
-      this.doc,
-      () => {
-        for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
-      },
-      REMOTE_ORIGIN,
-    );
+  async catchUp(updates: Uint8Array[]): Promise<void> {
+    for (let start = 0; start < updates.length; start += CATCH_UP_CHUNK) {
+      if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.destroyed || this.broken) return;
+      const chunk = updates.slice(start, start + CATCH_UP_CHUNK);
+      const missing = Y.diffUpdate(Y.mergeUpdates(chunk), Y.encodeStateVector(this.doc));
+      Y.applyUpdate(this.doc, missing, REMOTE_ORIGIN);
+    }
   }
 
   /** Replace the clause list (ids, numbers and statuses) used for write checks. */

@@ -43,7 +43,7 @@ export class RoomRegistry {
       try {
         await room.ready;
         const updates = seconds === null ? await this.options.store.load(room.draftId) : await this.options.store.loadRecent(room.draftId, seconds);
-        room.catchUp(updates);
+        await room.catchUp(updates);
       } catch (err) {
         this.options.logger.warn({ err, draftId: room.draftId }, 'catch-up from the log failed');
       }
