@@ -3,6 +3,7 @@
  * write rules on every incoming update, stores each accepted update before relaying
  * it, and never lets a reply reveal content that is not yet durable.
  */
+import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -43,6 +44,8 @@ const REMOTE_ORIGIN = Symbol('remote');
 
 /** Logged updates merged and applied at a time when catching up from the log. */
 const CATCH_UP_CHUNK = 200;
+/** How long a generation of RecentUpdates lasts (longer than the catch-up's window of a minute). */
+const RECENT_MS = 120_000;
 
 /** Awareness changes are coalesced for this long, so N carets do not cost N² messages each. */
 const AWARENESS_FLUSH_MS = 30;
@@ -61,6 +64,39 @@ export interface DraftRoomOptions {
   onRelayed?: (seconds: number) => void;
 }
 
+/**
+ * Digests of the updates a room stored or received over the last 2–4 minutes (the
+ * catch-up re-reads the last minute every 15 s), in two generations swapped every
+ * RECENT_MS, so memory follows the edit rate. Inert on a single instance.
+ */
+class RecentUpdates {
+  private current = new Set<string>();
+  private previous = new Set<string>();
+  private since = Date.now();
+
+  constructor(private readonly enabled: boolean) {}
+
+  private static key(update: Uint8Array): string {
+    return crypto.createHash('sha1').update(update).digest('base64');
+  }
+
+  remember(update: Uint8Array): void {
+    if (!this.enabled) return;
+    if (Date.now() - this.since > RECENT_MS) {
+      this.previous = this.current;
+      this.current = new Set();
+      this.since = Date.now();
+    }
+    this.current.add(RecentUpdates.key(update));
+  }
+
+  has(update: Uint8Array): boolean {
+    if (!this.enabled) return false;
+    const key = RecentUpdates.key(update);
+    return this.current.has(key) || this.previous.has(key);
+  }
+}
+
 export class DraftRoom {
   readonly draftId: string;
   readonly doc = new Y.Doc({ gc: true });
@@ -74,9 +110,12 @@ export class DraftRoom {
   private readonly awarenessPending = { local: new Set<number>(), remote: new Set<number>() };
   private awarenessTimer: NodeJS.Timeout | null = null;
   readonly ready: Promise<void>;
+  /** Digests of updates stored or received lately (several instances only: see catchUp). */
+  private readonly seen: RecentUpdates;
 
   constructor(private readonly options: DraftRoomOptions) {
     this.draftId = options.draftId;
+    this.seen = new RecentUpdates(options.fanout.kind !== 'local');
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
@@ -107,6 +146,7 @@ export class DraftRoom {
     if (this.destroyed || this.broken) return;
     switch (message.kind) {
       case 'update':
+        this.seen.remember(message.payload);
         Y.applyUpdate(this.doc, message.payload, REMOTE_ORIGIN);
         return;
       case 'awareness':
@@ -125,18 +165,21 @@ export class DraftRoom {
 
   /**
    * Apply stored updates this instance may have missed (fan-out is at-most-once).
-   * What the document already has is dropped before applying (merged a chunk at a time and
-   * diffed against its state vector: nearly always all of it, and applying a minute of
-   * updates one by one held the thread for tens of milliseconds); what is new is relayed
-   * to local clients. Other work gets a turn between chunks.
+   * Updates this room stored or received in the last minutes are skipped by their digest
+   * (nearly always all of them: applying a minute of updates again held the thread for
+   * tens of milliseconds); the rest are merged a chunk at a time, diffed against the
+   * document's state vector and applied, so what is new is relayed to local clients.
+   * Other work gets a turn between chunks.
    */
   async catchUp(updates: Uint8Array[]): Promise<void> {
-    for (let start = 0; start < updates.length; start += CATCH_UP_CHUNK) {
+    const unseen = updates.filter((u) => !this.seen.has(u));
+    for (let start = 0; start < unseen.length; start += CATCH_UP_CHUNK) {
       if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (this.destroyed || this.broken) return;
-      const chunk = updates.slice(start, start + CATCH_UP_CHUNK);
+      const chunk = unseen.slice(start, start + CATCH_UP_CHUNK);
       const missing = Y.diffUpdate(Y.mergeUpdates(chunk), Y.encodeStateVector(this.doc));
       Y.applyUpdate(this.doc, missing, REMOTE_ORIGIN);
+      for (const u of chunk) this.seen.remember(u);
     }
   }
 
@@ -272,6 +315,7 @@ export class DraftRoom {
       return;
     }
     const change = origin as ChangeOrigin | null;
+    this.seen.remember(update);
     const stored = this.options.store.append({
       draftId: this.draftId,
       update,
