@@ -119,7 +119,7 @@ async function runSize(handle: DatabaseHandle, size: number): Promise<Figures> {
   log.updates.length = 0;
 
   // Index as the server does, then cut five revisions spread over the log.
-  const indexer = createHistoryIndexer({ db, logger, settleSeconds: 0, embedded: handle.kind === 'pglite', batchSize: handle.kind === 'pglite' ? 25 : 500, urgentBatchSize: handle.kind === 'pglite' ? 250 : 2000 });
+  const indexer = createHistoryIndexer({ db, logger, settleSeconds: 0, embedded: handle.kind === 'pglite', batchSize: handle.kind === 'pglite' ? 25 : 100, urgentBatchSize: handle.kind === 'pglite' ? 250 : 2000 });
   const [indexMs] = await time(() => indexer.ensureIndexed(draft.id));
   const ids = (await db.select({ id: yjsUpdates.id }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draft.id)).orderBy(asc(yjsUpdates.id))).map((r) => r.id);
   for (let k = 1; k <= 5; k += 1) {
