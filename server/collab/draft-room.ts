@@ -290,8 +290,18 @@ export class DraftRoom {
       delegation: conn.identity.delegation,
       clauseIds,
     };
+    const store = this.doc.store;
+    const hadPending = store.pendingStructs !== null || store.pendingDs !== null;
     try {
       Y.applyUpdate(this.doc, update, origin);
+      if (!hadPending && (store.pendingStructs !== null || store.pendingDs !== null)) {
+        // touchedRoots refuses what Yjs would keep pending; should a case slip through, the
+        // part that did not integrate is dropped here, never kept to integrate later
+        // elsewhere (nobody saw it: only what integrated was stored and relayed).
+        this.options.logger.warn({ draftId: this.draftId }, 'an accepted update left content pending; it was dropped');
+        store.pendingStructs = null;
+        store.pendingDs = null;
+      }
     } catch (err) {
       // touchedRoots decoded the whole update, so this is not expected; the room can no longer be trusted.
       this.options.logger.error({ err, draftId: this.draftId }, 'applying a decoded update failed');

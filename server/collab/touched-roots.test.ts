@@ -131,4 +131,71 @@ describe('touchedRoots', () => {
     expect(touchedRoots(new Y.Doc(), forged).malformed).toBe(true);
     expect(() => Y.applyUpdate(new Y.Doc(), forged)).toThrow();
   });
+
+  it('flags an update whose already-known item names content the server has never seen (Yjs would keep the rest pending)', () => {
+    // The server knows client 1's paragraph, its text node and "abc" (clocks 0-4).
+    const honest = new Y.Doc();
+    honest.clientID = 1;
+    honest.getXmlFragment('clause:a').insert(0, [paragraph('abc')]);
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(honest));
+    // A forged update of client 1 repeats clock 0 with another parent (an item of client 2
+    // the server never saw), followed by text the server does not have yet (clocks 5-6).
+    const other = new Y.Doc();
+    other.clientID = 2;
+    other.getXmlFragment('clause:a').insert(0, [new Y.XmlElement('paragraph')]);
+    const forger = new Y.Doc();
+    forger.clientID = 1;
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(other));
+    const node = new Y.XmlText();
+    (forger.getXmlFragment('clause:a').get(0) as Y.XmlElement).insert(0, [node]);
+    node.insert(0, 'abcdef');
+    const forged = Y.diffUpdate(Y.encodeStateAsUpdate(forger), Y.encodeStateVector(other));
+
+    expect(touchedRoots(server, forged)).toMatchObject({ unresolved: true, novel: true, malformed: false });
+    // What accepting it would do: nothing integrates, the rest waits in the document and a
+    // copy made from it (a fresh client's sync, a checkpoint) would contain it.
+    const accepted = new Y.Doc();
+    Y.applyUpdate(accepted, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(accepted, forged);
+    expect(accepted.store.pendingStructs).not.toBeNull();
+  });
+
+  it('passes only updates that integrate completely: a copy of the document always equals it (seeded mutations)', () => {
+    let seed = 20261204;
+    const random = (n: number) => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return Math.floor(((seed >>> 0) / 2 ** 32) * n);
+    };
+    let accepted = 0;
+    for (let round = 0; round < 400; round += 1) {
+      // The server has what a delegate wrote so far; the message repeats it, adds a new
+      // edit, and has one or two bytes changed (client ids, clocks, lengths, content).
+      const author = new Y.Doc();
+      for (const field of ['clause:a', 'clause:b']) author.getXmlFragment(field).insert(0, [paragraph('fuzz seed text')]);
+      const server = new Y.Doc();
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(author));
+      textOf(author, random(2) ? 'clause:a' : 'clause:b').insert(random(14), 'new words');
+      const message = Y.encodeStateAsUpdate(author);
+      for (let n = 1 + random(2); n > 0; n -= 1) message[random(message.length)] = random(256);
+      let touched: ReturnType<typeof touchedRoots>;
+      try {
+        touched = touchedRoots(server, message);
+      } catch {
+        continue;
+      }
+      if (touched.malformed || touched.unresolved || !touched.novel) continue;
+      if ([...touched.roots].some((r) => r !== 'clause:a' && r !== 'clause:b')) continue;
+      Y.applyUpdate(server, message);
+      accepted += 1;
+      expect(server.store.pendingStructs).toBeNull();
+      expect(server.store.pendingDs).toBeNull();
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
+      for (const field of ['clause:a', 'clause:b']) expect(copy.getXmlFragment(field).toString()).toBe(server.getXmlFragment(field).toString());
+    }
+    expect(accepted).toBeGreaterThan(50);
+  });
 });

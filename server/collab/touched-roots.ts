@@ -117,6 +117,20 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
     }
   }
 
+  // Every item's references to other clients must resolve: Yjs checks them for each item
+  // of an update, including items the document already has, and keeps the rest of that
+  // client's structs pending when one does not (content that would integrate later,
+  // differently, wherever the missing item turns up).
+  const resolvable = (item: Y.Item, id: unknown): boolean =>
+    !(id instanceof Y.ID) || id.client === item.id.client || id.clock < stateOf(id.client) || findInUpdate(id) !== null;
+  for (const s of structs) {
+    if (s instanceof Y.Item && !(resolvable(s, s.origin) && resolvable(s, s.rightOrigin) && resolvable(s, s.parent))) {
+      result.unresolved = true;
+      result.novel = true;
+      break;
+    }
+  }
+
   // Each client's structs must continue that client's edits without a gap.
   for (const [client, list] of byClient) {
     let next = stateOf(client);
