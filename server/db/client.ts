@@ -19,6 +19,24 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Run one fixed statement on the driver itself, without Drizzle's query building (which
+ * costs ~0.45 ms a call, twice the insert itself): for the per-edit path only. `name`
+ * makes it a prepared statement on PostgreSQL (parsed once per connection).
+ */
+export type RawStatement = (text: string, params: unknown[], name?: string) => Promise<void>;
+
+export function rawStatement(db: Database): RawStatement {
+  const client = (db as unknown as { $client: unknown }).$client as {
+    query: (...args: unknown[]) => Promise<unknown>;
+    totalCount?: number;
+  };
+  if (typeof client?.query !== 'function') throw new Error('rawStatement: the database has no driver client');
+  // node-postgres (a Pool: query config with a name), or PGlite (text and parameters).
+  if (typeof client.totalCount === 'number') return async (text, params, name) => void (await client.query({ text, values: params, ...(name ? { name } : {}) }));
+  return async (text, params) => void (await client.query(text, params));
+}
+
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Open (and migrate) the configured database. */
