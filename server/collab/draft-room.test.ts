@@ -1,22 +1,25 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { DraftRoom, type RoomConnection } from './draft-room';
 import { createLocalFanout, type Fanout, type FanoutMessage } from './fanout';
 import { decodeMessage } from './protocol';
 import type { UpdateStore } from './update-store';
 
+let nextLogId = 1000;
 const store: UpdateStore = {
-  append: async () => undefined,
+  append: async () => (nextLogId += 1),
   load: async () => [],
-  loadRecent: async () => [],
+  loadWithIds: async () => ({ updates: [], ids: [] }),
+  recentIds: async () => [],
+  loadByIds: async () => [],
   flush: async () => undefined,
 };
 
 /**
  * A room with one connected client whose copy of the document is built from what the room
- * sends it. `shared`: the room is one of several instances (it keeps digests of what it saw,
- * and `deliver` hands it an update as the fan-out would).
+ * sends it. `shared`: the room is one of several instances (it keeps the log ids of what it
+ * saw, and `deliver` hands it an update as the fan-out would).
  */
 async function roomWithClient(shared: boolean) {
   let onFanout: ((message: FanoutMessage) => void) | undefined;
@@ -39,7 +42,7 @@ async function roomWithClient(shared: boolean) {
     close: () => undefined,
   } as unknown as RoomConnection;
   room.join(conn);
-  const deliver = (update: Uint8Array) => onFanout?.({ kind: 'update', payload: update });
+  const deliver = (update: Uint8Array, logId?: number) => onFanout?.({ kind: 'update', payload: update, logId });
   return { room, client, relayed, deliver };
 }
 
@@ -56,6 +59,9 @@ function edits(): { text: string; updates: Uint8Array[] } {
   return { text: text.toString(), updates };
 }
 
+/** Log entries as the store reads them back: ids 1, 2, 3, … */
+const logged = (updates: Uint8Array[], from = 0) => updates.map((update, i) => ({ id: from + i + 1, update }));
+
 describe.each([
   ['one of several instances', true],
   ['a single instance', false],
@@ -64,9 +70,9 @@ describe.each([
     const { room, client, relayed, deliver } = await roomWithClient(shared);
     const { text, updates } = edits();
     // Some arrived through the fan-out already (out of order, with gaps); the log brings all of them.
-    if (shared) for (const u of updates.slice(0, 100)) deliver(u);
-    await room.catchUp([...updates.slice(300, 320), ...updates.slice(0, 120)]);
-    await room.catchUp(updates);
+    if (shared) updates.slice(0, 100).forEach((u, i) => deliver(u, i + 1));
+    await room.catchUp([...logged(updates.slice(300, 320), 300), ...logged(updates.slice(0, 120))]);
+    await room.catchUp(logged(updates));
     expect(room.doc.getText('t').toString()).toBe(text);
     expect(client.getText('t').toString()).toBe(text);
     expect(relayed.length).toBeGreaterThan(0);
@@ -75,11 +81,55 @@ describe.each([
   it('relays nothing when the document has everything already', async () => {
     const { room, relayed } = await roomWithClient(shared);
     const { text, updates } = edits();
-    await room.catchUp(updates);
+    await room.catchUp(logged(updates));
     relayed.length = 0;
-    await room.catchUp(updates);
-    await room.catchUp(updates.slice(200));
+    await room.catchUp(logged(updates));
+    await room.catchUp(logged(updates.slice(200), 200));
     expect(relayed).toEqual([]);
     expect(room.doc.getText('t').toString()).toBe(text);
+  });
+});
+
+describe('DraftRoom: which log ids a catch-up must read', () => {
+  it('skips the ids it received through the fan-out, stored itself or caught up on', async () => {
+    const { room, deliver } = await roomWithClient(true);
+    const { updates } = edits();
+    deliver(updates[0], 1);
+    deliver(updates[1], 2);
+    await room.catchUp([{ id: 4, update: updates[2] }]);
+    // An edit of the room's own client is stored (the stub gives it the next id) before it is relayed.
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(room.doc));
+    const own = nextLogId + 1;
+    Y.transact(room.doc, () => room.doc.getText('t').insert(0, 'own'), { conn: null, userId: null, delegation: null, clauseIds: [] });
+    await room.flushed();
+    expect(room.unseen([1, 2, 3, 4, own, own + 1])).toEqual([3, own + 1]);
+  });
+
+  it('on a single instance nothing is remembered: every id is unseen', async () => {
+    const { room, deliver } = await roomWithClient(false);
+    deliver(edits().updates[0], 1);
+    expect(room.unseen([1, 2])).toEqual([1, 2]);
+  });
+
+  it('bounds the scan by the largest id seen at a catch-up at least the given time ago', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-04T12:00:00Z'), toFake: ['Date'] });
+    try {
+      const { room, deliver } = await roomWithClient(true);
+      const { updates } = edits();
+      deliver(updates[0], 10);
+      expect(room.logFloor(75_000)).toBe(0); // nothing noted 75 s ago yet
+      vi.advanceTimersByTime(15_000);
+      deliver(updates[1], 20);
+      expect(room.logFloor(75_000)).toBe(0);
+      vi.advanceTimersByTime(60_000);
+      deliver(updates[2], 30);
+      // The first note (75 s ago) had seen up to 10; the one 60 s ago (20) is too recent.
+      expect(room.logFloor(75_000)).toBe(10);
+      vi.advanceTimersByTime(15_000);
+      expect(room.logFloor(75_000)).toBe(20);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

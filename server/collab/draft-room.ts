@@ -3,7 +3,6 @@
  * write rules on every incoming update, stores each accepted update before relaying
  * it, and never lets a reply reveal content that is not yet durable.
  */
-import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -44,7 +43,7 @@ const REMOTE_ORIGIN = Symbol('remote');
 
 /** Logged updates merged and applied at a time when catching up from the log. */
 const CATCH_UP_CHUNK = 200;
-/** How long a generation of RecentUpdates lasts (longer than the catch-up's window of a minute). */
+/** How long a generation of RecentIds lasts (longer than the catch-up's window of a minute). */
 const RECENT_MS = 120_000;
 
 /** Awareness changes are coalesced for this long, so N carets do not cost N² messages each. */
@@ -65,35 +64,46 @@ export interface DraftRoomOptions {
 }
 
 /**
- * Digests of the updates a room stored or received over the last 2–4 minutes (the
- * catch-up re-reads the last minute every 15 s), in two generations swapped every
- * RECENT_MS, so memory follows the edit rate. Inert on a single instance.
+ * Log ids of the updates a room stored or received over the last 2–4 minutes (the
+ * catch-up looks at the last minute every 15 s), in two generations swapped every
+ * RECENT_MS, so memory follows the edit rate; and a floor below which the log holds
+ * nothing recent. Inert on a single instance.
  */
-class RecentUpdates {
-  private current = new Set<string>();
-  private previous = new Set<string>();
+class RecentIds {
+  private current = new Set<number>();
+  private previous = new Set<number>();
   private since = Date.now();
+  private maxSeen = 0;
+  /** The largest id seen, noted at each catch-up. */
+  private marks: Array<{ at: number; maxId: number }> = [];
 
-  constructor(private readonly enabled: boolean) {}
+  constructor(readonly enabled: boolean) {}
 
-  private static key(update: Uint8Array): string {
-    return crypto.createHash('sha1').update(update).digest('base64');
-  }
-
-  remember(update: Uint8Array): void {
+  remember(id: number): void {
     if (!this.enabled) return;
     if (Date.now() - this.since > RECENT_MS) {
       this.previous = this.current;
       this.current = new Set();
       this.since = Date.now();
     }
-    this.current.add(RecentUpdates.key(update));
+    this.current.add(id);
+    if (id > this.maxSeen) this.maxSeen = id;
   }
 
-  has(update: Uint8Array): boolean {
-    if (!this.enabled) return false;
-    const key = RecentUpdates.key(update);
-    return this.current.has(key) || this.previous.has(key);
+  has(id: number): boolean {
+    return this.current.has(id) || this.previous.has(id);
+  }
+
+  /**
+   * An id at or below which every row was given its id more than `ms` ago (0 when there
+   * is none yet): the largest id seen at a catch-up at least that long ago. A row is given
+   * its id after its created_at, so none of them falls in a window of less than `ms`.
+   */
+  floor(ms: number): number {
+    const now = Date.now();
+    this.marks.push({ at: now, maxId: this.maxSeen });
+    while (this.marks.length > 1 && this.marks[1].at <= now - ms) this.marks.shift();
+    return this.marks[0].at <= now - ms ? this.marks[0].maxId : 0;
   }
 }
 
@@ -110,12 +120,12 @@ export class DraftRoom {
   private readonly awarenessPending = { local: new Set<number>(), remote: new Set<number>() };
   private awarenessTimer: NodeJS.Timeout | null = null;
   readonly ready: Promise<void>;
-  /** Digests of updates stored or received lately (several instances only: see catchUp). */
-  private readonly seen: RecentUpdates;
+  /** Log ids of updates stored or received lately (several instances only: see catchUp). */
+  private readonly seen: RecentIds;
 
   constructor(private readonly options: DraftRoomOptions) {
     this.draftId = options.draftId;
-    this.seen = new RecentUpdates(options.fanout.kind !== 'local');
+    this.seen = new RecentIds(options.fanout.kind !== 'local');
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
@@ -126,10 +136,11 @@ export class DraftRoom {
   private async load(): Promise<void> {
     // Subscribe before reading the log, so that nothing published in between is missed.
     await this.options.fanout.subscribe(this.draftId, this.onFanout);
-    const [updates, clauses] = await Promise.all([
-      this.options.store.load(this.draftId),
+    const [{ updates, ids }, clauses] = await Promise.all([
+      this.options.store.loadWithIds(this.draftId),
       this.options.loadClauses(this.draftId),
     ]);
+    for (const id of ids) this.seen.remember(id);
     this.setClauses(clauses);
     const started = performance.now();
     Y.transact(
@@ -146,7 +157,7 @@ export class DraftRoom {
     if (this.destroyed || this.broken) return;
     switch (message.kind) {
       case 'update':
-        this.seen.remember(message.payload);
+        if (message.logId !== undefined) this.seen.remember(message.logId);
         Y.applyUpdate(this.doc, message.payload, REMOTE_ORIGIN);
         return;
       case 'awareness':
@@ -163,23 +174,30 @@ export class DraftRoom {
     this.setClauses(await this.options.loadClauses(this.draftId));
   }
 
+  /** Of these log ids, those this room has neither stored nor received lately. */
+  unseen(ids: number[]): number[] {
+    return this.seen.enabled ? ids.filter((id) => !this.seen.has(id)) : ids;
+  }
+
+  /** A log id below which nothing was stored in the last `ms` (see RecentIds.floor). */
+  logFloor(ms: number): number {
+    return this.seen.floor(ms);
+  }
+
   /**
-   * Apply stored updates this instance may have missed (fan-out is at-most-once).
-   * Updates this room stored or received in the last minutes are skipped by their digest
-   * (nearly always all of them: applying a minute of updates again held the thread for
-   * tens of milliseconds); the rest are merged a chunk at a time, diffed against the
-   * document's state vector and applied, so what is new is relayed to local clients.
-   * Other work gets a turn between chunks.
+   * Apply stored updates this instance may have missed (fan-out is at-most-once): the
+   * caller reads only the ids it has not seen (see unseen), then those updates. They are
+   * merged a chunk at a time, diffed against the document's state vector and applied,
+   * so what is new is relayed to local clients; other work gets a turn between chunks.
    */
-  async catchUp(updates: Uint8Array[]): Promise<void> {
-    const unseen = updates.filter((u) => !this.seen.has(u));
-    for (let start = 0; start < unseen.length; start += CATCH_UP_CHUNK) {
+  async catchUp(entries: Array<{ id?: number; update: Uint8Array }>): Promise<void> {
+    for (let start = 0; start < entries.length; start += CATCH_UP_CHUNK) {
       if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (this.destroyed || this.broken) return;
-      const chunk = unseen.slice(start, start + CATCH_UP_CHUNK);
-      const missing = Y.diffUpdate(Y.mergeUpdates(chunk), Y.encodeStateVector(this.doc));
+      const chunk = entries.slice(start, start + CATCH_UP_CHUNK);
+      const missing = Y.diffUpdate(Y.mergeUpdates(chunk.map((e) => e.update)), Y.encodeStateVector(this.doc));
       Y.applyUpdate(this.doc, missing, REMOTE_ORIGIN);
-      for (const u of chunk) this.seen.remember(u);
+      for (const e of chunk) if (e.id !== undefined) this.seen.remember(e.id);
     }
   }
 
@@ -325,7 +343,6 @@ export class DraftRoom {
       return;
     }
     const change = origin as ChangeOrigin | null;
-    this.seen.remember(update);
     const stored = this.options.store.append({
       draftId: this.draftId,
       update,
@@ -333,14 +350,15 @@ export class DraftRoom {
       delegationCode: change?.delegation ?? null,
       clauseIds: change?.clauseIds ?? [],
     });
-    this.durable = stored;
+    this.durable = stored.then(() => undefined);
     const message = encodeUpdate(update);
     const started = performance.now();
     stored.then(
-      () => {
+      (logId) => {
+        this.seen.remember(logId);
         this.options.onRelayed?.((performance.now() - started) / 1000);
         for (const c of this.conns) if (c !== change?.conn) c.send(message);
-        this.options.fanout.publish(this.draftId, { kind: 'update', payload: update });
+        this.options.fanout.publish(this.draftId, { kind: 'update', payload: update, logId });
         if (change) this.options.onStored?.(this.draftId, change);
       },
       (err: unknown) => this.fail(err),

@@ -12,6 +12,17 @@ describe('fan-out frames', () => {
     expect([...decoded.message.payload]).toEqual([1, 2, 3]);
   });
 
+  it('carries an update with its log id, and one without', () => {
+    const instance = crypto.randomBytes(16);
+    const withId = decodeFanout(encodeFanout(instance, { kind: 'update', payload: Uint8Array.from([7, 8]), logId: 2 ** 40 + 5 }))!;
+    expect(withId.message).toEqual({ kind: 'update', payload: Uint8Array.from([7, 8]), logId: 2 ** 40 + 5 });
+    expect(withId.instance.equals(instance)).toBe(true);
+    const withoutId = decodeFanout(encodeFanout(instance, { kind: 'update', payload: Uint8Array.from([7, 8]) }))!;
+    expect(withoutId.message).toEqual({ kind: 'update', payload: Uint8Array.from([7, 8]) });
+    // A frame with an id but cut short is refused.
+    expect(decodeFanout(Buffer.concat([Buffer.from([3]), instance, Buffer.from([0, 0, 1])]))).toBeNull();
+  });
+
   it('rejects truncated frames and unknown kinds', () => {
     expect(decodeFanout(Buffer.from([0, 1, 2]))).toBeNull();
     expect(decodeFanout(Buffer.concat([Buffer.from([9]), crypto.randomBytes(16)]))).toBeNull();

@@ -16,10 +16,14 @@ import type { Logger } from 'pino';
 
 export const FANOUT_KIND = { update: 0, awareness: 1, clauses: 2 } as const;
 export type FanoutKind = keyof typeof FANOUT_KIND;
+/** Frame kind of an update that carries its log id (instances that predate it ignore it and catch up from the log). */
+const UPDATE_WITH_ID = 3;
 
 export interface FanoutMessage {
   kind: FanoutKind;
   payload: Uint8Array;
+  /** For updates: the update's id in the log, so that catching up can skip what was received. */
+  logId?: number;
 }
 
 export type FanoutHandler = (message: FanoutMessage) => void;
@@ -63,19 +67,27 @@ export function createLocalFanout(): Fanout {
 const KINDS: FanoutKind[] = ['update', 'awareness', 'clauses'];
 const INSTANCE_BYTES = 16;
 
-/** Frame: [kind][16-byte instance id][payload]. */
+/** Frame: [kind][16-byte instance id][payload], or [3][instance][8-byte log id][update]. */
 export function encodeFanout(instance: Buffer, message: FanoutMessage): Buffer {
+  if (message.kind === 'update' && message.logId !== undefined) {
+    const id = Buffer.alloc(8);
+    id.writeBigUInt64BE(BigInt(message.logId));
+    return Buffer.concat([Buffer.from([UPDATE_WITH_ID]), instance, id, Buffer.from(message.payload)]);
+  }
   return Buffer.concat([Buffer.from([FANOUT_KIND[message.kind]]), instance, Buffer.from(message.payload)]);
 }
 
 export function decodeFanout(frame: Buffer): { instance: Buffer; message: FanoutMessage } | null {
   if (frame.length < 1 + INSTANCE_BYTES) return null;
+  const instance = frame.subarray(1, 1 + INSTANCE_BYTES);
+  if (frame[0] === UPDATE_WITH_ID) {
+    if (frame.length < 1 + INSTANCE_BYTES + 8) return null;
+    const logId = Number(frame.readBigUInt64BE(1 + INSTANCE_BYTES));
+    return { instance, message: { kind: 'update', logId, payload: new Uint8Array(frame.subarray(1 + INSTANCE_BYTES + 8)) } };
+  }
   const kind = KINDS[frame[0]];
   if (!kind) return null;
-  return {
-    instance: frame.subarray(1, 1 + INSTANCE_BYTES),
-    message: { kind, payload: new Uint8Array(frame.subarray(1 + INSTANCE_BYTES)) },
-  };
+  return { instance, message: { kind, payload: new Uint8Array(frame.subarray(1 + INSTANCE_BYTES)) } };
 }
 
 export function createRedisFanout(options: { url: string; prefix: string; logger: Logger }): Fanout {

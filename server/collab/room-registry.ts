@@ -42,8 +42,15 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) {
       try {
         await room.ready;
-        const updates = seconds === null ? await this.options.store.load(room.draftId) : await this.options.store.loadRecent(room.draftId, seconds);
-        await room.catchUp(updates);
+        if (seconds === null) {
+          const { updates } = await this.options.store.loadWithIds(room.draftId);
+          await room.catchUp(updates.map((update) => ({ update })));
+        } else {
+          // Ids first (the last minute, from a floor that keeps the scan short), then only the updates not seen.
+          const floor = room.logFloor((seconds + 15) * 1000);
+          const unseen = room.unseen(await this.options.store.recentIds(room.draftId, seconds, floor));
+          if (unseen.length > 0) await room.catchUp(await this.options.store.loadByIds(room.draftId, unseen));
+        }
       } catch (err) {
         this.options.logger.warn({ err, draftId: room.draftId }, 'catch-up from the log failed');
       }

@@ -3,7 +3,7 @@
  * is relayed. Appends that arrive while a write is in flight are grouped into the
  * next single transaction (group commit): no fixed delay, one round trip per batch.
  */
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { rawStatement, type Database } from '../db/client';
 import { yjsCheckpoints, yjsUpdates } from '../db/schema';
 
@@ -17,17 +17,21 @@ export interface UpdateRecord {
 
 interface Pending {
   record: UpdateRecord;
-  resolve: () => void;
+  resolve: (id: number) => void;
   reject: (err: unknown) => void;
 }
 
 export interface UpdateStore {
-  /** Resolves once the update is durably stored. */
-  append(record: UpdateRecord): Promise<void>;
-  /** Every stored update of a draft, oldest first. */
+  /** Resolves to the update's log id once it is durably stored. */
+  append(record: UpdateRecord): Promise<number>;
+  /** Every stored update of a draft, oldest first (the newest checkpoint stands for those before it). */
   load(draftId: string): Promise<Uint8Array[]>;
-  /** Updates of a draft stored in the last `seconds` (database clock), oldest first. */
-  loadRecent(draftId: string, seconds: number): Promise<Uint8Array[]>;
+  /** The same, with the log ids of the updates after the checkpoint. */
+  loadWithIds(draftId: string): Promise<{ updates: Uint8Array[]; ids: number[] }>;
+  /** Log ids above `afterId` of a draft's updates stored in the last `seconds` (database clock). */
+  recentIds(draftId: string, seconds: number, afterId: number): Promise<number[]>;
+  /** Some updates of a draft by log id, oldest first. */
+  loadByIds(draftId: string, ids: number[]): Promise<Array<{ id: number; update: Uint8Array }>>;
   /** Resolves when everything appended so far is stored (or failed). */
   flush(): Promise<void>;
 }
@@ -51,13 +55,32 @@ export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number
           const at = params.push(record.draftId, record.update, record.userId, record.delegationCode, JSON.stringify(record.clauseIds)) - 5;
           return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5})`;
         });
-        await insert(`${INSERT} ${rows.join(', ')}`, params, batch.length <= 8 ? `accord_append_${batch.length}` : undefined);
+        const inserted = await insert(`${INSERT} ${rows.join(', ')} returning id`, params, batch.length <= 8 ? `accord_append_${batch.length}` : undefined);
         hooks.onBatch?.(batch.length, performance.now() - started);
-        for (const p of batch) p.resolve();
+        // Ids are taken in the order of the values list.
+        const ids = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+        batch.forEach((p, i) => p.resolve(ids[i]));
       } catch (err) {
         for (const p of batch) p.reject(err);
       }
     }
+  }
+
+  async function loadWithIds(draftId: string): Promise<{ updates: Uint8Array[]; ids: number[] }> {
+    // The newest checkpoint, then only what was stored after it.
+    const [checkpoint] = await db
+      .select({ upToId: yjsCheckpoints.upToId, state: yjsCheckpoints.state })
+      .from(yjsCheckpoints)
+      .where(eq(yjsCheckpoints.draftId, draftId))
+      .orderBy(desc(yjsCheckpoints.upToId))
+      .limit(1);
+    const rows = await db
+      .select({ id: yjsUpdates.id, update: yjsUpdates.update })
+      .from(yjsUpdates)
+      .where(checkpoint ? and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.id, checkpoint.upToId)) : eq(yjsUpdates.draftId, draftId))
+      .orderBy(asc(yjsUpdates.id));
+    const updates = rows.map((r) => r.update);
+    return { updates: checkpoint ? [checkpoint.state, ...updates] : updates, ids: rows.map((r) => r.id) };
   }
 
   function kick(): void {
@@ -70,33 +93,43 @@ export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number
 
   return {
     append(record) {
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<number>((resolve, reject) => {
         queue.push({ record, resolve, reject });
         kick();
       });
     },
     async load(draftId) {
-      // The newest checkpoint, then only what was stored after it.
-      const [checkpoint] = await db
-        .select({ upToId: yjsCheckpoints.upToId, state: yjsCheckpoints.state })
-        .from(yjsCheckpoints)
-        .where(eq(yjsCheckpoints.draftId, draftId))
-        .orderBy(desc(yjsCheckpoints.upToId))
-        .limit(1);
-      const rows = await db
-        .select({ update: yjsUpdates.update })
-        .from(yjsUpdates)
-        .where(checkpoint ? and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.id, checkpoint.upToId)) : eq(yjsUpdates.draftId, draftId))
-        .orderBy(asc(yjsUpdates.id));
-      return checkpoint ? [checkpoint.state, ...rows.map((r) => r.update)] : rows.map((r) => r.update);
+      return (await loadWithIds(draftId)).updates;
     },
-    async loadRecent(draftId, seconds) {
+    loadWithIds,
+    async recentIds(draftId, seconds, afterId) {
+      // The id bound keeps the scan to the newest rows (the index is on draft and id).
       const rows = await db
-        .select({ update: yjsUpdates.update })
+        .select({ id: yjsUpdates.id })
         .from(yjsUpdates)
-        .where(and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.createdAt, sql`now() - make_interval(secs => ${seconds})`)))
-        .orderBy(asc(yjsUpdates.id));
-      return rows.map((r) => r.update);
+        .where(
+          and(
+            eq(yjsUpdates.draftId, draftId),
+            gt(yjsUpdates.id, afterId),
+            gt(yjsUpdates.createdAt, sql`now() - make_interval(secs => ${seconds})`),
+          ),
+        );
+      return rows.map((r) => r.id);
+    },
+    async loadByIds(draftId, ids) {
+      const out: Array<{ id: number; update: Uint8Array }> = [];
+      const sorted = [...ids].sort((a, b) => a - b);
+      for (let i = 0; i < sorted.length; i += 1000) {
+        const chunk = sorted.slice(i, i + 1000);
+        out.push(
+          ...(await db
+            .select({ id: yjsUpdates.id, update: yjsUpdates.update })
+            .from(yjsUpdates)
+            .where(and(eq(yjsUpdates.draftId, draftId), inArray(yjsUpdates.id, chunk)))
+            .orderBy(asc(yjsUpdates.id))),
+        );
+      }
+      return out;
     },
     async flush() {
       while (writing) await writing.catch(() => undefined);

@@ -24,17 +24,17 @@ export interface DatabaseHandle {
  * costs ~0.45 ms a call, twice the insert itself): for the per-edit path only. `name`
  * makes it a prepared statement on PostgreSQL (parsed once per connection).
  */
-export type RawStatement = (text: string, params: unknown[], name?: string) => Promise<void>;
+export type RawStatement = (text: string, params: unknown[], name?: string) => Promise<Array<Record<string, unknown>>>;
 
 export function rawStatement(db: Database): RawStatement {
   const client = (db as unknown as { $client: unknown }).$client as {
-    query: (...args: unknown[]) => Promise<unknown>;
+    query: (...args: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }>;
     totalCount?: number;
   };
   if (typeof client?.query !== 'function') throw new Error('rawStatement: the database has no driver client');
   // node-postgres (a Pool: query config with a name), or PGlite (text and parameters).
-  if (typeof client.totalCount === 'number') return async (text, params, name) => void (await client.query({ text, values: params, ...(name ? { name } : {}) }));
-  return async (text, params) => void (await client.query(text, params));
+  if (typeof client.totalCount === 'number') return async (text, params, name) => (await client.query({ text, values: params, ...(name ? { name } : {}) })).rows;
+  return async (text, params) => (await client.query(text, params)).rows;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');

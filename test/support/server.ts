@@ -58,7 +58,11 @@ export async function createTemplate(dir: string): Promise<void> {
     await server.stop();
     writeFileSync(`${dir}.ready`, '');
   } catch (err) {
-    writeFileSync(`${dir}.failed`, err instanceof Error ? err.message : String(err));
+    try {
+      writeFileSync(`${dir}.failed`, err instanceof Error ? err.message : String(err));
+    } catch {
+      // The run ended first (a short run that started no server) and removed its temp root.
+    }
   }
 }
 
