@@ -3,7 +3,7 @@
  * is relayed. Appends that arrive while a write is in flight are grouped into the
  * next single transaction (group commit): no fixed delay, one round trip per batch.
  */
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { rawStatement, type Database } from '../db/client';
 import { yjsCheckpoints, yjsUpdates } from '../db/schema';
 
@@ -103,7 +103,17 @@ export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number
     },
     loadWithIds,
     async recentIds(draftId, seconds, afterId) {
-      // The id bound keeps the scan to the newest rows (the index is on draft and id).
+      // The id bound keeps the scan to the newest rows (the index is on draft and id). Without
+      // one (a room loaded within the last minute), the newest row stored well before the
+      // window bounds it: every smaller id was taken before that row's, within the 30 s a
+      // statement may run, so before the window began.
+      if (afterId <= 0) {
+        const [row] = await db
+          .select({ id: sql<number>`coalesce(max(${yjsUpdates.id}), 0)`.mapWith(Number) })
+          .from(yjsUpdates)
+          .where(and(eq(yjsUpdates.draftId, draftId), lt(yjsUpdates.createdAt, sql`now() - make_interval(secs => ${seconds + 60})`)));
+        afterId = row?.id ?? 0;
+      }
       const rows = await db
         .select({ id: yjsUpdates.id })
         .from(yjsUpdates)

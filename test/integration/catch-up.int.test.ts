@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -19,7 +19,7 @@ import { createLocalFanout } from '@/server/collab/fanout';
 import { RoomRegistry } from '@/server/collab/room-registry';
 import { createUpdateStore, type UpdateStore } from '@/server/collab/update-store';
 import { openDatabase, type DatabaseHandle } from '@/server/db/client';
-import { clauses } from '@/server/db/schema';
+import { clauses, yjsUpdates } from '@/server/db/schema';
 import { seedDemo } from '@/server/seed/seed-demo';
 import { createTestDatabase } from '../support/postgres';
 
@@ -96,6 +96,10 @@ describe.each(targets)('catching up from the log on %s', (name, open) => {
     const recent = await store.recentIds(draftId, 60, 0);
     expect(recent).toEqual(expect.arrayContaining(ids));
     expect(await store.recentIds(draftId, 60, ids[2])).toEqual(ids.slice(3));
+    // Rows stored long ago are outside the window, also when no bound is given (the store finds one).
+    await handle.db.update(yjsUpdates).set({ createdAt: sql`now() - interval '10 minutes'` }).where(inArray(yjsUpdates.id, ids.slice(0, 2)));
+    expect(await store.recentIds(draftId, 60, 0)).toEqual(expect.arrayContaining(ids.slice(2)));
+    expect(await store.recentIds(draftId, 60, 0)).not.toContain(ids[1]);
     const read = await store.loadByIds(draftId, [ids[3], ids[1]]);
     expect(read.map((r) => r.id)).toEqual([ids[1], ids[3]]);
     expect(read.map((r) => [...r.update])).toEqual([[...updates[1]], [...updates[3]]]);
