@@ -21,15 +21,16 @@ const store: UpdateStore = {
  * sends it. `shared`: the room is one of several instances (it keeps the log ids of what it
  * saw, and `deliver` hands it an update as the fan-out would).
  */
-async function roomWithClient(shared: boolean) {
+async function roomWithClient(shared: boolean, updateStore: UpdateStore = store) {
   let onFanout: ((message: FanoutMessage) => void) | undefined;
   const fanout: Fanout = shared
     ? { ...createLocalFanout(), kind: 'redis', subscribe: async (_draftId, handler) => void (onFanout = handler) }
     : createLocalFanout();
-  const room = new DraftRoom({ draftId: 'draft', store, logger: pino({ level: 'silent' }), loadClauses: async () => [], onBroken: () => undefined, fanout });
+  const room = new DraftRoom({ draftId: 'draft', store: updateStore, logger: pino({ level: 'silent' }), loadClauses: async () => [], onBroken: () => undefined, fanout });
   await room.ready;
   const client = new Y.Doc();
   const relayed: Uint8Array[] = [];
+  const closed: number[] = [];
   const conn = {
     id: 1,
     ownClientId: null,
@@ -39,11 +40,11 @@ async function roomWithClient(shared: boolean) {
       relayed.push(decoded.update);
       Y.applyUpdate(client, decoded.update);
     },
-    close: () => undefined,
+    close: (code: number) => void closed.push(code),
   } as unknown as RoomConnection;
   room.join(conn);
   const deliver = (update: Uint8Array, logId?: number) => onFanout?.({ kind: 'update', payload: update, logId });
-  return { room, client, relayed, deliver };
+  return { room, client, relayed, deliver, closed };
 }
 
 /** Another instance's edits: 450 single-keystroke updates, with deletions among them. */
@@ -131,5 +132,18 @@ describe('DraftRoom: which log ids a catch-up must read', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('DraftRoom when the log cannot be written', () => {
+  it('relays nothing, closes its connections with 1011 so that clients resync, and leaves no rejection unhandled', async () => {
+    const failing: UpdateStore = { ...store, append: async () => Promise.reject(new Error('disk full')) };
+    const { room, relayed, closed } = await roomWithClient(true, failing);
+    Y.transact(room.doc, () => room.doc.getText('t').insert(0, 'lost'), { conn: null, userId: null, delegation: null, clauseIds: [] });
+    // Nobody waits on the room meanwhile (as in the server between two messages).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(relayed).toEqual([]);
+    expect(closed).toEqual([1011]);
+    expect(room.isBroken).toBe(true);
   });
 });

@@ -350,7 +350,9 @@ export class DraftRoom {
       delegationCode: change?.delegation ?? null,
       clauseIds: change?.clauseIds ?? [],
     });
-    this.durable = stored.then(() => undefined);
+    const durable = stored.then(() => undefined);
+    durable.catch(() => undefined); // a failure is handled below (fail); readers of durable see it too
+    this.durable = durable;
     const message = encodeUpdate(update);
     const started = performance.now();
     stored.then(
