@@ -257,6 +257,17 @@ test.describe('the comment margin', () => {
       await fr.page.keyboard.press('Enter');
       await expect(card(ids[0])).toHaveClass(/is-active/);
       await expect(card(ids[0]).getByLabel('Your reply')).toBeFocused();
+
+      // A reply being typed survives the window narrowing past the margin's width (the
+      // card moves from the margin to the list under the clause) and widening again.
+      const half = `Half a reply ${randomBytes(3).toString('hex')}`;
+      await card(ids[0]).getByLabel('Your reply').fill(half);
+      await fr.page.setViewportSize({ width: 800, height: 1000 });
+      await expect(fr.clause(n).getByTestId('clause-comments')).toHaveAttribute('data-layout', 'list');
+      await expect(card(ids[0]).getByLabel('Your reply')).toHaveValue(half);
+      await fr.page.setViewportSize({ width: 1440, height: 1000 });
+      await expect(fr.clause(n).getByTestId('clause-comments')).toHaveAttribute('data-layout', 'margin');
+      await expect(card(ids[0]).getByLabel('Your reply')).toHaveValue(half);
     } finally {
       await fr.page.context().close();
     }

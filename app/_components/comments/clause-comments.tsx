@@ -1,7 +1,7 @@
 'use client';
 
 import type { Editor } from '@tiptap/core';
-import { forwardRef, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CommentReplyDto, CommentThreadDto } from '@/lib/api/comment-types';
 import { resolveAnchor, type EncodedAnchor } from '@/lib/comments/comment-anchor';
 import { canResolveThread, MAX_COMMENT_CHARS, teamLabel, type CommentVisibility } from '@/lib/comments/comment-visibility';
@@ -260,12 +260,35 @@ interface ThreadProps {
   className?: string;
 }
 
+/**
+ * Replies being written, by thread. A card is rendered in another tree when the layout
+ * changes (the margin on wide screens, the list under the clause otherwise), so its own
+ * state would not survive a window crossing that width: the reply is kept here until it
+ * is sent.
+ */
+const replyDrafts = new Map<string, { text: string; open: boolean }>();
+
+function useReplyDraft(threadId: string) {
+  const [draft, setDraft] = useState(() => replyDrafts.get(threadId) ?? { text: '', open: false });
+  const update = useCallback(
+    (next: { text: string; open: boolean }) => {
+      if (next.text || next.open) replyDrafts.set(threadId, next);
+      else replyDrafts.delete(threadId);
+      setDraft(next);
+    },
+    [threadId],
+  );
+  return [draft, update] as const;
+}
+
 const Thread = forwardRef<HTMLElement, ThreadProps>(function Thread(
   { draftId, thread, anchorState, me, access, delegations, active, onActivate, onEmphasise, onShowWords, mergeThread, mergeReply, inMargin, style, className },
   ref,
 ) {
-  const [reply, setReply] = useState('');
-  const [replying, setReplying] = useState(false);
+  const [draft, setDraft] = useReplyDraft(thread.id);
+  const { text: reply, open: replying } = draft;
+  const setReply = (text: string) => setDraft({ text, open: true });
+  const setReplying = (open: boolean) => setDraft({ text: reply, open });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const internal = thread.visibility === 'delegation';
@@ -279,8 +302,7 @@ const Thread = forwardRef<HTMLElement, ThreadProps>(function Thread(
     setError(null);
     try {
       mergeReply(await replyToThread(draftId, thread.id, reply));
-      setReply('');
-      setReplying(false);
+      setDraft({ text: '', open: false });
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The reply could not be saved.');
     } finally {
