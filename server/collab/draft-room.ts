@@ -276,7 +276,7 @@ export class DraftRoom {
       throw new AppError('bad_request', { message: 'The document update could not be decoded.' });
     }
     if (touched.malformed) {
-      throw new AppError('bad_request', { message: 'The document update is malformed (an item refers to a later item of its own client).' });
+      throw new AppError('bad_request', { message: 'The document update is malformed (Yjs could not integrate it); it was discarded.' });
     }
     if (!touched.novel) return;
     if (conn.access !== 'write') {

@@ -161,6 +161,22 @@ describe('touchedRoots', () => {
     expect(accepted.store.pendingStructs).not.toBeNull();
   });
 
+  it('flags an item the server has in part when the part it has was garbage-collected (Yjs would fail half-way)', () => {
+    const author = new Y.Doc();
+    author.clientID = 1;
+    const server = new Y.Doc();
+    author.getXmlFragment('clause:a').insert(0, [paragraph('abcdef')]);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(author));
+    // The server deletes the paragraph: its text is garbage-collected there.
+    server.getXmlFragment('clause:a').delete(0, 1);
+    // The author typed on meanwhile; its whole state holds "abcdefgh" as one item.
+    textOf(author, 'clause:a').insert(6, 'gh');
+    const resent = Y.encodeStateAsUpdate(author);
+    expect(touchedRoots(server, resent)).toMatchObject({ malformed: true });
+    // What a client sends after syncing (its state beyond the server's) starts where the server's ends.
+    expect(touchedRoots(server, Y.diffUpdate(resent, Y.encodeStateVector(server)))).toMatchObject({ malformed: false });
+  });
+
   it('passes only updates that integrate completely: a copy of the document always equals it (seeded mutations)', () => {
     let seed = 20261204;
     const random = (n: number) => {

@@ -24,10 +24,11 @@ export interface TouchedRoots {
   /** Whether the update would change anything at all (false for an empty or already-known update). */
   novel: boolean;
   /**
-   * Whether some item refers to an item of its own client that comes at or after it
-   * (its origin, right origin or parent). Honest clients never do: their items only refer
-   * to what existed when they were created. Yjs does not check it and fails half-way
-   * through integrating such an update, so it must be refused before it is applied.
+   * Whether Yjs would fail half-way through integrating the update, so that it must be
+   * refused before it is applied: some item refers to an item of its own client that comes
+   * at or after it (its origin, right origin or parent; honest clients' items only refer to
+   * what existed when they were created), or an item the document has in part continues
+   * after content the document has garbage-collected.
    */
   malformed: boolean;
 }
@@ -112,6 +113,17 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
     id instanceof Y.ID && id.client === item.id.client && id.clock >= item.id.clock;
   for (const s of structs) {
     if (s instanceof Y.Item && (refersForward(s, s.origin) || refersForward(s, s.rightOrigin) || refersForward(s, s.parent))) {
+      result.malformed = true;
+      return result;
+    }
+  }
+
+  // An item the document has in part is integrated after the struct before its unknown
+  // part; when that struct was garbage-collected, Yjs fails half-way (document changed).
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const state = stateOf(s.id.client);
+    if (s.id.clock < state && state < s.id.clock + s.length && (Y.getItem(store, new Y.ID(s.id.client, state - 1)) as unknown) instanceof Y.GC) {
       result.malformed = true;
       return result;
     }

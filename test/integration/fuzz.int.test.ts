@@ -188,6 +188,7 @@ describe(`fuzzing the Yjs endpoint (seed ${SEED})`, () => {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     // Nothing accepted was left half-integrated (the room drops such a remainder and says so).
     expect(server.logs()).not.toContain('left content pending');
+    expect(server.logs()).not.toContain('applying a decoded update failed');
     typeInClause(fr.doc, clauseIds[0], ' final-fr');
     typeInClause(de.doc, clauseIds[1], ' final-de');
     const snapshot = (doc: Y.Doc) => clauseIds.map((id) => doc.getXmlFragment(clauseField(id)).toString()).join('\n');
