@@ -145,7 +145,7 @@ export async function startAccord(env: Env, logger: Logger): Promise<RunningAcco
     logger,
     settleSeconds: database.kind === 'pglite' ? 0 : env.CHECKPOINT_SETTLE_SECONDS,
     embedded: database.kind === 'pglite',
-    batchSize: database.kind === 'pglite' ? 25 : 100,
+    batchSize: database.kind === 'pglite' ? 10 : 100,
     urgentBatchSize: database.kind === 'pglite' ? 250 : 2000,
     editsIdle: () => updateStore.flush(),
     onIndexed: (draftId, upToId) => historyPublisher.publish(draftId, 'history:changed', { draftId, upToId }),

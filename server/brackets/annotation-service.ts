@@ -22,6 +22,7 @@ import type { Database } from '../db/client';
 import { alternativeBackings, alternatives, brackets, clauses } from '../db/schema';
 import type { DraftStore } from '../drafts/draft-store';
 import type { ClauseStates } from '../negotiation/clause-states';
+import { nextTurn } from '../util/event-loop';
 import type { AnnotationEvents } from '@/lib/realtime/events';
 
 type BracketRow = typeof brackets.$inferSelect;
@@ -218,20 +219,30 @@ export function createAnnotationService(options: AnnotationServiceOptions) {
 
   return {
     /** Open anchors per clause, for the dispute count in consensus (no authorisation: server use). */
-    async unsafeOpenAnchors(draftId: string, clauseIds: readonly string[]): Promise<Map<string, OpenAnchors>> {
+    /** Open recorded brackets and alternatives of some clauses; `gentle`: one read at a time, with a turn of the event loop between. */
+    async unsafeOpenAnchors(draftId: string, clauseIds: readonly string[], { gentle = false } = {}): Promise<Map<string, OpenAnchors>> {
       const out = new Map<string, OpenAnchors>();
       if (clauseIds.length === 0) return out;
       const ids = [...clauseIds];
-      const [bracketRows, altRows] = await Promise.all([
+      const readBrackets = () =>
         db
           .select({ clauseId: brackets.clauseId, start: brackets.anchorStart, end: brackets.anchorEnd })
           .from(brackets)
-          .where(and(eq(brackets.draftId, draftId), inArray(brackets.clauseId, ids), eq(brackets.state, 'open'))),
+          .where(and(eq(brackets.draftId, draftId), inArray(brackets.clauseId, ids), eq(brackets.state, 'open')));
+      const readAlternatives = () =>
         db
           .select({ clauseId: alternatives.clauseId, start: alternatives.anchorStart, end: alternatives.anchorEnd })
           .from(alternatives)
-          .where(and(eq(alternatives.draftId, draftId), inArray(alternatives.clauseId, ids), eq(alternatives.state, 'open'))),
-      ]);
+          .where(and(eq(alternatives.draftId, draftId), inArray(alternatives.clauseId, ids), eq(alternatives.state, 'open')));
+      let bracketRows: Awaited<ReturnType<typeof readBrackets>>;
+      let altRows: Awaited<ReturnType<typeof readAlternatives>>;
+      if (gentle) {
+        bracketRows = await readBrackets();
+        await nextTurn();
+        altRows = await readAlternatives();
+      } else {
+        [bracketRows, altRows] = await Promise.all([readBrackets(), readAlternatives()]);
+      }
       const entry = (id: string) => {
         let e = out.get(id);
         if (!e) out.set(id, (e = { brackets: [], alternatives: [] }));

@@ -19,6 +19,7 @@ import type { Database } from '../db/client';
 import { historyEdits, historySnapshots, historyState, yjsUpdates } from '../db/schema';
 import { loadDocAt } from './doc-at';
 import { updateFacts, type UpdateFacts } from './yjs-facts';
+import { nextTurn as turn } from '../util/event-loop';
 
 export interface HistoryIndexerOptions {
   db: Database;
@@ -69,9 +70,6 @@ interface SessionRow {
   first_log_id: number | string;
   last_log_id: number | string;
 }
-
-/** One turn of the event loop (I/O that arrived meanwhile, e.g. an edit, is handled first). */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** How far one run got: the newest log id it indexed, and (embedded database) the draft's history state. */
 interface Progress {

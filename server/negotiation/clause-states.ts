@@ -10,6 +10,7 @@ import { clauseText } from '@/lib/collab/clause-text';
 import { clauseField } from '@/lib/collab/clause-field';
 import { indexFragment, resolveSpan, type SpanAnchor } from '@/lib/collab/text-anchor';
 import type { DraftRoom } from '../collab/draft-room';
+import { nextTurn } from '../util/event-loop';
 import type { RoomRegistry } from '../collab/room-registry';
 
 export interface ClauseTextState {
@@ -28,6 +29,7 @@ export interface OpenAnchorsSource {
   unsafeOpenAnchors(
     draftId: string,
     clauseIds: readonly string[],
+    options?: { gentle?: boolean },
   ): Promise<Map<string, { brackets: SpanAnchor[]; alternatives: Array<SpanAnchor | null> }>>;
 }
 
@@ -48,7 +50,7 @@ export class ClauseStates {
   }
 
   /** Text states of the given clauses of a draft (loading the draft if needed). */
-  async get(draftId: string, clauseIds: readonly string[]): Promise<Map<string, ClauseTextState>> {
+  async get(draftId: string, clauseIds: readonly string[], { gentle = false } = {}): Promise<Map<string, ClauseTextState>> {
     const room = await this.registry.acquire(draftId);
     try {
       let cached = this.cache.get(room);
@@ -60,6 +62,8 @@ export class ClauseStates {
       for (const id of clauseIds) {
         let state = cached.get(id);
         if (!state) {
+          // A long clause takes a while to read: other work gets a turn between clauses.
+          if (gentle && out.size > 0) await nextTurn();
           const text = clauseText(room.doc, id);
           state = { text, hash: hashClauseText(text), openBrackets: countBrackets(text).open };
           cached.set(id, state);
@@ -67,10 +71,12 @@ export class ClauseStates {
         out.set(id, state);
       }
       if (this.annotations) {
-        const open = await this.annotations.unsafeOpenAnchors(draftId, clauseIds);
+        if (gentle) await nextTurn();
+        const open = await this.annotations.unsafeOpenAnchors(draftId, clauseIds, { gentle });
         for (const [id, anchors] of open) {
           const state = out.get(id);
           if (!state) continue;
+          if (gentle) await nextTurn();
           const index = indexFragment(room.doc.getXmlFragment(clauseField(id)));
           const spans = anchors.brackets.flatMap((a) => resolveSpan(room.doc, id, a, index) ?? []);
           const alternatives = anchors.alternatives.filter((a) => a === null || resolveSpan(room.doc, id, a, index) !== null).length;

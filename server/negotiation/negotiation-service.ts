@@ -29,6 +29,7 @@ import { writeAudit } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import { clauses, positionHistory, positions, silenceProcedures, users, yjsUpdates } from '../db/schema';
 import type { DraftStore } from '../drafts/draft-store';
+import { nextTurn } from '../util/event-loop';
 import type { ClauseStates } from './clause-states';
 
 export interface NegotiationPublisher {
@@ -114,8 +115,13 @@ export function createNegotiationService(options: NegotiationServiceOptions) {
     };
   }
 
-  /** Consensus of some (or all) clauses of a draft. */
-  async function computeFor(draftId: string, clauseIds?: string[]): Promise<ConsensusDto[]> {
+  /**
+   * Consensus of some (or all) clauses of a draft. `gentle` (the refresh after text edits,
+   * in the background) reads one thing at a time with a turn of the event loop between
+   * steps: run as one chain, the reads and text scans held the thread for 10-30 ms every
+   * second of typing on the embedded database, and every edit arriving meanwhile waited.
+   */
+  async function computeFor(draftId: string, clauseIds?: string[], { gentle = false } = {}): Promise<ConsensusDto[]> {
     const clauseRows = await db
       .select({ id: clauses.id })
       .from(clauses)
@@ -123,11 +129,20 @@ export function createNegotiationService(options: NegotiationServiceOptions) {
       .orderBy(asc(clauses.ordinal));
     if (clauseRows.length === 0) return [];
     const ids = clauseRows.map((c) => c.id);
-    const [participants, states, positionRows] = await Promise.all([
-      participantsOf(draftId),
-      clauseStates.get(draftId, ids),
-      db.select().from(positions).where(and(eq(positions.draftId, draftId), inArray(positions.clauseId, ids))),
-    ]);
+    const readPositions = () => db.select().from(positions).where(and(eq(positions.draftId, draftId), inArray(positions.clauseId, ids)));
+    let participants: DelegationCode[];
+    let states: Awaited<ReturnType<ClauseStates['get']>>;
+    let positionRows: Awaited<ReturnType<typeof readPositions>>;
+    if (gentle) {
+      await nextTurn();
+      participants = await participantsOf(draftId);
+      await nextTurn();
+      states = await clauseStates.get(draftId, ids, { gentle });
+      await nextTurn();
+      positionRows = await readPositions();
+    } else {
+      [participants, states, positionRows] = await Promise.all([participantsOf(draftId), clauseStates.get(draftId, ids), readPositions()]);
+    }
     return ids.map((clauseId) => {
       const state = states.get(clauseId)!;
       const stated = new Map<DelegationCode, StatedPosition>();
@@ -195,7 +210,7 @@ export function createNegotiationService(options: NegotiationServiceOptions) {
    * they last received, which stays right until a position changes (and that publishes).
    */
   async function publishConsensus(draftId: string, clauseIds: string[], onlyIfChanged = false): Promise<void> {
-    const computed = await computeFor(draftId, clauseIds);
+    const computed = await computeFor(draftId, clauseIds, { gentle: onlyIfChanged });
     const consensus = onlyIfChanged ? computed.filter((c) => lastPublished.get(c.clauseId) !== fingerprint(c)) : computed;
     for (const c of consensus) lastPublished.set(c.clauseId, fingerprint(c));
     if (lastPublished.size > 50_000) lastPublished.clear();
