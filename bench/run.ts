@@ -43,7 +43,7 @@ function treeOf(roots: number[]): number[] {
 }
 
 /** Runs one load point against one target: a load-generator process, with server CPU sampled at its window edges. */
-async function runPoint(target: RunningTarget, point: LoadPoint, options: BenchOptions, pinning: Pinning): Promise<PointRun> {
+async function runPoint(target: RunningTarget, point: LoadPoint, options: BenchOptions, pinning: Pinning, warmupS: number): Promise<PointRun> {
   const base: PointRun = { target: target.id, label: target.label, point, caretRate: options.caretRate, ok: false };
   if (!target.alive()) return { ...base, error: `the server is not running any more. Last logs:\n${target.logs().slice(-2000)}` };
 
@@ -53,7 +53,7 @@ async function runPoint(target: RunningTarget, point: LoadPoint, options: BenchO
     clients: point.clients,
     editRate: point.editRate,
     caretRate: options.caretRate,
-    warmupMs: options.warmupS * 1000,
+    warmupMs: warmupS * 1000,
     durationMs: options.durationS * 1000,
     drainTimeoutMs: options.drainS * 1000,
     connectTimeoutMs: 30_000,
@@ -365,7 +365,9 @@ async function main(): Promise<void> {
     for (const point of options.points) {
       log(`point ${formatPoint(point)}: ${point.clients} clients × ${point.editRate} edits/s + ${options.caretRate} caret moves/s`);
       for (const target of running) {
-        const run = await runPoint(target, point, options, pinning);
+        // A target's first point warms up longer: its server compiles its hot code then.
+        const first = !runs.some((r) => r.target === target.id);
+        const run = await runPoint(target, point, options, pinning, first ? Math.max(options.warmupS, options.firstWarmupS ?? 0) : options.warmupS);
         runs.push(run);
         log(summaryLine(run));
         // Let the server settle (disconnects, awareness clean-up) before the next target's turn.

@@ -13,6 +13,8 @@ export interface BenchOptions {
   targets: TargetId[];
   durationS: number;
   warmupS: number;
+  /** Warm-up before a target's first point (its server's code is compiled under load then). */
+  firstWarmupS: number;
   drainS: number;
   caretRate: number;
   clauses: number;
@@ -38,6 +40,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --points LIST        load points as CLIENTSxRATE, comma-separated (default ${FULL_POINTS.map(formatPoint).join(',')})
   --duration S         measured seconds per point and target (default 30; quick 6)
   --warmup S           seconds of load before measuring (default 3; quick 1)
+  --first-warmup S     seconds of load before measuring a target's first point (default 20; quick 3):
+                         V8 compiles a server's hot code during its first seconds under load, in
+                         background threads on the server's own (pinned) CPU
   --drain S            at most this long for the last edits to arrive (default 10; quick 5)
   --targets LIST       subset of a,b,c,d (default abcd):
                          a Accord on the embedded database   b Accord on PostgreSQL
@@ -97,6 +102,7 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' | { report: str
     targets: [...TARGET_IDS],
     durationS: quick ? 6 : 30,
     warmupS: quick ? 1 : 3,
+    firstWarmupS: quick ? 3 : 20,
     drainS: quick ? 5 : 10,
     caretRate: 1,
     clauses: 3,
@@ -122,6 +128,9 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' | { report: str
         break;
       case '--warmup':
         options.warmupS = positive('--warmup', value(), 60);
+        break;
+      case '--first-warmup':
+        options.firstWarmupS = positive('--first-warmup', value(), 120);
         break;
       case '--drain':
         options.drainS = Math.max(1, positive('--drain', value(), 120));

@@ -227,7 +227,7 @@ export function renderMarkdown(record: BenchRecord): string {
   out.push(`# Accord benchmark — ${record.startedAt}${o.quick ? ' (quick)' : ''}`, '');
   out.push(
     `Points ${o.points.map(formatPoint).join(', ')} (clients × edits/s per client), caret moves ${o.caretRate}/s per client, ` +
-      `${o.durationS} s measured per point after ${o.warmupS} s warm-up, edits spread over ${o.clauses} clause(s). ` +
+      `${o.durationS} s measured per point after ${o.warmupS} s warm-up${o.firstWarmupS && o.firstWarmupS > o.warmupS ? ` (${o.firstWarmupS} s before each target's first point, while V8 compiles its server's hot code)` : ''}, edits spread over ${o.clauses} clause(s). ` +
       `Machine: ${record.machine.cpus} × ${record.machine.model}, Node ${record.machine.node}, load average at start ${record.machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}. ` +
       `Reference: @y/websocket-server ${record.referenceVersion}. Build: ${record.build}. Whole run ${fmt(record.durationSeconds / 60)} min.`,
     '',
