@@ -15,6 +15,7 @@ import path from 'node:path';
 import { extraNodeArgs } from './lib/child';
 import { EVENT_PREFIX, type GeneratorConfig, type GeneratorEvent, type GeneratorResult } from './load/messages';
 import { formatPoint, parseArgs, USAGE, type BenchOptions, type LoadPoint } from './lib/cli';
+import { measureEmbeddedFloor, measurePostgresFloor, type CommitFloor } from './lib/commit-floor';
 import { detectPinning, LOAD_CPU, pinnedCommand, pinProcess, type Pinning } from './lib/pin';
 import { RESULTS_DIR, REPO_ROOT } from './lib/paths';
 import { runQueueWaitSeconds, allProcessCpu, busySecondsByCpu, cpuDelta, cpuTimesByCpu, cpuTimesDelta, foreignLoad, topForeign, type CpuTimes, cpuSecondsByPid, memoryOf, MemorySampler, processTree } from './lib/proc';
@@ -324,6 +325,25 @@ async function main(): Promise<void> {
     }
   }
 
+  // The durable-commit floor, on a quiet machine before any target starts.
+  const commitFloor: CommitFloor[] = [];
+  if (options.floor) {
+    if (wanted.includes('a')) {
+      log('measuring the durable-commit floor of the embedded database (400 inserts, 25 ms apart)');
+      commitFloor.push(await measureEmbeddedFloor());
+    }
+    if (wanted.some((t) => TARGETS[t].needs.includes('postgres') && !skipped.some((s) => s.target === t))) {
+      log('measuring the durable-commit floor of PostgreSQL (400 inserts, 25 ms apart)');
+      const floorDb = await createBenchDatabase(databaseUrl);
+      try {
+        commitFloor.push(await measurePostgresFloor(floorDb.url));
+      } finally {
+        await floorDb.drop();
+      }
+    }
+    for (const f of commitFloor) log(`commit floor (${f.store}): p50 ${f.latencyMs.p50.toFixed(2)} ms, p99 ${f.latencyMs.p99.toFixed(2)} ms`);
+  }
+
   const ctx: TargetContext = { pinning, databaseUrl, redisUrl, redisPid, clauseCount: options.clauses, log };
   const running: RunningTarget[] = [];
   let stopping: Promise<void> | undefined;
@@ -400,6 +420,7 @@ async function main(): Promise<void> {
     checks: [],
     notes,
     harnessCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    commitFloor,
   };
   record.checks = evaluateChecks(record);
   const markdown = renderMarkdown(record);

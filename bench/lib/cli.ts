@@ -21,6 +21,8 @@ export interface BenchOptions {
   build: 'auto' | 'skip' | 'force';
   pin: boolean;
   save: boolean;
+  /** Measure the durable-commit floor before the targets start. */
+  floor: boolean;
 }
 
 export const FULL_POINTS: LoadPoint[] = [
@@ -53,6 +55,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --rebuild            always run next build first
   --no-pin             do not pin with taskset
   --no-save            print the report only; write nothing to bench/results/
+  --no-floor           skip the durable-commit floor (400 paced inserts per store, ~25 s; off in --quick)
   --report FILE.json   re-render the report (and target verdicts) of a saved run, measure nothing
   -h, --help
 
@@ -109,6 +112,7 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' | { report: str
     build: 'auto',
     pin: true,
     save: true,
+    floor: !quick,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -149,6 +153,9 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' | { report: str
         break;
       case '--no-pin':
         options.pin = false;
+        break;
+      case '--no-floor':
+        options.floor = false;
         break;
       case '--no-save':
         options.save = false;

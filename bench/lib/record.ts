@@ -2,6 +2,7 @@
 import type { GeneratorResult, Percentiles } from '../load/messages';
 import type { TargetId } from '../targets/types';
 import type { BenchOptions, LoadPoint } from './cli';
+import type { CommitFloor } from './commit-floor';
 import type { Pinning } from './pin';
 
 export interface PointRun {
@@ -73,4 +74,6 @@ export interface BenchRecord {
   notes: string[];
   /** CPU seconds of the harness itself (the orchestrator, not the load generator), whole run. */
   harnessCpuSeconds: number;
+  /** Storing one edit durably on this machine, measured before the targets start (commit-floor.ts). */
+  commitFloor?: CommitFloor[];
 }
