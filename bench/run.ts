@@ -382,16 +382,21 @@ async function main(): Promise<void> {
     }
     const order: TargetId[] = ['d', 'a', 'b', 'c'];
     running.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
-    for (const point of options.points) {
-      log(`point ${formatPoint(point)}: ${point.clients} clients × ${point.editRate} edits/s + ${options.caretRate} caret moves/s`);
-      for (const target of running) {
-        // A target's first point warms up longer: its server compiles its hot code then.
-        const first = !runs.some((r) => r.target === target.id);
-        const run = await runPoint(target, point, options, pinning, first ? Math.max(options.warmupS, options.firstWarmupS ?? 0) : options.warmupS);
-        runs.push(run);
-        log(summaryLine(run));
-        // Let the server settle (disconnects, awareness clean-up) before the next target's turn.
-        await sleep(1_000);
+    for (const [index, point] of options.points.entries()) {
+      // The first point (the latency target's) is measured in rounds, targets interleaved.
+      const rounds = index === 0 ? (options.rounds ?? 1) : 1;
+      for (let round = 1; round <= rounds; round += 1) {
+        log(`point ${formatPoint(point)}: ${point.clients} clients × ${point.editRate} edits/s + ${options.caretRate} caret moves/s${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}`);
+        for (const target of running) {
+          // A target's first point warms up longer: its server compiles its hot code then.
+          const first = !runs.some((r) => r.target === target.id);
+          const run = await runPoint(target, point, options, pinning, first ? Math.max(options.warmupS, options.firstWarmupS ?? 0) : options.warmupS);
+          if (rounds > 1) run.round = round;
+          runs.push(run);
+          log(summaryLine(run));
+          // Let the server settle (disconnects, awareness clean-up) before the next target's turn.
+          await sleep(1_000);
+        }
       }
     }
   } finally {

@@ -23,6 +23,8 @@ export interface BenchOptions {
   save: boolean;
   /** Measure the durable-commit floor before the targets start. */
   floor: boolean;
+  /** Rounds of the first point (the latency target's), targets interleaved; verdicts use each target's median round. */
+  rounds: number;
 }
 
 export const FULL_POINTS: LoadPoint[] = [
@@ -55,6 +57,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --rebuild            always run next build first
   --no-pin             do not pin with taskset
   --no-save            print the report only; write nothing to bench/results/
+  --rounds N           measure the first point N times, targets interleaved, and judge each target's
+                         median round (default 3; quick 1): one disturbed window then moves nothing
   --no-floor           skip the durable-commit floor (400 paced inserts per store, ~25 s; off in --quick)
   --report FILE.json   re-render the report (and target verdicts) of a saved run, measure nothing
   -h, --help
@@ -113,6 +117,7 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' | { report: str
     pin: true,
     save: true,
     floor: !quick,
+    rounds: quick ? 1 : 3,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -153,6 +158,9 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' | { report: str
         break;
       case '--no-pin':
         options.pin = false;
+        break;
+      case '--rounds':
+        options.rounds = Math.max(1, Math.round(positive('--rounds', value(), 9)));
         break;
       case '--no-floor':
         options.floor = false;

@@ -9,6 +9,8 @@ export interface PointRun {
   target: TargetId;
   label: string;
   point: LoadPoint;
+  /** 1-based round when a point is measured several times (`--rounds`); absent in older records. */
+  round?: number;
   caretRate: number;
   ok: boolean;
   error?: string;
