@@ -43,8 +43,10 @@ export class RoomRegistry {
       try {
         await room.ready;
         if (seconds === null) {
-          const { updates } = await this.options.store.loadWithIds(room.draftId);
-          await room.catchUp(updates.map((update) => ({ update })));
+          // The ids are remembered too: the next periodic pass then does not read these again.
+          const { updates, ids } = await this.options.store.loadWithIds(room.draftId);
+          const offset = updates.length - ids.length; // a checkpoint's state comes first, without an id
+          await room.catchUp(updates.map((update, i) => (i >= offset ? { id: ids[i - offset], update } : { update })));
         } else {
           // Ids first (the last minute, from a floor that keeps the scan short), then only the updates not seen.
           const floor = room.logFloor((seconds + 15) * 1000);
