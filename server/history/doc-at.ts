@@ -15,6 +15,7 @@ import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '../db/client';
 import { historySnapshots, yjsCheckpoints, yjsUpdates } from '../db/schema';
+import { nextTurn } from '../util/event-loop';
 
 type Reader = Pick<Database, 'select'>;
 
@@ -51,10 +52,12 @@ export async function loadDocAt(db: Reader, draftId: string, upToId: number, { c
   const base = await baseStateAt(db, draftId, upToId);
   const doc = new Y.Doc();
   try {
+    // In chunks, every step (reading the base state, applying it, each chunk) gets its own turn.
+    if (chunk !== undefined) await nextTurn();
     if (base) Y.applyUpdate(doc, base.state);
     let from = base?.upToId ?? 0;
     while (upToId > from) {
-      if (chunk !== undefined && from > (base?.upToId ?? 0)) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (chunk !== undefined) await nextTurn();
       const query = db
         .select({ id: yjsUpdates.id, update: yjsUpdates.update })
         .from(yjsUpdates)
