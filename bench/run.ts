@@ -384,13 +384,13 @@ async function main(): Promise<void> {
     running.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
     for (const [index, point] of options.points.entries()) {
       // The first point (the latency target's) is measured in rounds, targets interleaved.
-      const rounds = index === 0 ? (options.rounds ?? 1) : 1;
+      const rounds = index === 0 ? options.rounds : 1;
       for (let round = 1; round <= rounds; round += 1) {
         log(`point ${formatPoint(point)}: ${point.clients} clients × ${point.editRate} edits/s + ${options.caretRate} caret moves/s${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}`);
         for (const target of running) {
           // A target's first point warms up longer: its server compiles its hot code then.
           const first = !runs.some((r) => r.target === target.id);
-          const run = await runPoint(target, point, options, pinning, first ? Math.max(options.warmupS, options.firstWarmupS ?? 0) : options.warmupS);
+          const run = await runPoint(target, point, options, pinning, first ? Math.max(options.warmupS, options.firstWarmupS) : options.warmupS);
           if (rounds > 1) run.round = round;
           runs.push(run);
           log(summaryLine(run));

@@ -16,6 +16,7 @@ import * as Y from 'yjs';
 import type { Database } from '../db/client';
 import { yjsCheckpoints, yjsUpdates } from '../db/schema';
 import { nextTurn } from '../util/event-loop';
+import { newestCheckpoint } from './update-store';
 
 /** Logged updates applied in one go while folding (a few milliseconds) before other work gets a turn. */
 const FOLD_CHUNK = 100;
@@ -46,12 +47,7 @@ export function createCheckpointer(options: CheckpointerOptions) {
    * other checkpoint was written since the one this fold started from.
    */
   async function checkpoint(draftId: string): Promise<boolean> {
-    const [previous] = await db
-      .select({ upToId: yjsCheckpoints.upToId, state: yjsCheckpoints.state })
-      .from(yjsCheckpoints)
-      .where(eq(yjsCheckpoints.draftId, draftId))
-      .orderBy(desc(yjsCheckpoints.upToId))
-      .limit(1);
+    const previous = await newestCheckpoint(db, draftId);
     // The settled point is the newest row older than the settle period; every row up to it
     // is folded, young or not: created_at is a transaction's start, so a row with a smaller
     // id can be younger (its transaction started later but took its id first). Leaving it

@@ -36,6 +36,17 @@ export interface UpdateStore {
   flush(): Promise<void>;
 }
 
+/** A draft's newest load checkpoint (its state and the last log id folded into it), if any. */
+export async function newestCheckpoint(db: Pick<Database, 'select'>, draftId: string): Promise<{ upToId: number; state: Uint8Array } | undefined> {
+  const [row] = await db
+    .select({ upToId: yjsCheckpoints.upToId, state: yjsCheckpoints.state })
+    .from(yjsCheckpoints)
+    .where(eq(yjsCheckpoints.draftId, draftId))
+    .orderBy(desc(yjsCheckpoints.upToId))
+    .limit(1);
+  return row;
+}
+
 const INSERT = 'insert into yjs_updates (draft_id, update, user_id, delegation_code, clause_ids) values';
 
 export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number, ms: number) => void } = {}): UpdateStore {
@@ -68,12 +79,7 @@ export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number
 
   async function loadWithIds(draftId: string): Promise<{ updates: Uint8Array[]; ids: number[] }> {
     // The newest checkpoint, then only what was stored after it.
-    const [checkpoint] = await db
-      .select({ upToId: yjsCheckpoints.upToId, state: yjsCheckpoints.state })
-      .from(yjsCheckpoints)
-      .where(eq(yjsCheckpoints.draftId, draftId))
-      .orderBy(desc(yjsCheckpoints.upToId))
-      .limit(1);
+    const checkpoint = await newestCheckpoint(db, draftId);
     const rows = await db
       .select({ id: yjsUpdates.id, update: yjsUpdates.update })
       .from(yjsUpdates)
