@@ -55,8 +55,12 @@ describe.each(targets)('checkpoints on %s', (_name, open) => {
     for (let i = 0; i < 600; i += 1) text.insert(text.length, ` w${i}`);
     await Promise.all(pending);
 
-    // Two instances' checkpointers race; an edit is appended while they fold.
-    const settleSeconds = 0;
+    // Two instances' checkpointers race; an edit is appended while they fold. The 600 edits
+    // are settled (older than a second), the one made during the fold is not: whichever way
+    // the two interleave (on PostgreSQL the second may read the first's checkpoint as its
+    // starting point), there is exactly one fold to write.
+    const settleSeconds = 1;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const one = createCheckpointer({ db: handle.db, logger, every: 1, settleSeconds });
     const two = createCheckpointer({ db: handle.db, logger, every: 1, settleSeconds });
     const order: string[] = [];
