@@ -106,4 +106,63 @@ test.describe('brackets and alternatives', () => {
     await expect(frClause.alternative(2)).toHaveCount(0);
     await expect(frClause.panel.getByTestId('archived-alternative')).toContainText('ALT 2 (adopted)');
   });
+
+  test('adopting a wording for words selected with the space before them keeps the words apart and resolves the bracket on them', async ({ browser }) => {
+    const fr = await enterRoom(browser, ACCOUNTS.fr);
+    const secretariat = await enterRoom(browser, ACCOUNTS.secretariat);
+    rooms.push(fr, secretariat);
+    // As a double-click and drag selects them: with the space before.
+    const selected = ' several hundred thousand';
+    const frClause = new ClauseAnnotationsPart(fr, 8);
+    await frClause.bracket(selected);
+    await expect(frClause.panel.getByTestId('annotation-counts')).toHaveText(' · 1 open bracket');
+    await frClause.proposeForSelection(selected, 'up to 800,000');
+    const secClause = new ClauseAnnotationsPart(secretariat, 8);
+    await expect(secClause.panel.getByTestId('annotation-counts')).toHaveText(' · 1 open bracket · 1 open alternative');
+
+    await secClause.alternative(2).getByRole('button', { name: 'Adopt ALT 2' }).click();
+    const dialog = secretariat.page.getByTestId('adopt-dialog');
+    await expect(dialog).toContainText('“several hundred thousand” becomes “up to 800,000”');
+    await dialog.getByRole('button', { name: 'Adopt ALT 2', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(secClause.panel.getByTestId('annotations-message')).toHaveText('ALT 2 adopted: the text now reads as proposed. 1 bracket on the replaced words resolved.');
+
+    for (const room of [fr, secretariat]) await expect.poll(() => room.editorText(8)).toContain('a Ukrainian force of up to 800,000 personnel');
+    for (const part of [frClause, secClause]) {
+      await expect(part.brackets).toHaveCount(0);
+      await expect(part.glyphs).toHaveCount(0);
+      await expect(part.panel.getByTestId('annotation-counts')).toHaveText('');
+      await expect(part.panel.locator('[data-testid="removed-bracket"][data-state="resolved"]')).toContainText(
+        '[several hundred thousand] — bracketed by FR · Camille Laurent, resolved by adoption of ALT 2 (Secretariat · Hélène Marchand',
+      );
+    }
+    await expect(fr.consensus(8)).not.toContainText('bracket');
+    await secClause.panel.getByTestId('annotations-history').locator('summary').click();
+    await secClause.panel.scrollIntoViewIfNeeded();
+    await secretariat.page.screenshot({ path: 'test-results/brackets-adopted-resolved.png' });
+  });
+
+  test('a bracket whose words are deleted by typing is listed as detached and counted nowhere', async ({ browser }) => {
+    const fr = await enterRoom(browser, ACCOUNTS.fr);
+    rooms.push(fr);
+    const frClause = new ClauseAnnotationsPart(fr, 13);
+    await frClause.bracket('bilateral');
+    await expect(frClause.panel.getByTestId('annotation-counts')).toHaveText(' · 1 open bracket');
+    await expect(fr.consensus(13)).toContainText('1 bracket');
+
+    await frClause.select('bilateral');
+    await fr.page.keyboard.press('Backspace');
+    await expect.poll(() => fr.editorText(13)).not.toContain('bilateral');
+
+    await expect(frClause.brackets).toHaveAttribute('data-detached', 'true');
+    // No empty [ ] is left in the text where the words were.
+    await expect(frClause.glyphs).toHaveCount(0);
+    await expect(frClause.brackets).toContainText('detached: these words were deleted (not counted)');
+    await expect(frClause.panel.getByTestId('annotation-counts')).toHaveText(' · 1 detached bracket (not counted)');
+    await expect(fr.consensus(13)).not.toContainText('bracket');
+    // Its proposer can still clear it from the list.
+    await frClause.brackets.getByRole('button', { name: /Remove the bracket/ }).click();
+    await expect(frClause.brackets).toHaveCount(0);
+    await expect(frClause.panel.locator('[data-testid="removed-bracket"][data-state="removed"]')).toContainText('removed by FR · Camille Laurent');
+  });
 });

@@ -83,7 +83,7 @@ test.describe('negotiation dashboard and My delegation', () => {
 
     // The secretariat puts the clause under silence for half an hour.
     const started = await secretariat.request.post(`/api/drafts/${draftId}/silence`, {
-      data: { clauseIds: [clause.id], deadline: new Date(Date.now() + 30 * 60_000).toISOString(), note: 'e2e silence' },
+      data: { clauseIds: [clause.id], deadline: new Date(Date.now() + 30 * 60_000).toISOString(), note: 'e2e silence', override: 'The clause keeps its brackets for capitals.' },
     });
     expect(started.status()).toBe(201);
     const silenceId = ((await started.json()) as { id: string }).id;

@@ -52,12 +52,19 @@ test.describe('history of a draft', () => {
     }).toPass({ timeout: 20_000 });
     // Earlier specs may have had FR edit other clauses within the same session gap.
     await expect(session).toContainText(/edited clauses? (\d+, )*3\b/);
+    await expect(session).toContainText(/FR · \S/);
     await history.page.screenshot({ path: 'test-results/history-timeline.png', fullPage: true });
+
+    // "Show these changes" names both points by time and author, never by a log number.
+    await session.getByRole('button', { name: 'Show these changes' }).click();
+    await expect(history.compare.getByTestId('compare-to-label')).toContainText(/\d{2}:\d{2} UTC · FR · /);
+    await expect(history.compare.getByTestId('compare-summary')).not.toContainText(/Change \d/);
+    await expect(history.compare.getByTestId('compare-from')).not.toContainText(/Change \d/);
 
     // Compare Rev.N with now: clause 3 changed, the insertion highlighted and labelled FR.
     await history.revision(number).getByTestId('compare-with-now').click();
     await expect(history.compare).toBeVisible();
-    await expect(history.compare.getByTestId('compare-summary')).toContainText(`Rev.${number}`);
+    await expect(history.compare.getByTestId('compare-from-label')).toHaveText(new RegExp(`^Rev\\.${number} · .+ UTC · Secretariat · `));
     const clause = history.compare.locator('[data-testid="compare-clause"][data-clause-number="3"]');
     await expect(clause).toHaveAttribute('data-changed', 'true');
     const insertion = clause.locator('ins.hdiff--insert[data-delegation="FR"]');
@@ -155,7 +162,44 @@ test.describe('history of a draft', () => {
     await expect(history.revisions.getByTestId('cut-revision')).toHaveCount(0);
     await history.view('Compare').click();
     await expect(history.compare).toBeVisible();
+    // Compare opens on the latest revision (or the draft's start), labelled by revision, time and author.
+    await expect(history.revisions.getByText(/Loading/)).toHaveCount(0);
+    const latest = (await history.revisions.getByTestId('revision').count()) > 0 ? await history.revisions.getByTestId('revision').first().getAttribute('data-number') : null;
+    await expect(history.compare.getByTestId('compare-from-label')).toHaveText(latest ? new RegExp(`^Rev\\.${latest} · .+ UTC · Secretariat · `) : /^Start of the draft/);
     await expect(history.page.getByTestId('restore-draft')).toHaveCount(0);
     await expect(history.page.getByTestId('restore-clause')).toHaveCount(0);
+  });
+
+  test('the timeline holds alternatives with who proposed and withdrew them, filtered by kind; presence shows the clause', async ({ browser }) => {
+    const secretariat = await enterRoom(browser, ACCOUNTS.secretariat);
+    const fr = await enterRoom(browser, ACCOUNTS.fr);
+    rooms.push(secretariat, fr);
+
+    // FR's caret in clause 4: the secretariat's presence list says where FR is.
+    await fr.typeAtEnd(4, ' ');
+    const frRow = secretariat.page.getByTestId('presence').locator('li', { has: secretariat.page.locator('[data-testid="presence-user"][data-delegation="FR"]') });
+    await expect(frRow.getByTestId('presence-clause')).toHaveText('in clause 4', { timeout: 20_000 });
+    await secretariat.page.screenshot({ path: 'test-results/history-presence-clause.png', fullPage: false });
+
+    // FR proposes a wording for the whole of clause 2, then withdraws it.
+    const draftId = /\/drafts\/([^/?#]+)/.exec(fr.page.url())![1];
+    const detail = (await (await fr.page.request.get(`/api/drafts/${draftId}`)).json()) as { clauses: Array<{ id: string; number: number }> };
+    const clause2 = detail.clauses.find((c) => c.number === 2)!;
+    const wording = `A wording for the record ${randomBytes(3).toString('hex')}`;
+    const proposed = await fr.page.request.post(`/api/drafts/${draftId}/clauses/${clause2.id}/alternatives`, { data: { body: wording } });
+    expect(proposed.status()).toBe(201);
+    const alternative = (await proposed.json()) as { id: string; number: number };
+    expect((await fr.page.request.post(`/api/drafts/${draftId}/alternatives/${alternative.id}/withdraw`)).status()).toBe(200);
+
+    const history = new HistoryPage(secretariat.page);
+    await history.openFromTabs();
+    await history.page.getByTestId('timeline-kind').selectOption('alternative');
+    const entries = history.timeline.locator('[data-testid="timeline-alternative"]');
+    await expect(entries.filter({ hasText: wording })).toContainText(`ALT ${alternative.number} proposed on clause 2`);
+    await expect(entries.filter({ hasText: wording })).toContainText(/by FR · \S/);
+    await expect(history.timeline.locator('[data-testid="timeline-alternative"][data-event="withdrawn"]').first()).toContainText(`ALT ${alternative.number} withdrawn`);
+    // Only alternatives are listed under this filter.
+    await expect(history.timelineEntries().and(history.page.locator(':not([data-kind="alternative"])'))).toHaveCount(0);
+    await history.page.screenshot({ path: 'test-results/history-timeline-alternatives.png', fullPage: true });
   });
 });

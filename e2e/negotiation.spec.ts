@@ -73,6 +73,29 @@ test.describe('negotiating in the draft room', () => {
     expect(await wasNotReloaded(de)).toBe(true);
   });
 
+  test('silence over open brackets needs a recorded reason: the dialog asks for it and the procedure starts', async ({ browser }) => {
+    const secretariat = await enterRoom(browser, ACCOUNTS.secretariat);
+    rooms.push(secretariat);
+    const page = secretariat.page;
+
+    // Clause 16 carries typed brackets ("[six months] [year]").
+    await secretariat.chooseStatusItem(16, 'Start silence procedure…');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '24 h', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Start silence procedure', exact: true }).click();
+    const override = dialog.getByTestId('silence-override');
+    await expect(override).toContainText('clause 16');
+    await expect(secretariat.statusBadge(16)).not.toHaveAttribute('data-status', 'silence');
+
+    // Starting anyway without a reason is refused in the dialog; with one, it starts.
+    await dialog.getByRole('button', { name: 'Start silence anyway', exact: true }).click();
+    await expect(dialog).toContainText('Give the reason');
+    await override.getByRole('textbox').fill('Capitals asked for the text as it stands, brackets included.');
+    await dialog.getByRole('button', { name: 'Start silence anyway', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(secretariat.statusBadge(16)).toHaveAttribute('data-status', 'silence');
+  });
+
   test('the secretariat starts a silence procedure; a delegation breaks it with a reason and the clause negotiates again, live', async ({ browser }) => {
     const secretariat = await enterRoom(browser, ACCOUNTS.secretariat);
     const fr = await enterRoom(browser, ACCOUNTS.fr);
@@ -121,8 +144,9 @@ test.describe('negotiating in the draft room', () => {
     await expect(fr.editor(10)).toHaveAttribute('contenteditable', 'true');
     await markNoReload(fr);
 
-    // A deadline a few seconds ahead, to the second, through the datetime-local input.
-    await secretariat.startSilence(10, { secondsFromNow: 6 });
+    // A deadline a few seconds ahead, to the second, through the datetime-local input. Clause 10
+    // carries brackets: silence over them needs the secretariat's recorded reason.
+    await secretariat.startSilence(10, { secondsFromNow: 6 }, undefined, 'The Friends of the Chair keep both options for capitals.');
     await expect(fr.silenceBanner(10)).toBeVisible();
     await expect(fr.countdown(10)).toHaveText(/^(ends in \d+ s|deadline passed)$/);
     await expect(fr.editor(10)).toHaveAttribute('contenteditable', 'false');

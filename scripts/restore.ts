@@ -1,9 +1,11 @@
 // `npm run restore -- FILE`: bring a backup back into the configured database, which must
-// be empty (a new DATA_DIR, or a new PostgreSQL database). Migrations run first.
+// be empty (a DATA_DIR no server has started on, or a new PostgreSQL database) and of the
+// backup's schema version. Migrations run first; the rows go in one transaction, so a
+// refusal or a failure leaves the database empty.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { restoreBackup } from '../server/backup/backup';
+import { restoreBackup } from '../server/backup/restore-backup';
 import { openDatabase } from '../server/db/client';
 import { parseEnv } from '../server/env';
 

@@ -32,7 +32,23 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: '', REDIS_URL: ' ' }).DATABASE_URL).toBeUndefined();
   });
 
+  it('reads TRUST_PROXY as a number of proxy hops', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: 'TRUE' }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be true, false or a number/);
+    expect(() => parseEnv({ TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('requires OIDC settings together', () => {
     expect(() => parseEnv({ OIDC_ISSUER: 'https://id.example.org' })).toThrow(/OIDC/);
+  });
+
+  it('refuses test hooks unless ACCORD_TEST_MODE=1', () => {
+    expect(() => parseEnv({ ACCORD_TEST_CRASH_AFTER_STORE: 'marker' })).toThrow(/ACCORD_TEST_CRASH_AFTER_STORE is a test hook/);
+    expect(() => parseEnv({ ACCORD_TEST_STORE_DELAY_MS: '100' })).toThrow(/ACCORD_TEST_STORE_DELAY_MS/);
+    expect(parseEnv({ ACCORD_TEST_MODE: '1', ACCORD_TEST_SILENCE_RACE_MS: '500' }).ACCORD_TEST_SILENCE_RACE_MS).toBe(500);
   });
 });

@@ -24,8 +24,17 @@ const envSchema = z
     PUBLIC_URL: optionalString.pipe(z.url('must be an absolute URL such as https://accord.example.org').optional()),
     DEMO_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
     SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
-    TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    // How many reverse proxies append to X-Forwarded-For in front of the server: `true` is one, `false` none.
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .default('false')
+      .pipe(z.string().regex(/^(true|false|[0-9]|10)$/, 'must be true, false or a number of proxies from 0 to 10'))
+      .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_ADDRESS_FAILURES: z.coerce.number().int().min(1).default(30),
+    LOGIN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().min(0).max(60).default(4),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     YJS_MAX_PAYLOAD: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
     DRAFT_IDLE_UNLOAD_SECONDS: z.coerce.number().min(0.1).default(30),
@@ -33,6 +42,9 @@ const envSchema = z
     YJS_RATE_MESSAGES: z.coerce.number().int().min(1).default(200),
     YJS_RATE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
     SOCKET_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(20),
+    YJS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(30),
+    SOCKET_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
+    UPGRADE_MAX_PENDING_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
     HTTP_WRITES_PER_SECOND: z.coerce.number().int().min(1).default(10),
     CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(500),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
@@ -43,6 +55,14 @@ const envSchema = z
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
     OIDC_NAME: z.string().default('Single sign-on'),
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+    SMTP_FROM: z.string().default('Accord <accord@localhost>'),
+    EMAIL_DIGEST_MINUTES: z.coerce.number().min(0.05).max(1440).default(60),
+    /** Test hooks (below) are honoured only with ACCORD_TEST_MODE=1; see server/testing/test-hooks.ts. */
+    ACCORD_TEST_MODE: z.enum(['0', '1']).default('0'),
+    ACCORD_TEST_STORE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+    ACCORD_TEST_CRASH_AFTER_STORE: optionalString,
+    ACCORD_TEST_SILENCE_RACE_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
@@ -51,6 +71,11 @@ const envSchema = z
         path: ['NEXTAUTH_SECRET'],
         message: 'is required in production with DATABASE_URL (generate one with `openssl rand -base64 48`)',
       });
+    }
+    for (const hook of ['ACCORD_TEST_STORE_DELAY_MS', 'ACCORD_TEST_CRASH_AFTER_STORE', 'ACCORD_TEST_SILENCE_RACE_MS'] as const) {
+      if (env[hook] !== undefined && env.ACCORD_TEST_MODE !== '1') {
+        ctx.addIssue({ code: 'custom', path: [hook], message: 'is a test hook: it is honoured only with ACCORD_TEST_MODE=1, never in service' });
+      }
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {

@@ -10,15 +10,20 @@ import type { Identity } from '@/lib/domain/identity';
 import type { AuditQuery } from './audit/audit-log';
 import type { AnnotationService } from './brackets/annotation-service';
 import type { Logger } from 'pino';
-import type { SessionResolver } from './auth/request-identity';
+import type { SessionIdentity, SessionResolver } from './auth/request-identity';
 import type { CommentService } from './comments/comment-service';
+import type { DraftAdmin } from './drafts/admin/draft-admin-service';
 import type { DraftStore } from './drafts/draft-store';
+import type { DraftImporter } from './drafts/import/prepare-import';
 import type { ExportService } from './export/export-service';
 import type { NegotiationService } from './negotiation/negotiation-service';
+import type { StructureService } from './drafts/structure/structure-service';
 import type { NotificationService } from './notifications/notification-service';
+import type { FourColumnService } from './four-column/four-column-service';
+import type { NotificationPreferences } from './notifications/preferences';
 import type { HistoryService } from './history/history-service';
 import type { UserAdmin } from './users/user-admin';
-import type { UserStore, StoredIdentity } from './users/user-store';
+import type { UserStore } from './users/user-store';
 
 export interface AccordServices {
   logger: Logger;
@@ -28,20 +33,28 @@ export interface AccordServices {
   userAdmin: UserAdmin;
   audit: { read(identity: Identity, query: AuditQuery): Promise<AuditPage>; csv(entries: AuditEntryDto[]): string };
   drafts: DraftStore;
+  /** The secretariat creates, changes, closes and reopens drafts, and adds delegations. */
+  draftAdmin: DraftAdmin;
+  /** Zero drafts in: previews and prepared content from DOCX, Markdown or text. */
+  importer: DraftImporter;
   negotiation: NegotiationService;
+  /** The clause structure of a draft: add, rename, reorder, split, merge. */
+  structure: StructureService;
   /** Brackets and alternative wordings on clause text. */
   annotations: AnnotationService;
   comments: CommentService;
   notifications: NotificationService;
+  notificationPreferences: NotificationPreferences;
   /** DOCX and PDF exports of drafts, revisions and comparisons. */
   exporter: ExportService;
   history: HistoryService;
+  fourColumn: FourColumnService;
   collabTokens: {
-    issue(identity: StoredIdentity, draftId: string): { token: string; expiresAt: Date };
+    issue(identity: SessionIdentity, draftId: string): { token: string; expiresAt: Date };
   };
   oidc: { enabled: boolean; name: string };
   /** Prometheus text for /metrics; when `token` is set, scrapers must send it as a bearer token. */
-  metrics: { render(): string; token?: string };
+  metrics: { render(): Promise<string>; contentType: string; token?: string };
   /** A delegation's colour (as stored for it), for carets, presence and the UI. */
   colorOf(delegation: string | null): string;
   /** Cross-site protection: whether a request's Origin is Accord's own. */

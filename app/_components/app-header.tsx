@@ -2,6 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Identity } from '@/lib/domain/identity';
 import { affiliationLabel } from '@/lib/ui/people';
+import { AccountMenu } from './account-menu';
+import { HeaderMenu } from './header-menu';
 import { NotificationBell } from './comments/notification-bell';
 import { SignOutButton } from './sign-out-button';
 
@@ -32,7 +34,7 @@ export function AppHeader({ identity, color, trail, section }: AppHeaderProps) {
           </ol>
         </nav>
       </div>
-      <div className="app-header__right">
+      <HeaderMenu>
         {identity.role === 'secretariat' ? (
           <nav aria-label="Secretariat" className="admin-nav">
             <Link href="/admin/users" aria-current={section === 'users' ? 'page' : undefined}>
@@ -43,14 +45,15 @@ export function AppHeader({ identity, color, trail, section }: AppHeaderProps) {
             </Link>
           </nav>
         ) : null}
-        {identity.delegation ? <NotificationBell delegation={identity.delegation} /> : null}
+        {identity.delegation || identity.role === 'secretariat' ? <NotificationBell delegation={identity.delegation ?? 'the secretariat'} /> : null}
         <div className="current-user" data-testid="current-user">
           {color ? <span className="swatch swatch--on-dark" style={{ backgroundColor: color }} aria-hidden="true" /> : null}
           <span className="current-user__name">{identity.name}</span>{' '}
           <span className="current-user__role">{affiliationLabel(identity)}</span>
         </div>
+        <AccountMenu />
         <SignOutButton />
-      </div>
+      </HeaderMenu>
     </header>
   );
 }

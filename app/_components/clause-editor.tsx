@@ -8,9 +8,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { clauseField } from '@/lib/collab/clause-field';
 import type { ClauseSummary } from '@/lib/api/types';
 import { caretLabel } from '@/lib/ui/people';
+import { renderCaret } from './caret-render';
 import { BracketHighlight } from './bracket-highlight';
 import { RecordedBrackets, recordedBracketsKey, type MarkedSpan } from './brackets/recorded-brackets';
 import { CommentIcon } from './comments/comment-icon';
+import { FormatToolbar } from './format-toolbar';
 import { CommentHighlight, selectionAnchor, setCommentHighlights, type HighlightAnchor } from './comments/comment-highlight';
 import type { ComposerTarget } from './comments/clause-comments';
 import type { RoomMe } from './room-types';
@@ -55,6 +57,8 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
   commentsRef.current = comments;
   const [selectionButton, setSelectionButton] = useState<{ top: number; left: number } | null>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
+  // The formatting toolbar shows while the focus is in this clause's text or on the toolbar.
+  const [focused, setFocused] = useState(false);
 
   const editor = useEditor(
     {
@@ -64,7 +68,7 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ fragment }),
         // The server replaces `user` with the authoritative name and colour; this is what we show until then.
-        CollaborationCaret.configure({ provider, user: { name: caretLabel(me), color: me.color } }),
+        CollaborationCaret.configure({ provider, user: { name: caretLabel(me), color: me.color }, render: renderCaret }),
         BracketHighlight,
         RecordedBrackets,
         CommentHighlight.configure({
@@ -150,8 +154,22 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
   }, [editor, canComment]);
 
   return (
-    <div className="clause-editor-wrap" ref={wrapperRef}>
+    <div
+      className="clause-editor-wrap"
+      ref={wrapperRef}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        if (!wrapperRef.current?.contains(e.relatedTarget as Node | null)) setFocused(false);
+      }}
+      onKeyDown={(e) => {
+        // Alt+F10: to the toolbar (the usual key for an editor's toolbar).
+        if (!e.altKey || e.key !== 'F10') return;
+        e.preventDefault();
+        wrapperRef.current?.querySelector<HTMLElement>('.format-toolbar [tabindex="0"]')?.focus();
+      }}
+    >
       <EditorContent editor={editor} className="clause-editor" data-editable={editable ? 'true' : 'false'} />
+      {editor && editable && focused ? <FormatToolbar editor={editor} clauseNumber={clause.number} /> : null}
       {selectionButton ? (
         <button
           type="button"

@@ -5,6 +5,7 @@ import type { ClauseSummary, ConsensusDto } from '@/lib/api/types';
 import { CONSENSUS_LABELS, summariseConsensus } from './negotiation/consensus-badge';
 import { StatusBadge } from './status-badge';
 import { CommentIcon } from './comments/comment-icon';
+import { useOutlineDrag } from './structure/use-outline-drag';
 
 interface ClauseOutlineProps {
   clauses: ClauseSummary[];
@@ -13,6 +14,8 @@ interface ClauseOutlineProps {
   consensus?: ReadonlyMap<string, ConsensusDto>;
   /** Open comment threads (that this person may see) by clause id, once loaded. */
   commentCounts?: ReadonlyMap<string, number>;
+  /** Called after a clause link is followed (the outline drawer closes on narrow screens). */
+  onNavigate?: () => void;
 }
 
 /** The consensus of a clause as a small mark: colour and shape (✓ disc, ring, square) repeat the word. */
@@ -26,8 +29,9 @@ function ConsensusMark({ consensus }: { consensus: ConsensusDto }) {
   );
 }
 
+/** The clause's anchor in the page: its number, or its id while it has none (withdrawn). */
 export function clauseAnchor(clause: ClauseSummary): string {
-  return `clause-${clause.number}`;
+  return clause.number === null ? `clause-${clause.id}` : `clause-${clause.number}`;
 }
 
 /** Scroll to a clause and move keyboard focus to its heading. */
@@ -42,8 +46,9 @@ function goToClause(event: MouseEvent<HTMLAnchorElement>, clause: ClauseSummary)
 }
 
 /** The left column: every clause by number and title, with its status. */
-export function ClauseOutline({ clauses, activeClauseId, consensus, commentCounts }: ClauseOutlineProps) {
+export function ClauseOutline({ clauses, activeClauseId, consensus, commentCounts, onNavigate }: ClauseOutlineProps) {
   const listRef = useRef<HTMLOListElement>(null);
+  const drag = useOutlineDrag(listRef);
 
   // Keep the clause being read visible in the outline, which scrolls on its own.
   useEffect(() => {
@@ -59,21 +64,29 @@ export function ClauseOutline({ clauses, activeClauseId, consensus, commentCount
   return (
     <nav className="outline" aria-label="Clauses">
       <h2 className="outline__heading">Clauses</h2>
+      {drag.enabled && clauses.length > 1 ? <p className="outline__hint">Drag to reorder, or Alt+↑ / Alt+↓ on a clause.</p> : null}
       {clauses.length === 0 ? (
         <p className="rail-note">No clauses yet.</p>
       ) : (
         <ol className="outline__list" role="list" ref={listRef}>
-          {clauses.map((clause) => {
+          {clauses.map((clause, index) => {
             const c = clause.status === 'withdrawn' ? undefined : consensus?.get(clause.id);
             return (
-            <li key={clause.id}>
+            <li key={clause.id} className="outline__item" {...drag.itemProps(clause.id, index)}>
               <a
                 href={`#${clauseAnchor(clause)}`}
                 className={`outline__link${clause.id === activeClauseId ? ' is-active' : ''}${clause.status === 'withdrawn' ? ' is-withdrawn' : ''}`}
                 aria-current={clause.id === activeClauseId ? 'location' : undefined}
-                onClick={(event) => goToClause(event, clause)}
+                onClick={(event) => {
+                  goToClause(event, clause);
+                  onNavigate?.();
+                }}
+                onKeyDown={(event) => drag.onLinkKey(event, clause.id)}
+                data-outline-clause={clause.id}
+                aria-keyshortcuts={drag.enabled ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
               >
-                <span className="outline__number">{clause.number}</span>
+                {drag.enabled ? <span className="outline__grip" aria-hidden="true" title="Drag to move" /> : null}
+                <span className="outline__number">{clause.number ?? '–'}</span>
                 <span className="outline__title">{clause.title}</span>
                 <span className="outline__states">
                   <StatusBadge status={clause.status} compact />

@@ -4,8 +4,6 @@ import type { Editor } from '@tiptap/core';
 import { memo, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { AlternativeDto, BracketDto, ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
-import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
-import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { ClauseAnnotationsPanel } from './brackets/clause-annotations';
 import { clauseMarks } from './brackets/clause-marks';
 import type { ClauseAnnotations } from './brackets/use-annotations';
@@ -20,9 +18,12 @@ import type { ClausePositions } from './negotiation/negotiation-state';
 import type { RoomMe } from './room-types';
 import { ClauseNegotiation } from './room/clause-negotiation';
 import { ClauseStatusControl } from './room/clause-status-control';
-import { formatShortUtc } from './room/format';
+import { ReplacedNotice, type ReplacedNoticeData } from './room/replaced-notice';
 import { CancelSilenceDialog, SilenceBanner } from './room/silence-banner';
+import { StatusNote } from './room/status-note';
 import { StatusBadge } from './status-badge';
+import { WithdrawnToggle } from './structure/add-clause-bar';
+import { ClauseStructureMenu } from './structure/clause-structure-menu';
 import type { Collab } from './use-collab';
 
 interface ClauseSectionProps {
@@ -44,6 +45,8 @@ interface ClauseSectionProps {
   participants: readonly DelegationSummary[];
   /** The delegation the signed-in person states positions for (a participating delegate), else null. */
   ownDelegation: DelegationCode | null;
+  /** Delegations whose mandate lets our delegation state their position on this clause. */
+  mandators?: readonly DelegationCode[];
   secretariat: boolean;
   /** The running silence procedure covering this clause, if any. */
   procedure: SilenceProcedureDto | undefined;
@@ -64,6 +67,9 @@ interface ClauseSectionProps {
   comments: RoomComments;
   /** Wide screen: comment threads in a margin beside the text, level with their words (else listed under the clause). */
   commentMargin?: boolean;
+  /** The secretariat replaced this clause's text while the page was open (a restore, an adoption). */
+  replaced?: ReplacedNoticeData;
+  onDismissReplaced?: (clauseId: string) => void;
 }
 
 const LOCK_ICON = (
@@ -75,20 +81,51 @@ const LOCK_ICON = (
   </svg>
 );
 
-/** How the current status came about, when the server recorded why: a broken silence, an override, … */
-function statusNote(info: ClauseStatusDto | undefined): string | null {
-  if (!info?.note || info.status === 'silence') return null;
-  const agreeing = info.status === 'agreed' || info.status === 'agreed_ad_ref';
-  // Agreeing through the status control records the override reason as the note; the silence procedure says so itself.
-  if (agreeing && !info.note.startsWith('Agreed under silence')) return `${CLAUSE_STATUS_LABELS[info.status]} without consensus: ${info.note}`;
-  return info.note;
-}
-
 /**
  * One clause: number and title, status (and, for the secretariat, the control to
  * change it), where it stands in the negotiation, a silence banner when it is under
  * silence, why it is locked (if it is), and its live text.
  */
+interface SilenceOrLockProps {
+  draftId: string;
+  procedure: SilenceProcedureDto | undefined;
+  procedureClauseNumbers: readonly number[];
+  /** The clause's number when it is under silence; null otherwise. */
+  clauseNumber: number | null;
+  ownDelegation: string | null;
+  delegation: string | null;
+  onCancel: (() => void) | undefined;
+  readOnlyReason: string | null;
+  onSilenceChanged: ClauseSectionProps['onSilenceChanged'];
+  noticeId: string;
+}
+
+/** Under silence, the silence banner; otherwise, when the clause cannot be edited, why (with a lock). */
+function SilenceOrLock({ draftId, procedure, procedureClauseNumbers, clauseNumber, ownDelegation, delegation, onCancel, readOnlyReason, onSilenceChanged, noticeId }: SilenceOrLockProps) {
+  if (clauseNumber !== null) {
+    return (
+      <SilenceBanner
+        draftId={draftId}
+        procedure={procedure}
+        clauseNumbers={procedureClauseNumbers.length ? procedureClauseNumbers : [clauseNumber]}
+        clauseNumber={clauseNumber}
+        canBreak={ownDelegation !== null}
+        delegation={delegation}
+        onCancel={onCancel}
+        readOnlyReason={readOnlyReason}
+        onBroken={onSilenceChanged}
+      />
+    );
+  }
+  if (!readOnlyReason) return null;
+  return (
+    <p className="readonly-notice" data-testid="readonly-notice" id={noticeId}>
+      {LOCK_ICON}
+      {readOnlyReason}
+    </p>
+  );
+}
+
 function ClauseSectionImpl({
   draftId,
   clause,
@@ -102,6 +139,7 @@ function ClauseSectionImpl({
   positions,
   participants,
   ownDelegation,
+  mandators,
   secretariat,
   procedure,
   procedureClauseNumbers,
@@ -116,6 +154,8 @@ function ClauseSectionImpl({
   threads,
   comments,
   commentMargin = false,
+  replaced,
+  onDismissReplaced,
 }: ClauseSectionProps) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const marks = useMemo(() => (annotations ? clauseMarks(annotations) : undefined), [annotations]);
@@ -125,7 +165,8 @@ function ClauseSectionImpl({
   const [cancelling, setCancelling] = useState(false);
   const underSilence = clause.status === 'silence';
   const openCancel = useCallback(() => setCancelling(true), []);
-  const note = statusNote(statusInfo);
+  // A withdrawn clause shows collapsed (title only) until someone opens it.
+  const [expanded, setExpanded] = useState(false);
   const [composer, setComposer] = useState<ComposerTarget | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   // The thread whose card is under the pointer or has the focus: its words are emphasised.
@@ -172,16 +213,17 @@ function ClauseSectionImpl({
       id={clauseAnchor(clause)}
       data-testid="clause"
       data-clause-id={clause.id}
-      data-clause-number={clause.number}
+      data-clause-number={clause.number ?? ''}
       data-consensus={consensus?.state ?? ''}
+      data-collapsed={clause.status === 'withdrawn' && !expanded ? 'true' : undefined}
       aria-labelledby={headingId}
     >
       <header className="clause__header">
         <h2 className="clause__title" id={headingId} tabIndex={-1}>
-          <span className="clause__number">{clause.number}.</span> {clause.title}
+          {clause.number !== null ? <span className="clause__number">{clause.number}.</span> : <span className="clause__withdrawn-tag">[withdrawn]</span>} {clause.title}
         </h2>
         <div className="clause__status">
-          <StatusBadge status={clause.status} primary />
+          {clause.status === 'withdrawn' ? <WithdrawnToggle expanded={expanded} onToggle={setExpanded} /> : <StatusBadge status={clause.status} primary />}
           {openCount > 0 ? (
             <span className="comment-count" data-testid="clause-comment-count" title={`${openCount} open comment thread${openCount === 1 ? '' : 's'}`}>
               <CommentIcon /> {openCount}
@@ -200,25 +242,13 @@ function ClauseSectionImpl({
               onCancelSilence={procedure ? openCancel : undefined}
             />
           ) : null}
+          <ClauseStructureMenu clause={clause} />
         </div>
       </header>
 
-      {note ? (
-        <p className="clause__status-note" data-testid="status-note">
-          {note}
-          {statusInfo?.changedAt ? (
-            <span className="clause__status-note-by">
-              {' '}
-              — {statusInfo.changedBy ? `${statusInfo.changedBy}, ` : ''}
-              <time dateTime={statusInfo.changedAt} title={formatDateTimeUtc(statusInfo.changedAt)}>
-                {formatShortUtc(statusInfo.changedAt)} UTC
-              </time>
-            </span>
-          ) : null}
-        </p>
-      ) : null}
+      <StatusNote info={statusInfo} />
 
-      {clause.status !== 'withdrawn' ? (
+      {clause.number !== null && clause.status !== 'withdrawn' ? (
         <ClauseNegotiation
           draftId={draftId}
           clauseId={clause.id}
@@ -227,11 +257,13 @@ function ClauseSectionImpl({
           positions={positions}
           participants={participants}
           ownDelegation={ownDelegation}
+          mandators={mandators}
+          secretariat={secretariat}
           onPositionSaved={onPositionSaved}
         />
       ) : null}
 
-      {annotations && onBracket && onAlternatives && clause.status !== 'withdrawn' ? (
+      {annotations && onBracket && onAlternatives && clause.number !== null && clause.status !== 'withdrawn' ? (
         <ClauseAnnotationsPanel
           draftId={draftId}
           clauseId={clause.id}
@@ -248,24 +280,15 @@ function ClauseSectionImpl({
         />
       ) : null}
 
-      {underSilence ? (
-        <SilenceBanner
-          draftId={draftId}
-          procedure={procedure}
-          clauseNumbers={procedureClauseNumbers.length ? procedureClauseNumbers : [clause.number]}
-          clauseNumber={clause.number}
-          canBreak={ownDelegation !== null}
-          delegation={ownDelegation ?? me.delegation}
-          onCancel={secretariat && procedure ? openCancel : undefined}
-          readOnlyReason={readOnlyReason}
-          onBroken={onSilenceChanged}
-        />
-      ) : readOnlyReason ? (
-        <p className="readonly-notice" data-testid="readonly-notice" id={noticeId}>
-          {LOCK_ICON}
-          {readOnlyReason}
-        </p>
-      ) : null}
+      <SilenceOrLock
+        {...{ draftId, procedure, procedureClauseNumbers, ownDelegation, readOnlyReason, onSilenceChanged }}
+        clauseNumber={underSilence ? clause.number : null}
+        delegation={ownDelegation ?? me.delegation}
+        onCancel={secretariat && procedure ? openCancel : undefined}
+        noticeId={noticeId}
+      />
+
+      {replaced && onDismissReplaced ? <ReplacedNotice notice={replaced} clauseNumber={clause.number} onDismiss={() => onDismissReplaced(clause.id)} /> : null}
 
       <div className={`clause__body${loaded ? '' : ' is-loading'}`} aria-busy={!loaded}>
         {!loaded ? (

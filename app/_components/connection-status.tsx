@@ -62,6 +62,10 @@ export function ConnectionBanner({ connection, draftId }: { connection: Connecti
           <a className="button button--primary button--small" href={`/signin?callbackUrl=${encodeURIComponent(`/drafts/${draftId}`)}`}>
             Sign in again
           </a>
+        ) : code === CLOSE_CODES.merged ? (
+          <button type="button" className="button button--primary button--small" onClick={() => window.location.reload()}>
+            Reload the text
+          </button>
         ) : (
           <Link className="button button--secondary button--small" href="/drafts">
             Back to your drafts

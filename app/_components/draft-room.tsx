@@ -1,27 +1,31 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { ClauseSummary, DraftDetail, SilenceProcedureDto } from '@/lib/api/types';
 import { readOnlyReason } from '@/lib/authz/draft-access';
 import { canEnterSilence } from '@/lib/domain/status-workflow';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
-import { affiliationLabel } from '@/lib/ui/people';
 import { NO_ANNOTATIONS, useAnnotations } from './brackets/use-annotations';
 import { ClauseOutline } from './clause-outline';
 import { ClauseSection } from './clause-section';
 import type { RoomComments } from './comments/room-comments';
 import { useCommentMargin } from './comments/use-comment-margin';
 import { threadsOf, useComments } from './comments/use-comments';
-import { ConnectionBanner, ConnectionPill } from './connection-status';
-import { ExportMenu } from './export/export-menu';
-import { ChangesSinceLink } from './history/changes-since-link';
-import { DraftTabs } from './negotiation/draft-tabs';
-import { NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation/negotiation-state';
+import { ConnectionBanner } from './connection-status';
+import { ClosedBanner } from './drafts/closed-banner';
+import { CLOSED_REASON, useLiveDraft } from './drafts/use-live-draft';
+import type { DelegationCode } from '@/lib/domain/vocabulary';
+import { mandatorsOf, NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation/negotiation-state';
 import { useNegotiation } from './negotiation/use-negotiation';
 import { PresencePanel } from './presence-panel';
 import type { RoomMe } from './room-types';
+import { useReplacedNotices } from './room/replaced-notice';
+import { RoomBar } from './room/room-bar';
 import { StartSilenceDialog } from './room/start-silence-dialog';
-import { ToastStack, useSilenceNotices, useToasts } from './room/toasts';
+import { useDrawer } from './room/use-drawer';
+import { AddClauseBar } from './structure/add-clause-bar';
+import { StructureProvider } from './structure/structure-context';
+import { ToastStack, useSilenceNotices, useToasts } from './ui/toasts';
 import { useActiveClause } from './use-active-clause';
 import { useCollab } from './use-collab';
 import { usePresence } from './use-presence';
@@ -34,27 +38,57 @@ export interface DraftRoomProps {
 }
 
 const NO_NUMBERS: readonly number[] = [];
+const NO_CODES: readonly DelegationCode[] = [];
 
-function accessSummary(draft: DraftDetail, me: RoomMe): string {
-  if (draft.access !== 'write') return me.role === 'observer' ? 'Observer · read only' : 'Read only';
-  if (me.role === 'secretariat') return 'Secretariat · can edit every clause';
-  return `${affiliationLabel(me)} · can edit open clauses`;
+/** One warning per live feed that failed: what may be stale, and why. */
+function StaleBanners({ problems }: { problems: ReadonlyArray<readonly [testId: string, headline: string, error: string | null | undefined]> }) {
+  return (
+    <>
+      {problems.map(([testId, headline, error]) =>
+        error ? (
+          <div key={testId} className="banner banner--warn" role="status" data-testid={testId}>
+            <p>
+              <strong>{headline}</strong> {error}
+            </p>
+          </div>
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/** Keeps `--room-top` on the room equal to the bottom of its top bar, whose height grows when a banner shows. */
+function useRoomTopOffset(roomRef: RefObject<HTMLDivElement | null>, topRef: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const top = topRef.current;
+    const room = roomRef.current;
+    if (!top || !room || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      room.style.setProperty('--room-top', `calc(var(--header-h) + ${Math.round(top.getBoundingClientRect().height)}px)`);
+    });
+    observer.observe(top);
+    return () => observer.disconnect();
+  }, [roomRef, topRef]);
 }
 
 /**
  * The drafting room: outline, the whole text clause by clause with live editors, and
  * who is here. One Y.Doc and one provider serve every clause on the page.
  */
-export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
+export function DraftRoom({ draft: initialDraft, me, initial }: DraftRoomProps) {
+  // Read-only for everyone at once when the secretariat closes the draft (draft:updated).
+  const { draft, closed } = useLiveDraft(initialDraft);
   const { collab, connection } = useCollab(draft.id, me.userId);
   const presence = usePresence(draft.id);
   const negotiation = useNegotiation(draft.id, { initial });
   const annotations = useAnnotations(draft.id);
   const { data, mergePosition, mergeSilence, mergeStatus } = negotiation;
-  const [railOpen, setRailOpen] = useState(false);
+  const outline = useDrawer();
+  const rail = useDrawer();
   const [silenceDialog, setSilenceDialog] = useState<readonly string[] | null>(null);
   const { toasts, push, dismiss } = useToasts();
   const comments = useComments(draft.id);
+  const replaced = useReplacedNotices(draft.id, me.userId);
   const { mergeThread, mergeReply } = comments;
   const roomComments = useMemo<RoomComments>(
     () => ({ access: draft.access, delegations: new Set(draft.delegations.map((d) => d.code)), mergeThread, mergeReply }),
@@ -83,6 +117,17 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
     const mine = draft.delegations.find((d) => d.code === me.delegation);
     return mine?.participation === 'participant' ? mine.code : null;
   }, [me.role, me.delegation, draft.access, draft.delegations]);
+  // Delegations whose mandate lets our delegation state their position, per clause.
+  const mandates = data?.mandates;
+  const mandatorsByClause = useMemo(() => {
+    const out = new Map<string, readonly DelegationCode[]>();
+    if (!mandates || !ownDelegation) return out;
+    for (const clause of draft.clauses) {
+      const codes = mandatorsOf({ mandates }, ownDelegation, clause.id);
+      if (codes.length) out.set(clause.id, codes);
+    }
+    return out;
+  }, [mandates, ownDelegation, draft.clauses]);
   const participantList = useMemo(
     () => draft.delegations.filter((d) => d.participation === 'participant').sort((a, b) => a.code.localeCompare(b.code)),
     [draft.delegations],
@@ -109,14 +154,14 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
     return map;
   }, [running, clausesById]);
 
-  const clauseNumber = useCallback((id: string) => clausesById.get(id)?.number, [clausesById]);
+  const clauseNumber = useCallback((id: string) => clausesById.get(id)?.number ?? undefined, [clausesById]);
   useSilenceNotices(data?.silence, clauseNumber, push);
   const openSilence = useCallback((clauseId?: string) => setSilenceDialog(clauseId ? [clauseId] : []), []);
   const canStartSilence = secretariat && draft.access === 'write' && clauses.some((c) => canEnterSilence(c.status));
   const activeClauseId = useActiveClause(clauses);
   const reasons = useMemo(
-    () => new Map(clauses.map((c) => [c.id, readOnlyReason(me, draft.access, c.status)])),
-    [clauses, draft.access, me],
+    () => new Map(clauses.map((c) => [c.id, closed ? CLOSED_REASON : readOnlyReason(me, draft.access, c.status)])),
+    [clauses, draft.access, me, closed],
   );
   const editableCount = [...reasons.values()].filter((r) => r === null).length;
   const participants = draft.delegations.filter((d) => d.participation === 'participant').length;
@@ -125,93 +170,51 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
   // The sticky columns start below the room bar, whose height grows when a banner shows.
   const roomRef = useRef<HTMLDivElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const top = topRef.current;
-    const room = roomRef.current;
-    if (!top || !room || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      room.style.setProperty('--room-top', `calc(var(--header-h) + ${Math.round(top.getBoundingClientRect().height)}px)`);
-    });
-    observer.observe(top);
-    return () => observer.disconnect();
-  }, []);
+  useRoomTopOffset(roomRef, topRef);
 
   // Comments go in a margin beside the text when the text column is wide enough.
   const columnRef = useRef<HTMLElement>(null);
   const commentMargin = useCommentMargin(columnRef);
 
-  // Close the people panel with Escape on narrow screens.
-  useEffect(() => {
-    if (!railOpen) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setRailOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [railOpen]);
-
   return (
     <div className="room" ref={roomRef} style={{ '--me-color': me.color } as CSSProperties}>
       <div className="room-top" ref={topRef}>
-      <div className="room-bar">
-        <div className="room-bar__left">
-          <span className="room-bar__title neg-bar__title">{draft.title}</span>
-          <DraftTabs draftId={draft.id} active="text" />
-          <span className={`chip room-bar__access${draft.access === 'write' ? ' chip--write' : ''}`}>{accessSummary(draft, me)}</span>
-        </div>
-        <div className="room-bar__right">
-          {secretariat ? (
-            <button
-              type="button"
-              className="button button--secondary button--small room-bar__silence"
-              onClick={() => openSilence()}
-              disabled={!canStartSilence}
-              title={canStartSilence ? 'Put one or several clauses under silence until a deadline' : 'No clause can be put under silence now'}
-            >
-              Silence procedure…
-            </button>
-          ) : null}
-          <ExportMenu draftId={draft.id} title={draft.title} />
-          <ChangesSinceLink draftId={draft.id} />
-          <ConnectionPill connection={connection} />
-          <button
-            type="button"
-            className="button button--ghost button--small rail-toggle"
-            aria-expanded={railOpen}
-            aria-controls="room-rail"
-            onClick={() => setRailOpen((open) => !open)}
-          >
-            People online <span className="rail-toggle__count">{presence.users.length}</span>
-          </button>
-        </div>
-      </div>
+      <RoomBar
+        draft={draft}
+        me={me}
+        connection={connection}
+        online={presence.users.length}
+        outline={outline}
+        rail={rail}
+        onStartSilence={canStartSilence ? () => openSilence() : null}
+        adoption={secretariat ? { closed, clauses } : undefined}
+      />
+      {closed ? <ClosedBanner secretariat={secretariat} draftId={draft.id} /> : null}
       <ConnectionBanner connection={connection} draftId={draft.id} />
-      {annotations.error && !connection.terminal ? (
-        <div className="banner banner--warn" role="status" data-testid="annotations-error">
-          <p>
-            <strong>Brackets and alternatives may not be up to date.</strong> {annotations.error}
-          </p>
-        </div>
-      ) : null}
-      {negotiation.error && !connection.terminal ? (
-        <div className="banner banner--warn" role="status" data-testid="negotiation-error">
-          <p>
-            <strong>Positions and statuses may not be up to date.</strong> {negotiation.error}
-          </p>
-        </div>
-      ) : null}
-      {comments.error && !connection.terminal ? (
-        <div className="banner banner--warn" role="status" data-testid="comments-error">
-          <p>
-            <strong>Comments may not be up to date.</strong> {comments.error}
-          </p>
-        </div>
-      ) : null}
+      {connection.terminal ? null : (
+        <StaleBanners
+          problems={[
+            ['annotations-error', 'Brackets and alternatives may not be up to date.', annotations.error],
+            ['negotiation-error', 'Positions and statuses may not be up to date.', negotiation.error],
+            ['comments-error', 'Comments may not be up to date.', comments.error],
+          ]}
+        />
+      )}
       </div>
 
-      <div className="room-grid" data-rail-open={railOpen ? 'true' : 'false'}>
-        <aside className="room-outline">
-          <ClauseOutline clauses={clauses} activeClauseId={activeClauseId} consensus={data?.consensus} commentCounts={comments.loaded ? comments.openCounts : undefined} />
+      <StructureProvider draftId={draft.id} clauses={clauses} doc={collab?.doc ?? null} enabled={secretariat && draft.access === 'write'} notify={push}>
+      <div className="room-grid" data-rail-open={rail.open ? 'true' : 'false'} data-outline-open={outline.open ? 'true' : 'false'}>
+        <aside className="room-outline" id="room-outline" ref={outline.panelRef} aria-label="Clause outline">
+          <button type="button" className="button button--ghost button--small rail-close" onClick={() => outline.close()}>
+            Close
+          </button>
+          <ClauseOutline
+            clauses={clauses}
+            activeClauseId={activeClauseId}
+            consensus={data?.consensus}
+            commentCounts={comments.loaded ? comments.openCounts : undefined}
+            onNavigate={() => outline.close(false)}
+          />
         </aside>
 
         <main id="main" className="text-column" tabIndex={-1} ref={columnRef} data-comment-margin={commentMargin ? 'true' : 'false'}>
@@ -230,6 +233,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
               ) : null}
             </header>
 
+            <AddClauseBar />
             {draft.clauses.length === 0 ? (
               <div className="empty-state">
                 <h2>No clauses yet</h2>
@@ -257,6 +261,7 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
                     positions={data?.positions.get(clause.id) ?? NO_POSITIONS}
                     participants={participantList}
                     ownDelegation={ownDelegation}
+                    mandators={mandatorsByClause.get(clause.id) ?? NO_CODES}
                     secretariat={secretariat && draft.access === 'write'}
                     procedure={procedure}
                     procedureClauseNumbers={procedure ? (numbersByProcedure.get(procedure.id) ?? NO_NUMBERS) : NO_NUMBERS}
@@ -271,6 +276,8 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
                     threads={threadsOf(comments, clause.id)}
                     comments={roomComments}
                     commentMargin={commentMargin}
+                    replaced={replaced.byClause.get(clause.id)}
+                    onDismissReplaced={replaced.dismiss}
                   />
                 );
               })
@@ -278,13 +285,14 @@ export function DraftRoom({ draft, me, initial }: DraftRoomProps) {
           </div>
         </main>
 
-        <aside className="room-rail" id="room-rail" aria-label="People and delegations">
-          <button type="button" className="button button--ghost button--small rail-close" onClick={() => setRailOpen(false)}>
+        <aside className="room-rail" id="room-rail" aria-label="People and delegations" ref={rail.panelRef}>
+          <button type="button" className="button button--ghost button--small rail-close" onClick={() => rail.close()}>
             Close
           </button>
-          <PresencePanel presence={presence} delegations={draft.delegations} me={me} />
+          <PresencePanel presence={presence} delegations={draft.delegations} me={me} collab={collab} clauses={clauses} />
         </aside>
       </div>
+      </StructureProvider>
 
       {silenceDialog ? (
         <StartSilenceDialog

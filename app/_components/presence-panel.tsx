@@ -1,21 +1,39 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { DelegationSummary } from '@/lib/api/types';
+import type { ClauseSummary, DelegationSummary } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { groupPresence } from '@/lib/ui/people';
+import { clauseAnchor } from './clause-outline';
 import type { RoomMe } from './room-types';
+import type { Collab } from './use-collab';
+import { useCollaboratorClauses } from './use-collaborator-clauses';
 import type { PresenceState } from './use-presence';
 
 interface PresencePanelProps {
   presence: PresenceState;
   delegations: DelegationSummary[];
   me: RoomMe;
+  /** The draft's shared document and provider: carets say which clause each person is in. */
+  collab: Collab | null;
+  clauses: readonly ClauseSummary[];
 }
 
-/** Who has the draft open, grouped by delegation, plus the delegations taking part. */
-export function PresencePanel({ presence, delegations, me }: PresencePanelProps) {
+/** "in clause 3", linking to it, for someone whose caret is in a clause. */
+function WhereAbout({ clause }: { clause: ClauseSummary | undefined }) {
+  if (!clause) return null;
+  return (
+    <a className="presence-row__where" href={`#${clauseAnchor(clause)}`} title={`${clause.number}. ${clause.title}`} data-testid="presence-clause" data-clause-number={clause.number}>
+      in clause {clause.number}
+    </a>
+  );
+}
+
+/** Who has the draft open, grouped by delegation, and which clause each is in, plus the delegations taking part. */
+export function PresencePanel({ presence, delegations, me, collab, clauses }: PresencePanelProps) {
   const names = useMemo(() => new Map(delegations.map((d) => [d.code, d.name])), [delegations]);
+  const where = useCollaboratorClauses(collab);
+  const clauseById = useMemo(() => new Map(clauses.map((c) => [c.id, c])), [clauses]);
   const groups = useMemo(
     () => groupPresence(presence.users, (code: DelegationCode) => names.get(code)),
     [presence.users, names],
@@ -63,6 +81,7 @@ export function PresencePanel({ presence, delegations, me }: PresencePanelProps)
                     </span>
                     {user.userId === me.userId ? <span className="presence-row__you">you</span> : null}
                     {user.role === 'observer' ? <span className="presence-row__role">observer</span> : null}
+                    <WhereAbout clause={clauseById.get(where.get(user.userId) ?? '')} />
                   </li>
                 ))}
               </ul>

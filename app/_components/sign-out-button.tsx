@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { clearLocalCopies, waitingChanges } from './local-copies';
-import { Modal, ModalFooter } from './room/modal';
+import { Modal, ModalFooter } from './ui/modal';
 
 /**
  * Signing out also removes this browser's copies of the drafts (IndexedDB): a

@@ -179,7 +179,7 @@ export function useCollab(draftId: string, userId: string): { collab: Collab | n
     provider.on('connection-close', (event) => {
       probe = null;
       if (!event) return; // closed locally (disconnect, watchdog): nothing to explain
-      if (event.code === CLOSE_CODES.forbidden) {
+      if (event.code === CLOSE_CODES.forbidden || event.code === CLOSE_CODES.merged) {
         // The server refused a change of ours (e.g. an offline edit in a clause locked
         // meanwhile); it refuses the whole sync step 2, and would again after every
         // reload while the local copy holds it. Drop the local copy so that a reload

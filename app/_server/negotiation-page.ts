@@ -19,6 +19,15 @@ function isNotFound(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'not_found';
 }
 
+/**
+ * The draft as a page shows it: a closed draft is read-only for everyone (the server
+ * refuses every write with 409 anyway), so its controls are not offered. The room keeps
+ * the real access and follows the state live instead (use-live-draft.ts).
+ */
+export function readOnlyWhenClosed(draft: DraftDetail): DraftDetail {
+  return draft.state === 'closed' ? { ...draft, access: 'read' } : draft;
+}
+
 /** The draft for metadata: null when not signed in or not readable (never redirects). */
 export async function draftForMetadata(id: string): Promise<DraftDetail | null> {
   const identity = await currentIdentity();
@@ -41,13 +50,14 @@ export async function loadNegotiationPage(id: string, returnTo: string): Promise
   const { drafts, negotiation } = getServices();
   try {
     const draft = await drafts.getForUser(identity, id);
-    const [statuses, positions, consensus, silence] = await Promise.all([
+    const [statuses, positions, consensus, silence, mandates] = await Promise.all([
       negotiation.clauseStatuses(identity, id),
       negotiation.listPositions(identity, id),
       negotiation.consensus(identity, id),
       negotiation.listSilence(identity, id),
+      negotiation.listMandates(identity, id),
     ]);
-    return { identity, draft, snapshot: { statuses, positions, consensus, silence } };
+    return { identity, draft, snapshot: { statuses, positions, consensus, silence, mandates } };
   } catch (err) {
     if (isNotFound(err)) notFound();
     throw err;

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { DraftSummary } from '@/lib/api/types';
-import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { getServices } from '@/server/services-registry';
 import { AppHeader } from '../_components/app-header';
+import { DraftList } from '../_components/drafts/draft-list';
 import { requireIdentityOrRedirect } from '../_server/current-identity';
 
 export const metadata: Metadata = { title: 'Drafts' };
@@ -11,43 +10,6 @@ export const dynamic = 'force-dynamic';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-function DraftCard({ draft }: { draft: DraftSummary }) {
-  const titleId = `draft-title-${draft.id}`;
-  const metaId = `draft-meta-${draft.id}`;
-  return (
-    <li>
-      <Link href={`/drafts/${draft.id}`} className="draft-card" data-testid="draft-card" aria-labelledby={titleId} aria-describedby={metaId}>
-        <div className="draft-card__top">
-          <h2 className="draft-card__title" id={titleId}>
-            {draft.title}
-          </h2>
-          {draft.access === 'read' ? <span className="tag tag--muted">Read only</span> : <span className="tag tag--write">You can edit</span>}
-        </div>
-        {draft.description ? <p className="draft-card__description">{draft.description}</p> : null}
-        <dl className="draft-card__meta" id={metaId}>
-          <div>
-            <dt className="visually-hidden">Clauses</dt>
-            <dd>{plural(draft.clauseCount, 'clause', 'clauses')}</dd>
-          </div>
-          <div>
-            <dt className="visually-hidden">Delegations</dt>
-            <dd>{plural(draft.delegationCount, 'delegation', 'delegations')}</dd>
-          </div>
-          <div>
-            <dt>Updated</dt>
-            <dd>
-              <time dateTime={draft.updatedAt}>{formatDateTimeUtc(draft.updatedAt)}</time>
-            </dd>
-          </div>
-        </dl>
-        <span className="draft-card__open" aria-hidden="true">
-          Open draft →
-        </span>
-      </Link>
-    </li>
-  );
 }
 
 export default async function DraftsPage() {
@@ -65,18 +27,25 @@ export default async function DraftsPage() {
               ? 'Negotiating texts shared with you appear here.'
               : `${plural(drafts.length, 'negotiating text is', 'negotiating texts are')} shared with you, most recently changed first.`}
           </p>
+          {identity.role === 'secretariat' ? (
+            <p style={{ marginTop: 14 }}>
+              <Link href="/drafts/new" className="button button--primary" data-testid="new-draft">
+                New draft
+              </Link>
+            </p>
+          ) : null}
         </div>
         {drafts.length === 0 ? (
           <div className="empty-state">
             <h2>Nothing here yet</h2>
-            <p>No drafts are shared with you yet. The secretariat invites delegations to drafts.</p>
+            <p>
+              {identity.role === 'secretariat'
+                ? 'Start a consultation with “New draft”: empty, from pasted text, or from the chair’s Word zero draft.'
+                : 'No drafts are shared with you yet. The secretariat invites delegations to drafts.'}
+            </p>
           </div>
         ) : (
-          <ul className="draft-list" role="list">
-            {drafts.map((draft) => (
-              <DraftCard key={draft.id} draft={draft} />
-            ))}
-          </ul>
+          <DraftList drafts={drafts} />
         )}
       </main>
     </>

@@ -4,7 +4,7 @@ import { getServices } from '@/server/services-registry';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(req: Request) {
+export async function GET(req: Request) {
   const { metrics } = getServices();
   if (metrics.token) {
     const given = Buffer.from(req.headers.get('authorization') ?? '');
@@ -13,5 +13,5 @@ export function GET(req: Request) {
       return new Response('Send Authorization: Bearer <METRICS_TOKEN>\n', { status: 401, headers: { 'content-type': 'text/plain' } });
     }
   }
-  return new Response(metrics.render(), { headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(await metrics.render(), { headers: { 'content-type': metrics.contentType, 'cache-control': 'no-store' } });
 }

@@ -164,7 +164,8 @@ export class DraftRoomPage {
    * a quick pick ("24 h", "48 h", "1 week"), or `{ secondsFromNow }`: an instant reckoned just
    * before typing it into the datetime-local input, in the browser's own time zone, to the second.
    */
-  async startSilence(n: number, deadline: string | { secondsFromNow: number }, note?: string): Promise<void> {
+  /** Secretariat: starts silence on clause `n`; `override` answers the refusal over open brackets (the reason is recorded). */
+  async startSilence(n: number, deadline: string | { secondsFromNow: number }, note?: string, override?: string): Promise<void> {
     await this.chooseStatusItem(n, 'Start silence procedure…');
     const dialog = this.page.getByRole('dialog');
     await expect(dialog.getByRole('checkbox', { checked: true })).toHaveCount(1);
@@ -180,6 +181,10 @@ export class DraftRoomPage {
       await dialog.getByLabel('Deadline', { exact: true }).fill(local);
     }
     await dialog.getByRole('button', { name: 'Start silence procedure', exact: true }).click();
+    if (override !== undefined) {
+      await dialog.getByTestId('silence-override').getByRole('textbox').fill(override);
+      await dialog.getByRole('button', { name: 'Start silence anyway', exact: true }).click();
+    }
     await expect(dialog).toHaveCount(0);
   }
 

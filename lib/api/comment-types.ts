@@ -1,5 +1,6 @@
 /** Comment threads and notifications as the HTTP API and socket.io events carry them. */
 import type { Role } from '../domain/vocabulary';
+import type { NotificationKind } from '../notifications/kinds';
 import type { EncodedAnchor } from '../comments/comment-anchor';
 import type { CommentVisibility } from '../comments/comment-visibility';
 
@@ -47,7 +48,7 @@ export interface CommentCountDto {
   resolved: number;
 }
 
-export type NotificationKind = 'mention' | 'reply' | 'alternative';
+export type { NotificationKind };
 
 export interface NotificationDto {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * JSON shapes of the HTTP API (see README "HTTP API"). Route handlers return exactly
+ * JSON shapes of the HTTP API (see docs/api.md). Route handlers return exactly
  * these; pages and scripts read them.
  */
 import type { ClauseStatus, DelegationCode, Participation, Position, Reservation, Role, SilenceState } from '../domain/vocabulary';
@@ -9,15 +9,20 @@ export interface DraftSummary {
   title: string;
   description: string;
   clauseCount: number;
+  /** Clauses agreed (not counting withdrawn ones): progress is agreedCount / clauseCount. */
+  agreedCount: number;
   delegationCount: number;
   updatedAt: string;
+  /** `closed`: the text was adopted; everything is read-only until the secretariat reopens it. */
+  state: 'open' | 'closed';
   /** What the caller may do with the draft. */
   access: 'read' | 'write';
 }
 
 export interface ClauseSummary {
   id: string;
-  number: number;
+  /** Follows the order of the clauses that are not withdrawn; null while withdrawn. */
+  number: number | null;
   title: string;
   status: ClauseStatus;
 }
@@ -34,9 +39,18 @@ export interface DraftDetail {
   title: string;
   description: string;
   updatedAt: string;
+  /** `closed`: read-only for everyone (writes answer 409) until the secretariat reopens it. */
+  state: 'open' | 'closed';
   access: 'read' | 'write';
   clauses: ClauseSummary[];
   delegations: DelegationSummary[];
+}
+
+/** A delegation Accord knows (GET/POST /api/delegations). */
+export interface DelegationDto {
+  code: DelegationCode;
+  name: string;
+  color: string;
 }
 
 export interface Me {
@@ -52,6 +66,9 @@ export interface CollabToken {
   token: string;
   expiresAt: string;
 }
+
+/** A position as stated by a delegation: the body of the position PUT (lib/requests/position.ts). */
+export type { PositionInput } from '@/lib/requests/position';
 
 /** A delegation's current position on a clause (`GET /api/drafts/:id/positions`). */
 export interface PositionDto {
@@ -69,6 +86,8 @@ export interface PositionDto {
   updatedAt: string;
   /** Name of the person who set it. */
   updatedBy: string;
+  /** The delegation that stated it under a mandate: shown as "PL for HU". */
+  statedBy?: DelegationCode;
 }
 
 export interface PositionChangeDto {
@@ -80,6 +99,50 @@ export interface PositionChangeDto {
   note?: string;
   at: string;
   by: string;
+  /** The delegation that stated it under a mandate ("PL for HU"). */
+  statedBy?: DelegationCode;
+  /** `confirmed`: the same position confirmed on the current text (one of "confirm all"). */
+  kind?: 'confirmed';
+}
+
+/** A mandate: `from` authorises `to` to state its positions (`GET /api/drafts/:id/mandates`). */
+export interface MandateDto {
+  id: string;
+  draftId: string;
+  from: DelegationCode;
+  to: DelegationCode;
+  /** null: every clause. */
+  clauseIds: string[] | null;
+  until: string | null;
+  breakSilence: boolean;
+  note?: string;
+  byLetter: boolean;
+  createdAt: string;
+  createdBy: string;
+  revokedAt?: string;
+  revokedBy?: string;
+  /** `active`, `expired` (past `until`) or `revoked`. */
+  state: 'active' | 'expired' | 'revoked';
+}
+
+/** `POST …/clauses/:clauseId/editorial`: the secretariat marked the clause's edits editorial. */
+export interface EditorialMarkDto {
+  clauseId: string;
+  note?: string;
+  at: string;
+  /** The delegations whose positions given on earlier text were re-based on the current text. */
+  rebased: DelegationCode[];
+  /** Those positions, now current. */
+  positions: PositionDto[];
+}
+
+/** One position confirmed by "confirm all my positions on the current text". */
+export interface ConfirmedPositionDto {
+  clauseId: string;
+  number: number;
+  position: PositionDto;
+  /** The update-log id the position had been given on: what changed since is `compare?from=log:<previousLogId>&to=now`. */
+  previousLogId: number;
 }
 
 export interface ConsensusDto {
@@ -93,8 +156,10 @@ export interface ConsensusDto {
   openBrackets: number;
   /** What `openBrackets` is made of (always sent by the server). */
   brackets?: BracketBreakdownDto;
-  /** Hash of the clause's current text; positions with another hash are stale. */
+  /** Hash of the clause's current words; positions with another hash are stale. */
   textHash: string;
+  /** The same text hashed as before the words rule: positions stored with it are current too. */
+  legacyTextHash?: string;
 }
 
 export interface ClauseStatusDto {
@@ -115,9 +180,11 @@ export interface SilenceProcedureDto {
   startedAt: string;
   startedBy: string;
   endedAt?: string;
-  /** Who broke silence, and why (state `broken`); or why it was cancelled. */
+  /** Who broke silence, and why (state `broken`); or why it was cancelled or interrupted. */
   brokenBy?: DelegationCode;
   reason?: string;
+  /** Why the secretariat started silence although the clauses had open brackets or alternatives. */
+  override?: string;
 }
 
 export interface UserDto {
@@ -134,6 +201,8 @@ export interface AuditEntryDto {
   id: number;
   at: string;
   actorEmail: string | null;
+  /** Who it was, as the record names people everywhere (lib/ui/people.ts actorLabel); null when Accord did it itself. */
+  actor: { name: string; role: Role; delegation: string | null } | null;
   action: string;
   draftId: string | null;
   subject: string | null;
@@ -160,7 +229,7 @@ export interface AnchorDto {
   end: string;
 }
 
-/** What a clause's open brackets are made of (see README, "Brackets and alternatives"). */
+/** What a clause's open brackets are made of (see docs/design.md, "Brackets and alternatives"). */
 export interface BracketBreakdownDto {
   /** `[…]` and `ALT n` typed in the text. */
   typed: number;
@@ -184,11 +253,16 @@ export interface BracketDto {
   delegation: DelegationCode | null;
   proposedBy: string;
   proposedAt: string;
-  state: 'open' | 'removed';
+  /** removed: by its proposer or the secretariat; resolved: an adopted alternative replaced its words. */
+  state: 'open' | 'removed' | 'resolved';
+  /** When it was removed or resolved. */
   removedAt?: string;
+  /** Who removed it, or adopted the alternative that resolved it. */
   removedBy?: string;
   /** The delegation that removed it; absent when the secretariat did. */
   removedByDelegation?: DelegationCode;
+  /** For a resolved bracket, how: "Resolved by adoption of ALT 2." */
+  resolution?: string;
 }
 
 export type AlternativeState = 'open' | 'withdrawn' | 'adopted' | 'archived';
@@ -229,4 +303,6 @@ export interface AdoptionDto {
   adopted: AlternativeDto;
   /** The other alternatives for the same words, now archived. */
   archived: AlternativeDto[];
+  /** Open recorded brackets whose words the adoption replaced, now resolved. */
+  resolvedBrackets: BracketDto[];
 }

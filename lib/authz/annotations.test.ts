@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '../domain/identity';
-import { annotationRefusal, canBackAlternatives, canRemoveBracket, canWithdrawAlternative } from './annotations';
+import { adoptionRefusal, annotationRefusal, canBackAlternatives, canRemoveBracket, canWithdrawAlternative } from './annotations';
 
 const person = (role: Identity['role'], delegation: string | null): Identity => ({ userId: 'u', email: 'e', name: 'n', role, delegation });
 const fr = person('delegate', 'FR');
@@ -37,5 +37,14 @@ describe('annotation rules', () => {
     expect(canBackAlternatives(fr, 'write')).toBe(true);
     expect(canBackAlternatives(secretariat, 'write')).toBe(false);
     expect(canBackAlternatives(observer, 'read')).toBe(false);
+  });
+
+  it('lets only the secretariat adopt, on any clause but a withdrawn one', () => {
+    for (const status of ['negotiating', 'agreed', 'silence'] as const) expect(adoptionRefusal(secretariat, status)).toBeNull();
+    expect(adoptionRefusal(secretariat, 'withdrawn')?.code).toBe('conflict');
+    expect(adoptionRefusal(fr, 'negotiating')).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Only the secretariat adopts/) });
+    expect(adoptionRefusal(observer, 'negotiating')?.code).toBe('forbidden');
+    // A delegate is refused for who it is before the clause's status is looked at.
+    expect(adoptionRefusal(fr, 'withdrawn')?.code).toBe('forbidden');
   });
 });

@@ -49,3 +49,14 @@ export function canWithdrawAlternative(identity: Identity, proposedBy: Delegatio
 export function canBackAlternatives(identity: Identity, access: DraftAccess): boolean {
   return access === 'write' && identity.role === 'delegate' && identity.delegation !== null;
 }
+
+/**
+ * Whether the person may adopt an alternative wording on a clause in this status: only the
+ * secretariat adopts (it chairs, and the adoption changes the text for everyone), on any
+ * clause but a withdrawn one.
+ */
+export function adoptionRefusal(identity: Identity, status: ClauseStatus): Refusal | null {
+  if (identity.role !== 'secretariat') return { code: 'forbidden', message: 'Only the secretariat adopts an alternative wording.' };
+  if (status === 'withdrawn') return { code: 'conflict', message: 'This clause has been withdrawn.' };
+  return null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOpenDisputes } from './count-open-disputes';
+import { classifyRecordedBrackets, countOpenDisputes } from './count-open-disputes';
 
 const text = 'Assistance begins within [30] days of a request by the host State.';
 const span = (words: string) => ({ from: text.indexOf(words), to: text.indexOf(words) + words.length });
@@ -29,5 +29,22 @@ describe('countOpenDisputes', () => {
 
   it('counts each open alternative', () => {
     expect(countOpenDisputes('Plain agreed wording.', [], 2)).toEqual({ typed: 0, recorded: 0, alternatives: 2, open: 2 });
+  });
+
+  it('ignores detached brackets given as null', () => {
+    expect(countOpenDisputes(text, [null, span('host State')], 0)).toMatchObject({ recorded: 1, open: 2 });
+  });
+});
+
+describe('classifyRecordedBrackets', () => {
+  it('says how each bracket counts, so that a list of them can show why one does not', () => {
+    expect(classifyRecordedBrackets(text, [span('host State'), null, span('30'), span('host State'), { from: 4, to: 4 }, span('within [30] days')])).toEqual([
+      'counted',
+      'detached',
+      'within_typed',
+      'duplicate',
+      'detached',
+      'counted',
+    ]);
   });
 });

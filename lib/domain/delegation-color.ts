@@ -20,3 +20,4 @@ export function delegationColor(code: string | null | undefined): string {
   for (let i = 0; i < code.length; i += 1) hash = (hash * 31 + code.charCodeAt(i)) >>> 0;
   return DELEGATION_PALETTE[hash % DELEGATION_PALETTE.length];
 }
+

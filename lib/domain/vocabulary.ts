@@ -1,5 +1,5 @@
 /**
- * The negotiation vocabulary of Accord (see DESIGN.md). Every identifier used in
+ * The negotiation vocabulary of Accord (see docs/design.md). Every identifier used in
  * code, API payloads and the UI comes from here, so that "agreed_ad_ref" means the
  * same thing on the server, in the database and on the screen.
  */
@@ -77,5 +77,6 @@ export const RESERVATION_LABELS: Record<Reservation, string> = {
   substantive: 'Substantive reservation',
 };
 
-export const SILENCE_STATES = ['running', 'broken', 'completed', 'cancelled'] as const;
+/** `interrupted`: the deadline passed but open brackets or alternatives kept the clauses from being agreed. */
+export const SILENCE_STATES = ['running', 'broken', 'completed', 'cancelled', 'interrupted'] as const;
 export type SilenceState = (typeof SILENCE_STATES)[number];

@@ -13,6 +13,8 @@ export const CLOSE_CODES = {
   badMessage: 4400,
   /** A message exceeded maxPayload. */
   tooLarge: 4413,
+  /** A change went to a clause the secretariat merged into another one: not saved; reload to edit the merged clause. */
+  merged: 4409,
   /** Too many messages or bytes per second. */
   rateLimited: 4429,
   /** Rights changed: reconnect so that they are checked again. */
@@ -27,6 +29,7 @@ export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CLOSE_CODES.unauthenticated,
   CLOSE_CODES.notFound,
+  CLOSE_CODES.merged,
 ]);
 
 /** A sentence for the connection banner, keyed by close code. */
@@ -42,6 +45,8 @@ export function describeClose(code: number): string {
       return 'The server could not read a message from this browser. Reconnecting.';
     case CLOSE_CODES.tooLarge:
       return 'A change was too large to send in one go. Reconnecting.';
+    case CLOSE_CODES.merged:
+      return 'The secretariat merged a clause you were typing in into the clause before it: that change was not saved. Reload to continue in the merged clause.';
     case CLOSE_CODES.rateLimited:
       return 'Too many changes in a short time. Reconnecting shortly.';
     case CLOSE_CODES.reauthorise:

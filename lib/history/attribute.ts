@@ -84,7 +84,7 @@ export interface DiffSide {
  * (null when unknown). Adjacent segments of the same kind and author are merged.
  */
 export function buildClauseDiff(
-  meta: { clauseId: string; number: number; title: string },
+  meta: { clauseId: string; number: number | null; title: string },
   before: DiffSide,
   after: DiffSide,
   /** The word diff of the two texts, when the caller already has it. */

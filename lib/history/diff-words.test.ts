@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffWords, tokenize, type DiffOp } from './diff-words';
+import { diffArrays } from 'diff';
+import { diffSequence, diffWords, tokenize, type DiffOp } from './diff-words';
 
 /** Rebuild both texts from the ops, and render them compactly as "=a -b +c". */
 function render(oldText: string, newText: string, ops: DiffOp[]): string {
@@ -84,6 +85,36 @@ describe('diffWords', () => {
       render(a, b, ops);
       // Minimal-ish: identical token stretches are never reported as changed when the texts are equal.
       if (a === b) expect(ops.every((o) => o.kind === 'equal')).toBe(true);
+    }
+  });
+});
+
+describe('diffSequence against jsdiff', () => {
+  // jsdiff (a devDependency, used only here and in bench/diff-words.ts) is the reference
+  // for minimality: on random sequences both must find the same edit distance, and our
+  // script must rebuild the new sequence from the old one.
+  it('finds a minimal edit script on random token sequences', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    for (let round = 0; round < 300; round += 1) {
+      const alphabet = 2 + Math.floor(rand() * 6);
+      const seq = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(rand() * alphabet)));
+      const a = seq(Math.floor(rand() * 60));
+      const b = rand() < 0.5 ? seq(Math.floor(rand() * 60)) : a.map((t) => (rand() < 0.1 ? 'z' : t)).filter(() => rand() > 0.05);
+      const steps = diffSequence(a, b);
+      const ours = steps.reduce((n, [kind, count]) => n + (kind === 'equal' ? 0 : count), 0);
+      const reference = diffArrays(a, b).reduce((n, part) => n + (part.added || part.removed ? part.count : 0), 0);
+      expect(ours).toBe(reference);
+      const rebuilt: string[] = [];
+      let ai = 0;
+      let bi = 0;
+      for (const [kind, count] of steps) {
+        if (kind === 'equal') rebuilt.push(...a.slice(ai, ai + count));
+        if (kind === 'insert') rebuilt.push(...b.slice(bi, bi + count));
+        if (kind !== 'insert') ai += count;
+        if (kind !== 'delete') bi += count;
+      }
+      expect(rebuilt).toEqual(b);
     }
   });
 });

@@ -33,7 +33,9 @@ function myers(a: readonly string[], b: readonly string[]): DiffStep[] {
   const trace: Int32Array[] = [];
   let found = false;
   for (let d = 0; d <= max && !found; d += 1) {
-    trace.push(v.slice());
+    // Step d reads only diagonals -d-1 … d+1: keep that band, not the whole frontier
+    // (O(D²) memory instead of O(D·(N+M)), which made scattered edits in a long text slow).
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
@@ -59,10 +61,11 @@ function myers(a: readonly string[], b: readonly string[]): DiffStep[] {
   let x = n;
   let y = m;
   for (let d = trace.length - 1; d >= 0; d -= 1) {
-    const vd = trace[d];
+    const band = trace[d];
+    const at = (diagonal: number) => band[diagonal + d + 1];
     const k = x - y;
-    const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
-    const prevX = vd[offset + prevK];
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = at(prevK);
     const prevY = prevX - prevK;
     const snake = Math.min(x - prevX, y - prevY);
     if (d === 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPoint, parsePoint } from './point';
+import { describeResolvedPoint, formatPoint, parsePoint } from './point';
 
 describe('parsePoint', () => {
   it('reads now, revisions, log ids and ISO times', () => {
@@ -28,5 +28,25 @@ describe('parsePoint', () => {
     expect(formatPoint({ kind: 'log', id: 9 })).toBe('log:9');
     expect(formatPoint({ kind: 'now' })).toBe('now');
     expect(formatPoint({ kind: 'time', at: new Date('2026-01-01T00:00:00Z') })).toBe('2026-01-01T00:00:00.000Z');
+  });
+});
+
+describe('describeResolvedPoint', () => {
+  it('names points by revision, time and author, never by a log number', () => {
+    const at = '2026-03-04T14:05:00.000Z';
+    expect(describeResolvedPoint({ spec: 'rev:2', label: 'Rev.2', at, by: 'Secretariat · Ana Ruiz', revision: 2 })).toBe('Rev.2 · 4 Mar 2026, 14:05 UTC · Secretariat · Ana Ruiz');
+    expect(describeResolvedPoint({ spec: 'log:201', label: '4 Mar 2026, 14:05 UTC', at, by: 'FR · Marie Dupont' })).toBe('4 Mar 2026, 14:05 UTC · FR · Marie Dupont');
+    expect(describeResolvedPoint({ spec: 'now', label: 'Now', at, by: null })).toBe('Now · last change 4 Mar 2026, 14:05 UTC');
+    expect(describeResolvedPoint({ spec: 'start', label: 'Start of the draft', at, by: null })).toBe('Start of the draft · 4 Mar 2026, 14:05 UTC');
+    expect(describeResolvedPoint({ spec: 'start', label: 'Start of the draft', at: null, by: null })).toBe('Start of the draft');
+    expect(describeResolvedPoint({ spec: 'log:201', label: '4 Mar 2026, 14:05 UTC', at, by: 'FR · Marie Dupont' })).not.toMatch(/201/);
+  });
+});
+
+describe('the start point', () => {
+  it('reads and writes `start`, the draft as first stored', () => {
+    expect(parsePoint('start')).toEqual({ ok: true, point: { kind: 'start' } });
+    expect(parsePoint(' START ')).toEqual({ ok: true, point: { kind: 'start' } });
+    expect(formatPoint({ kind: 'start' })).toBe('start');
   });
 });

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { describeNews, mergeNews, timelineNews } from './timeline-news';
-import type { RevisionEntry, SessionEntry, StatusEntry, TimelineEntry } from './types';
+import type { CommentEntry, RevisionEntry, SessionEntry, StatusEntry, TimelineEntry } from './types';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 4, 14, minute)).toISOString();
 
 function session(id: number, minute: number, delegation: string, edits: number, lastLogId = id * 100 + edits): SessionEntry {
   return {
     kind: 'session',
+    source: 'session',
     id,
     at: at(minute),
+    actor: { name: `${delegation} delegate`, role: 'delegate', delegation },
     startedAt: at(minute - 1),
     endedAt: at(minute),
     delegation,
@@ -25,15 +27,19 @@ function session(id: number, minute: number, delegation: string, edits: number, 
 
 const revision = (id: number, minute: number, number: number): RevisionEntry => ({
   kind: 'revision',
+  source: 'revision',
   id,
   at: at(minute),
+  actor: { name: 'Secretariat', role: 'secretariat', delegation: null },
   revision: { number, label: `Rev.${number}`, note: null, createdAt: at(minute), createdBy: 'Secretariat', upToId: 1 },
 });
 
 const restore = (id: number, minute: number): StatusEntry => ({
   kind: 'status',
+  source: 'decision',
   id,
   at: at(minute),
+  actor: { name: 'Ana Ruiz', role: 'secretariat', delegation: null },
   clauseId: null,
   clauseNumbers: [1],
   action: 'history.restored',
@@ -87,5 +93,31 @@ describe('timeline news', () => {
     const merged = mergeNews(page, 'page-cursor', shown, null);
     expect(keys(merged.entries)).toEqual(['session:7', 'session:6']);
     expect(merged.cursor).toBe('page-cursor');
+  });
+});
+
+describe('timeline news of other records', () => {
+  const comment = (id: string, minute: number): CommentEntry => ({
+    kind: 'comment',
+    source: 'comment',
+    id,
+    at: at(minute),
+    actor: { name: 'Marie Dupont', role: 'delegate', delegation: 'FR' },
+    threadId: id,
+    clauseId: 'c1',
+    clauseNumber: 1,
+    reply: false,
+    internal: false,
+    team: null,
+    quote: 'words',
+    excerpt: 'A comment',
+  });
+
+  it('counts comments, brackets and alternatives apart from decisions, and orders UUID ids within a source', () => {
+    const news = timelineNews([comment('b', 5), comment('a', 5)], null, [session(1, 1, 'FR', 2)]);
+    expect(news).toMatchObject({ records: 2, decisions: 0 });
+    expect(describeNews(news!)).toBe('2 new comments, brackets or alternatives');
+    const merged = mergeNews([comment('a', 5), comment('b', 5), session(1, 1, 'FR', 2)], null, [session(1, 1, 'FR', 2)], null);
+    expect(merged.entries.map((e) => e.id)).toEqual(['b', 'a', 1]);
   });
 });

@@ -4,6 +4,7 @@
  * background when the draft changes, offers the news, and merges on request, so the
  * list never moves under the reader.
  */
+import { compareIds, sourceRank } from './timeline-sources';
 import type { TimelineEntry } from './types';
 
 /** News in a fresh first page, compared with the entries shown. */
@@ -17,18 +18,17 @@ export interface TimelineNews {
   restores: number;
   /** New status, silence and position changes. */
   decisions: number;
+  /** New comments, brackets and alternatives. */
+  records: number;
   /** The page does not reach anything shown: there may be more news than counted. */
   more: boolean;
 }
 
-/** Same order as the server's timeline at equal times: sessions, revisions, decisions, positions. */
-const RANK: Record<TimelineEntry['kind'], number> = { session: 4, revision: 3, status: 2, position: 1 };
+export const entryKey = (entry: TimelineEntry): string => `${entry.source}:${entry.id}`;
 
-export const entryKey = (entry: TimelineEntry): string => `${entry.kind}:${entry.id}`;
-
-/** Newest first, as the server orders the timeline. */
+/** Newest first, as the server orders the timeline (at equal times, by source, then id). */
 export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
-  return Date.parse(b.at) - Date.parse(a.at) || RANK[b.kind] - RANK[a.kind] || b.id - a.id;
+  return Date.parse(b.at) - Date.parse(a.at) || sourceRank(b.source) - sourceRank(a.source) || compareIds(b.id, a.id);
 }
 
 /** Whether a fresh entry is the shown one unchanged (a session grows in place while its author types). */
@@ -41,7 +41,7 @@ function unchanged(fresh: TimelineEntry, shown: TimelineEntry | undefined): bool
 /** The news of a fresh first page (`page`, with its `nextCursor`) over the shown entries; null when there is none. */
 export function timelineNews(page: readonly TimelineEntry[], nextCursor: string | null, shown: readonly TimelineEntry[]): TimelineNews | null {
   const byKey = new Map(shown.map((e) => [entryKey(e), e]));
-  const news: TimelineNews = { edits: 0, editors: [], revisions: [], restores: 0, decisions: 0, more: false };
+  const news: TimelineNews = { edits: 0, editors: [], revisions: [], restores: 0, decisions: 0, records: 0, more: false };
   let reached = false;
   for (const entry of page) {
     const before = byKey.get(entryKey(entry));
@@ -57,10 +57,11 @@ export function timelineNews(page: readonly TimelineEntry[], nextCursor: string 
       if (!news.editors.includes(who)) news.editors.push(who);
     } else if (entry.kind === 'revision') news.revisions.push(entry.revision.label);
     else if (entry.kind === 'status' && entry.action === 'history.restored') news.restores += 1;
-    else news.decisions += 1;
+    else if (entry.kind === 'status' || entry.kind === 'position') news.decisions += 1;
+    else news.records += 1;
   }
   news.more = !reached && nextCursor !== null && shown.length > 0;
-  const any = news.edits + news.revisions.length + news.restores + news.decisions > 0;
+  const any = news.edits + news.revisions.length + news.restores + news.decisions + news.records > 0;
   return any ? news : null;
 }
 
@@ -73,6 +74,7 @@ export function describeNews(news: TimelineNews): string {
   if (news.revisions.length > 0) parts.push(`${news.revisions.join(', ')} cut`);
   if (news.restores > 0) parts.push(plural(news.restores, 'restore', 'restores'));
   if (news.decisions > 0) parts.push(plural(news.decisions, 'new decision', 'new decisions'));
+  if (news.records > 0) parts.push(plural(news.records, 'new comment, bracket or alternative', 'new comments, brackets or alternatives'));
   return parts.join(' · ');
 }
 

@@ -4,7 +4,7 @@
  * the compiler.
  */
 import { z } from 'zod';
-import type { AlternativeDto, BracketDto, ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '../api/types';
+import type { AlternativeDto, BracketDto, ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, MandateDto, PositionDto, SilenceProcedureDto } from '../api/types';
 import type { CommentReplyDto, CommentThreadDto, NotificationDto } from '../api/comment-types';
 import type { RestoreResultDto, RevisionDto } from '../history/types';
 import type { PresenceUser } from '../domain/identity';
@@ -38,6 +38,7 @@ export interface ServerToClientEvents {
   'clause:status': (payload: ClauseStatusPayload) => void;
   'silence:updated': (payload: SilenceUpdatedPayload) => void;
   'consensus:updated': (payload: ConsensusUpdatedPayload) => void;
+  'mandate:updated': (payload: MandateUpdatedPayload) => void;
   'bracket:updated': (payload: BracketUpdatedPayload) => void;
   'alternatives:updated': (payload: AlternativesUpdatedPayload) => void;
   'comment:created': (payload: CommentThreadPayload) => void;
@@ -47,12 +48,28 @@ export interface ServerToClientEvents {
   'revision:created': (payload: RevisionCreatedPayload) => void;
   'history:restored': (payload: HistoryRestoredPayload) => void;
   'history:changed': (payload: HistoryChangedPayload) => void;
+  'draft:updated': (payload: DraftUpdatedPayload) => void;
+  'draft:structure': (payload: DraftStructurePayload) => void;
+  'clause:comment': (payload: ClauseCommentPayload) => void;
+  'clause:replaced': (payload: ClauseReplacedPayload) => void;
 }
 
 export interface ClientToServerEvents {
   'draft:join': (payload: JoinDraftPayload, ack?: Ack<PresencePayload>) => void;
   'draft:leave': (payload: LeaveDraftPayload) => void;
   'notifications:subscribe': (payload: NotificationsSubscribePayload, ack?: Ack<{ delegation: string | null }>) => void;
+}
+
+/**
+ * The secretariat changed the draft itself: title, description, delegations or state.
+ * A room switches to read-only at once when `state` becomes `closed` (and back on reopening).
+ */
+export interface DraftUpdatedPayload {
+  draftId: string;
+  title: string;
+  description: string;
+  state: 'open' | 'closed';
+  delegations: DelegationSummary[];
 }
 
 /** socket.io room name for a draft. */
@@ -87,12 +104,41 @@ export interface NegotiationEvents {
   'clause:status': ClauseStatusPayload;
   'silence:updated': SilenceUpdatedPayload;
   'consensus:updated': ConsensusUpdatedPayload;
+  /** Withdrawing or reinstating a clause changes the numbering. */
+  'draft:structure': DraftStructurePayload;
+  'mandate:updated': MandateUpdatedPayload;
+}
+
+/** A mandate was given or revoked. */
+export interface MandateUpdatedPayload {
+  draftId: string;
+  mandate: MandateDto;
 }
 
 /** Events that carry brackets and alternatives, pushed to everyone in the draft's room. */
 export interface AnnotationEvents {
   'bracket:updated': BracketUpdatedPayload;
   'alternatives:updated': AlternativesUpdatedPayload;
+  'clause:replaced': ClauseReplacedPayload;
+}
+
+/**
+ * The secretariat replaced the text of clauses (a restore, an adopted alternative): whoever
+ * has one of them open is told, with a link to the comparison. The text itself arrives over Yjs.
+ */
+export interface ClauseReplacedPayload {
+  draftId: string;
+  clauseIds: string[];
+  cause: 'restore' | 'adoption';
+  /** What happened, e.g. `ALT 2 adopted` or `Rev.2 restored`. */
+  summary: string;
+  /** The secretariat officer's name. */
+  by: string;
+  /** Their user id: their own screen shows no notice of what they did. */
+  byUserId: string;
+  /** A history point just before the replacement (an ISO time): compare it with `now` to see the change. */
+  before: string;
+  at: string;
 }
 
 /** A bracket was recorded or removed. */
@@ -131,9 +177,10 @@ export interface NotificationPayload {
 }
 
 /**
- * Receive `notification:new` for one's own delegation on this socket (the bell's socket;
- * the draft room's sockets do not need them). The delegation is the server's identity's,
- * never the client's: the payload carries nothing.
+ * Receive `notification:new` addressed to oneself on this socket (the bell's socket; the
+ * draft room's sockets do not need them): the server joins the socket to
+ * `notify:<userId>` of the identity it established, never one the client names, so the
+ * payload carries nothing.
  */
 export const notificationsSubscribeSchema = z.object({}).strict();
 export type NotificationsSubscribePayload = z.infer<typeof notificationsSubscribeSchema>;
@@ -143,9 +190,9 @@ export function teamRoom(draftId: string, team: string): string {
   return `team:${draftId}:${team}`;
 }
 
-/** socket.io room of every connected member of a delegation, for notifications. */
-export function notifyRoom(delegation: string): string {
-  return `notify:${delegation}`;
+/** socket.io room of one person's sockets that subscribed to notifications. */
+export function notifyRoom(userId: string): string {
+  return `notify:${userId}`;
 }
 
 /** Events that carry comments, pushed to the draft's room or to a team's room. */
@@ -184,4 +231,41 @@ export interface HistoryEvents {
   'revision:created': RevisionCreatedPayload;
   'history:restored': HistoryRestoredPayload;
   'history:changed': HistoryChangedPayload;
+  'clause:replaced': ClauseReplacedPayload;
+}
+
+// ---- Clause structure (area: drafts) ----
+
+export type StructureChangeKind = 'added' | 'renamed' | 'moved' | 'split' | 'merged' | 'withdrawn' | 'reinstated';
+
+/** One change of a draft's clause structure, as the timeline and `draft:structure` show it. */
+export interface StructureChangeDto {
+  kind: StructureChangeKind;
+  /** The clause it is about: the one added, renamed, withdrawn…; the first half of a split; the clause merged into. */
+  clauseId: string | null;
+  /** Per kind: `title`, `from`/`to` (titles or statuses), `afterClauseId`, `secondId` (split), `mergedId` (merge), `order` (moved). */
+  details: Record<string, unknown>;
+  by: string;
+  at: string;
+}
+
+/**
+ * The clause structure of a draft changed (a clause added, renamed, moved, split, merged,
+ * withdrawn or reinstated): `clauses` is the whole new list, in order, as
+ * `GET /api/drafts/:id` gives it.
+ */
+export interface DraftStructurePayload {
+  draftId: string;
+  change: StructureChangeDto;
+  clauses: ClauseSummary[];
+}
+
+/** The secretariat's comment on a clause (the four-column document's fifth column) changed. */
+export interface ClauseCommentPayload {
+  draftId: string;
+  clauseId: string;
+  /** The comment now; null when it was cleared. */
+  comment: string | null;
+  at: string;
+  by: string;
 }

@@ -38,6 +38,17 @@ describe('summariseAuditDetails', () => {
     expect(summariseAuditDetails({ action: 'draft.seeded', details: { clauses: 20, delegations: 35, accounts: 38 } })).toBe(
       '20 clauses, 35 delegations, 38 accounts',
     );
+    expect(summariseAuditDetails({ action: 'draft.created', details: { source: 'docx', clauses: 12, participants: ['FR', 'DE'], observers: [] } })).toBe(
+      'from a Word document, 12 clauses, taking part: FR, DE',
+    );
+    expect(
+      summariseAuditDetails({
+        action: 'draft.updated',
+        details: { title: { from: 'A', to: 'B' }, removed: { participants: ['FR'], observers: [] }, added: { participants: [], observers: ['FR', 'NL'] } },
+      }),
+    ).toBe('title: “A” → “B”; removed participant FR; added observers FR, NL');
+    expect(summariseAuditDetails({ action: 'draft.reopened', details: { reason: 'A correction.' } })).toBe('“A correction.”');
+    expect(summariseAuditDetails({ action: 'delegation.created', details: { name: 'Hungary', color: '#117a8b' } })).toBe('Hungary');
   });
 
   it('falls back to simple key: value pairs for an action it does not know, and survives odd details', () => {

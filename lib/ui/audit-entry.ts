@@ -17,8 +17,13 @@ import {
   type Role,
 } from '../domain/vocabulary';
 import { affiliationLabel } from './people';
+import { uuidsIn } from '../validation/uuid';
 
-/** Every action the server writes (server/audit/audit-log.ts `AuditAction`), in the order a filter lists them. */
+/**
+ * Every action the server writes, in the order a filter lists them. The server's
+ * `AuditAction` type is this list, so an action missing here does not compile; each has
+ * a label below (scripts/audit-actions.test.ts checks every action written in server/).
+ */
 export const AUDIT_ACTIONS = [
   'position.set',
   'clause.status',
@@ -26,13 +31,42 @@ export const AUDIT_ACTIONS = [
   'silence.broken',
   'silence.cancelled',
   'silence.completed',
+  'silence.interrupted',
   'user.created',
   'user.updated',
   'user.signed_in',
+  'user.signed_out',
+  'user.signed_out_everywhere',
   'draft.seeded',
+  'draft.created',
+  'draft.updated',
+  'draft.closed',
+  'draft.reopened',
+  'delegation.created',
   'revision.cut',
   'history.restored',
   'draft.exported',
+  'bracket.added',
+  'bracket.removed',
+  'alternative.proposed',
+  'alternative.backed',
+  'alternative.unbacked',
+  'alternative.withdrawn',
+  'alternative.adopted',
+  'comment.created',
+  'comment.replied',
+  'comment.resolved',
+  'comment.reopened',
+  'clause.added',
+  'clause.renamed',
+  'clause.moved',
+  'clause.split',
+  'clause.merged',
+  'clause.commented',
+  'mandate.given',
+  'mandate.revoked',
+  'clause.editorial',
+  'positions.confirmed',
 ] as const;
 export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -43,13 +77,42 @@ export const AUDIT_ACTION_LABELS: Record<KnownAuditAction, string> = {
   'silence.broken': 'Silence broken',
   'silence.cancelled': 'Silence cancelled',
   'silence.completed': 'Silence completed',
+  'silence.interrupted': 'Silence ended without agreement',
   'user.created': 'Person added',
   'user.updated': 'Person changed',
   'user.signed_in': 'Signed in',
+  'user.signed_out': 'Signed out',
+  'user.signed_out_everywhere': 'Signed out everywhere',
   'draft.seeded': 'Draft created from demo',
+  'draft.created': 'Draft created',
+  'draft.updated': 'Draft changed',
+  'draft.closed': 'Draft closed',
+  'draft.reopened': 'Draft reopened',
+  'delegation.created': 'Delegation added',
   'revision.cut': 'Revision cut',
   'history.restored': 'Text restored',
   'draft.exported': 'Text exported',
+  'bracket.added': 'Words bracketed',
+  'bracket.removed': 'Bracket removed',
+  'alternative.proposed': 'Alternative proposed',
+  'alternative.backed': 'Alternative backed',
+  'alternative.unbacked': 'Backing withdrawn',
+  'alternative.withdrawn': 'Alternative withdrawn',
+  'alternative.adopted': 'Alternative adopted',
+  'comment.created': 'Comment added',
+  'comment.replied': 'Reply added',
+  'comment.resolved': 'Comment resolved',
+  'comment.reopened': 'Comment reopened',
+  'clause.added': 'Clause added',
+  'clause.renamed': 'Clause renamed',
+  'clause.moved': 'Clauses reordered',
+  'clause.split': 'Clause split',
+  'clause.merged': 'Clause merged',
+  'clause.commented': 'Secretariat comment set',
+  'mandate.given': 'Mandate given',
+  'mandate.revoked': 'Mandate revoked',
+  'clause.editorial': 'Edit marked editorial',
+  'positions.confirmed': 'Positions confirmed on current text',
 };
 
 export function isKnownAuditAction(value: unknown): value is KnownAuditAction {
@@ -82,12 +145,11 @@ export function formatAuditTime(iso: string, options: { zone?: boolean } = {}): 
   return options.zone === false ? TIME.format(date) : `${TIME.format(date)} UTC`;
 }
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** The subject with ids shortened to their first 8 characters ("silence 3f2a9c1b…") and "clauses 5" as "clause 5". */
 export function readableSubject(subject: string | null): string {
   if (!subject) return '';
-  return subject.replace(UUID, (id) => `${id.slice(0, 8)}…`).replace(/^clauses (\d+)$/, 'clause $1');
+  return subject.replace(uuidsIn(), (id) => `${id.slice(0, 8)}…`).replace(/^clauses (\d+)$/, 'clause $1');
 }
 
 function str(value: unknown): string | null {
@@ -149,19 +211,60 @@ function generic(details: Record<string, unknown>): string {
  * "Negotiating → Agreed · override: “…”", "active → disabled". Empty when there is
  * nothing worth saying beyond the action and subject.
  */
+/** "title: A → B; removed participant FR; added observer FR". */
+function draftChangeSummary(d: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const title = d.title && typeof d.title === 'object' ? (d.title as Record<string, unknown>) : null;
+  if (title) parts.push(`title: ${quoted(title.from) ?? '?'} → ${quoted(title.to) ?? '?'}`);
+  if (d.description) parts.push('description changed');
+  const lists = (side: unknown, verb: string) => {
+    const record = side && typeof side === 'object' ? (side as Record<string, unknown>) : {};
+    for (const [key, label] of [['participants', 'participant'], ['observers', 'observer']] as const) {
+      const codes = Array.isArray(record[key]) ? (record[key] as unknown[]).filter((c): c is string => typeof c === 'string') : [];
+      if (codes.length > 0) parts.push(`${verb} ${label}${codes.length > 1 ? 's' : ''} ${codes.join(', ')}`);
+    }
+  };
+  lists(d.removed, 'removed');
+  lists(d.added, 'added');
+  return parts.join('; ') || generic(d);
+}
+
 export function summariseAuditDetails(entry: Pick<AuditEntryDto, 'action' | 'details'>): string {
   const d = entry.details ?? {};
   switch (entry.action) {
-    case 'position.set':
-      return join([`${str(d.delegation) ?? '?'}: ${positionWords(d.from)} → ${positionWords(d.to, d.reservation)}`, quoted(d.note)]);
+    case 'position.set': {
+      const who = str(d.statedBy) ? `${str(d.statedBy)} for ${str(d.delegation) ?? '?'}` : (str(d.delegation) ?? '?');
+      return join([`${who}: ${positionWords(d.from)} → ${positionWords(d.to, d.reservation)}`, quoted(d.note)]);
+    }
+    case 'mandate.given': {
+      const clauses = Array.isArray(d.clauses) ? `clauses ${d.clauses.join(', ')}` : 'every clause';
+      const until = str(d.until);
+      return join([
+        `${str(d.to) ?? '?'} for ${str(d.from) ?? '?'}`,
+        clauses,
+        until ? `until ${formatAuditTime(until)}` : 'until revoked',
+        d.breakSilence === true ? 'may break silence' : null,
+        d.byLetter === true ? 'recorded from a letter' : null,
+      ]);
+    }
+    case 'mandate.revoked':
+      return `${str(d.to) ?? '?'} for ${str(d.from) ?? '?'}, revoked by ${str(d.by) ?? '?'}`;
+    case 'clause.editorial':
+      return join([Array.isArray(d.rebased) && d.rebased.length ? `positions kept current: ${d.rebased.join(', ')}` : 'no position to keep current', quoted(d.note)]);
+    case 'positions.confirmed':
+      return `${str(d.delegation) ?? '?'}: ${count(Array.isArray(d.clauses) ? d.clauses.length : undefined, 'position', 'positions') ?? '?'} confirmed on the current text`;
     case 'clause.status':
       return join([`${statusWords(d.from)} → ${statusWords(d.to)}`, d.override ? `override: ${quoted(d.override)}` : null]);
     case 'silence.started': {
       const deadline = str(d.deadline);
-      return join([deadline ? `until ${formatAuditTime(deadline)}` : null, quoted(d.note)]);
+      return join([deadline ? `until ${formatAuditTime(deadline)}` : null, quoted(d.note), d.override ? `override: ${quoted(d.override)}` : null]);
+    }
+    case 'silence.interrupted': {
+      const n = Array.isArray(d.openBrackets) ? d.openBrackets.length : null;
+      return n === null ? 'not agreed: open brackets at the deadline' : `not agreed: ${n} ${n === 1 ? 'clause' : 'clauses'} with open brackets at the deadline`;
     }
     case 'silence.broken':
-      return join([`broken by ${str(d.delegation) ?? '?'}`, quoted(d.reason)]);
+      return join([`broken by ${str(d.statedBy) ? `${str(d.statedBy)} for ` : ''}${str(d.delegation) ?? '?'}`, quoted(d.reason)]);
     case 'silence.cancelled':
       return quoted(d.reason) ?? '';
     case 'silence.completed': {
@@ -200,6 +303,17 @@ export function summariseAuditDetails(entry: Pick<AuditEntryDto, 'action' | 'det
     }
     case 'draft.seeded':
       return join([count(d.clauses, 'clause', 'clauses'), count(d.delegations, 'delegation', 'delegations'), count(d.accounts, 'account', 'accounts')], ', ');
+    case 'draft.created': {
+      const from = str(d.source) === 'docx' ? 'from a Word document' : str(d.source) === 'text' ? 'from pasted text' : 'empty';
+      return join([from, count(d.clauses, 'clause', 'clauses'), Array.isArray(d.participants) ? `taking part: ${d.participants.join(', ') || 'none'}` : null], ', ');
+    }
+    case 'draft.updated':
+      return draftChangeSummary(d);
+    case 'draft.closed':
+    case 'draft.reopened':
+      return quoted(d.reason) ?? '';
+    case 'delegation.created':
+      return str(d.name) ?? generic(d);
     default:
       return generic(d);
   }

@@ -61,3 +61,14 @@ export function groupPresence(
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([, g]) => ({ ...g, users: [...g.users].sort((x, y) => x.name.localeCompare(y.name)) }));
 }
+
+/**
+ * How a person who did something is named everywhere in the record (timeline, compare,
+ * history): "FR · Marie Dupont", "Secretariat · Ana Ruiz", "Observer · Lee Park". The same
+ * words as the caret label. Without a role, no delegation means the secretariat.
+ */
+export function actorLabel(actor: { name: string | null; role: Role | null; delegation: string | null } | null | undefined): string {
+  if (!actor?.name) return actor?.delegation ?? 'Unknown';
+  const prefix = actor.delegation ?? (actor.role === 'observer' ? ROLE_LABELS.observer : ROLE_LABELS.secretariat);
+  return `${prefix} · ${actor.name}`;
+}

@@ -19,8 +19,8 @@ describe('auditCsv', () => {
   it('quotes fields, escapes quotes and defuses spreadsheet formulas', async () => {
     const { auditCsv } = await import('./audit-log');
     const csv = auditCsv([
-      { id: 2, at: '2026-11-22T10:00:00.000Z', actorEmail: 'fr@accord.test', action: 'position.set', draftId: null, subject: '=HYPERLINK("x")', details: { note: 'say "no"' }, hash: 'h2' },
-      { id: 1, at: '2026-11-22T09:00:00.000Z', actorEmail: null, action: 'draft.seeded', draftId: null, subject: null, details: {}, hash: 'h1' },
+      { id: 2, at: '2026-11-22T10:00:00.000Z', actorEmail: 'fr@accord.test', actor: { name: 'Camille Laurent', role: 'delegate', delegation: 'FR' }, action: 'position.set', draftId: null, subject: '=HYPERLINK("x")', details: { note: 'say "no"' }, hash: 'h2' },
+      { id: 1, at: '2026-11-22T09:00:00.000Z', actorEmail: null, actor: null, action: 'draft.seeded', draftId: null, subject: null, details: {}, hash: 'h1' },
     ]);
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('id,at,actor,action,draft,subject,details,hash');

@@ -7,35 +7,13 @@ import crypto from 'node:crypto';
 import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntryDto, AuditPage } from '@/lib/api/types';
 import { AppError } from '@/lib/errors/app-error';
+import type { KnownAuditAction } from '@/lib/ui/audit-entry';
 import type { Identity } from '@/lib/domain/identity';
 import type { Database } from '../db/client';
-import { auditLog } from '../db/schema';
+import { auditLog, users } from '../db/schema';
 
-export type AuditAction =
-  | 'position.set'
-  | 'clause.status'
-  | 'silence.started'
-  | 'silence.broken'
-  | 'silence.cancelled'
-  | 'silence.completed'
-  | 'draft.seeded'
-  | 'user.signed_in'
-  | 'user.created'
-  | 'user.updated'
-  | 'bracket.added'
-  | 'bracket.removed'
-  | 'alternative.proposed'
-  | 'alternative.backed'
-  | 'alternative.unbacked'
-  | 'alternative.withdrawn'
-  | 'alternative.adopted'
-  | 'comment.created'
-  | 'comment.replied'
-  | 'comment.resolved'
-  | 'comment.reopened'
-  | 'draft.exported'
-  | 'revision.cut'
-  | 'history.restored';
+/** Every action written to the log: the list in lib/ui/audit-entry.ts, which gives each its label and filter entry. */
+export type AuditAction = KnownAuditAction;
 
 /** A transaction or the database itself. */
 export type DbOrTx = Pick<Database, 'insert' | 'select' | 'update' | 'delete' | 'execute'>;
@@ -137,11 +115,14 @@ export interface AuditQuery {
   limit: number;
 }
 
-function toEntry(row: typeof auditLog.$inferSelect): AuditEntryDto {
+type ActorRow = { name: string; role: 'secretariat' | 'delegate' | 'observer'; delegation: string | null } | null;
+
+function toEntry(row: typeof auditLog.$inferSelect, actor: ActorRow): AuditEntryDto {
   return {
     id: row.id,
     at: row.at.toISOString(),
     actorEmail: row.actorEmail,
+    actor,
     action: row.action,
     draftId: row.draftId,
     subject: row.subject,
@@ -150,20 +131,30 @@ function toEntry(row: typeof auditLog.$inferSelect): AuditEntryDto {
   };
 }
 
+/**
+ * Only the secretariat reads the audit log. Routes call this before they look at the
+ * query, so that someone else learns nothing from how a bad query is answered.
+ * @throws AppError forbidden
+ */
+export function assertAuditReader(identity: Identity): void {
+  if (identity.role !== 'secretariat') throw new AppError('forbidden', { message: 'Only the secretariat reads the audit log.' });
+}
+
 /** The audit log for the secretariat, newest first, paginated by id. */
 export async function readAudit(db: Database, identity: Identity, query: AuditQuery): Promise<AuditPage> {
-  if (identity.role !== 'secretariat') throw new AppError('forbidden', { message: 'Only the secretariat reads the audit log.' });
+  assertAuditReader(identity);
   const where: SQL[] = [];
   if (query.draftId) where.push(eq(auditLog.draftId, query.draftId));
   if (query.action) where.push(eq(auditLog.action, query.action));
   if (query.before) where.push(lt(auditLog.id, query.before));
   const rows = await db
-    .select()
+    .select({ row: auditLog, name: users.name, role: users.role, delegation: users.delegationCode })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit).map(toEntry);
+  const page = rows.slice(0, query.limit).map((r) => toEntry(r.row, r.name && r.role ? { name: r.name, role: r.role, delegation: r.delegation } : null));
   return { entries: page, nextBefore: rows.length > query.limit ? page[page.length - 1].id : null };
 }
 

@@ -3,11 +3,13 @@
  * `email` and `password`), plus OIDC when configured. Sessions are JWTs that carry
  * only the user id and its authVersion; roles are always read fresh from the database.
  */
+import crypto from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import credentialsModule from 'next-auth/providers/credentials';
 import type { Logger } from 'pino';
 import type { Env } from '../env';
 import type { UserStore } from '../users/user-store';
+import { freeTextProblem } from '@/lib/validation/text';
 import { describeRetry, type LoginThrottle } from './login-throttle';
 
 /** Header the custom server sets on every request to the client's address (never taken from the client). */
@@ -24,6 +26,10 @@ export function createAuthOptions(options: {
   users: UserStore;
   logger: Logger;
   onSignIn?: (event: { userId: string; email: string; provider: string }) => void;
+  /** Whether a session is still current (not signed out, rights unchanged); checked whenever NextAuth reads it. */
+  isSessionCurrent?: (session: { userId: string; sid: string; authVersion: unknown }) => Promise<boolean>;
+  /** Called (and awaited) when a session signs out, with the session's id: it must be refused from then on. */
+  onSignOut?: (session: { sid: string; userId: string | null }) => Promise<void>;
   throttle: LoginThrottle;
 }): NextAuthOptions {
   const { env, users, logger } = options;
@@ -39,18 +45,23 @@ export function createAuthOptions(options: {
         const email = typeof credentials?.email === 'string' ? credentials.email.trim().toLowerCase() : '';
         const password = typeof credentials?.password === 'string' ? credentials.password : '';
         if (!email || !password || email.length > 320 || password.length > 1024) return null;
+        // Not an address or password anyone has: refused before it reaches the database (which cannot store NUL).
+        if (freeTextProblem(email, false) || freeTextProblem(password, false)) return null;
         const header = req?.headers?.[CLIENT_ADDRESS_HEADER];
         const address = (Array.isArray(header) ? header[0] : header) ?? 'unknown';
-        const wait = await options.throttle.retryAfter(email, address);
+        const verdict = await options.throttle.check(email, address);
         // The message reaches the sign-in form as the error (NextAuth passes a thrown message through).
-        if (wait > 0) throw new Error(describeRetry(wait));
+        if (verdict.retryAfter > 0) throw new Error(describeRetry(verdict.retryAfter));
+        // Slowed, never locked: failures from elsewhere delay the check for everyone alike (a delay only
+        // on failures would tell a guesser early that a password is wrong).
+        if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
         const identity = await users.verifyCredentials(email, password);
         if (!identity) {
           await options.throttle.recordFailure(email, address);
           logger.info({ email, address }, 'failed sign-in');
           return null;
         }
-        await options.throttle.recordSuccess(email);
+        await options.throttle.recordSuccess(email, address);
         return { id: identity.userId, email: identity.email, name: identity.name };
       },
     }),
@@ -96,12 +107,31 @@ export function createAuthOptions(options: {
                 : null;
           if (!identity) return { ...token, uid: undefined };
           options.onSignIn?.({ userId: identity.userId, email: identity.email, provider: account.provider });
-          return { ...token, sub: identity.userId, uid: identity.userId, av: identity.authVersion, name: identity.name, email: identity.email };
+          // sid names this session alone, so that signing out can end it (and only it) everywhere.
+          const sid = crypto.randomBytes(18).toString('base64url');
+          return { ...token, sub: identity.userId, uid: identity.userId, av: identity.authVersion, sid, name: identity.name, email: identity.email };
         }
+        // /api/auth/session reads the cookie through here: a signed-out or outdated session is
+        // refused there too (NextAuth answers {} and clears the cookie when this throws).
+        const current =
+          typeof token.uid === 'string' &&
+          typeof token.sid === 'string' &&
+          (await (options.isSessionCurrent?.({ userId: token.uid, sid: token.sid, authVersion: token.av }) ?? true));
+        if (!current) throw new Error('session ended');
         return token;
       },
       async session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.uid } } as typeof session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid !== 'string') return;
+        try {
+          await options.onSignOut?.({ sid: token.sid, userId: typeof token.uid === 'string' ? token.uid : null });
+        } catch (err) {
+          logger.error({ err }, 'could not record a sign-out; the session stays valid until it expires');
+        }
       },
     },
     logger: {

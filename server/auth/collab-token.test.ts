@@ -6,6 +6,7 @@ const claims = {
   userId: '11111111-1111-4111-8111-111111111111',
   draftId: '22222222-2222-4222-8222-222222222222',
   authVersion: 3,
+  sessionId: 'session-1',
 };
 
 describe('collab tokens', () => {
@@ -13,7 +14,7 @@ describe('collab tokens', () => {
     const now = Date.UTC(2026, 10, 22, 12);
     const { token, expiresAt } = issueCollabToken(secret, claims, 60, now);
     expect(expiresAt.getTime()).toBe(now + 60_000);
-    expect(verifyCollabToken(secret, token, now + 59_000)).toMatchObject({ sub: claims.userId, draft: claims.draftId, av: 3 });
+    expect(verifyCollabToken(secret, token, now + 59_000)).toMatchObject({ sub: claims.userId, draft: claims.draftId, av: 3, sid: 'session-1' });
     expect(verifyCollabToken(secret, token, now + 60_000)).toBeNull();
   });
 

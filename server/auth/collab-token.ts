@@ -1,17 +1,19 @@
 /**
  * Short-lived signed tokens for non-browser clients of the Yjs endpoint
  * (`?token=` on the websocket URL). A token names one user and one draft; it
- * carries no role: rights are loaded fresh from the database when it is used.
+ * carries no role: rights are loaded fresh from the database when it is used. It
+ * names the session it was issued to (`sid`): signing that session out voids it.
  * Format: base64url(JSON payload) "." base64url(HMAC-SHA256).
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
 
 const payloadSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(2),
   sub: z.string().uuid(),
   draft: z.string().uuid(),
   av: z.number().int(),
+  sid: z.string().min(1).max(100),
   exp: z.number().int(),
 });
 
@@ -23,12 +25,12 @@ function sign(secret: string, data: string): string {
 
 export function issueCollabToken(
   secret: string,
-  claims: { userId: string; draftId: string; authVersion: number },
+  claims: { userId: string; draftId: string; authVersion: number; sessionId: string },
   ttlSeconds: number,
   now = Date.now(),
 ): { token: string; expiresAt: Date } {
   const exp = Math.floor(now / 1000) + ttlSeconds;
-  const payload: CollabTokenPayload = { v: 1, sub: claims.userId, draft: claims.draftId, av: claims.authVersion, exp };
+  const payload: CollabTokenPayload = { v: 2, sub: claims.userId, draft: claims.draftId, av: claims.authVersion, sid: claims.sessionId, exp };
   const data = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return { token: `${data}.${sign(secret, data)}`, expiresAt: new Date(exp * 1000) };
 }

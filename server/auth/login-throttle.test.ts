@@ -1,28 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryThrottle, describeRetry } from './login-throttle';
+import { accountDelayMs, createMemoryThrottle, DEFAULT_THROTTLE, describeRetry, throttleConfigFromEnv } from './login-throttle';
+import { throttleContract } from './login-throttle.contract';
 
-describe('login throttle', () => {
-  it('blocks an account after its limit of failures until the window ends, and resets on success', async () => {
-    let t = 0;
-    const throttle = createMemoryThrottle({ accountFailures: 3, addressFailures: 100, windowSeconds: 60 }, () => t);
-    for (let i = 0; i < 3; i += 1) {
-      expect(await throttle.retryAfter('fr@accord.test', '1.2.3.4')).toBe(0);
-      await throttle.recordFailure('fr@accord.test', '1.2.3.4');
-    }
-    expect(await throttle.retryAfter('fr@accord.test', '5.6.7.8')).toBe(60);
-    expect(await throttle.retryAfter('de@accord.test', '1.2.3.4')).toBe(0);
-    t += 61_000;
-    expect(await throttle.retryAfter('fr@accord.test', '1.2.3.4')).toBe(0);
-    await throttle.recordFailure('fr@accord.test', '1.2.3.4');
-    await throttle.recordSuccess('fr@accord.test');
-    expect(await throttle.retryAfter('fr@accord.test', '1.2.3.4')).toBe(0);
+describe('in-process login throttle', () => {
+  let t = 0;
+  throttleContract({
+    async make(config) {
+      t = 0;
+      return createMemoryThrottle(config, () => t);
+    },
+    async advance(seconds) {
+      t += seconds * 1000;
+    },
+  });
+});
+
+describe('login throttle policy', () => {
+  it('reads its limits from the environment', () => {
+    expect(throttleConfigFromEnv({ LOGIN_MAX_FAILURES: 7, LOGIN_MAX_ADDRESS_FAILURES: 50, LOGIN_ACCOUNT_DELAY_MAX_SECONDS: 2 })).toEqual({
+      ...DEFAULT_THROTTLE,
+      pairFailures: 7,
+      addressFailures: 50,
+      accountDelayMaxSeconds: 2,
+    });
   });
 
-  it('blocks an address that tries many accounts', async () => {
-    const throttle = createMemoryThrottle({ accountFailures: 100, addressFailures: 4, windowSeconds: 60 }, () => 0);
-    for (const who of ['a', 'b', 'c', 'd']) await throttle.recordFailure(`${who}@x`, '9.9.9.9');
-    expect(await throttle.retryAfter('e@x', '9.9.9.9')).toBe(60);
-    expect(await throttle.retryAfter('e@x', '8.8.8.8')).toBe(0);
+  it('has no account delay when the cap is 0', () => {
+    expect(accountDelayMs(100, { ...DEFAULT_THROTTLE, accountDelayMaxSeconds: 0 })).toBe(0);
   });
 
   it('says when to try again', () => {

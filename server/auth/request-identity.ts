@@ -24,30 +24,38 @@ export function parseCookieHeader(header: string | undefined | null): Record<str
   return out;
 }
 
+/** The person behind a session, with the session's own id (`sid`) for ending just this session. */
+export interface SessionIdentity extends StoredIdentity {
+  sessionId: string;
+}
+
 export interface SessionResolver {
-  /** The identity behind a session cookie, or null when absent, invalid, expired, outdated or disabled. */
-  fromCookies(cookies: Record<string, string>): Promise<StoredIdentity | null>;
-  fromCookieHeader(header: string | undefined | null): Promise<StoredIdentity | null>;
+  /** The identity behind a session cookie, or null when absent, invalid, expired, signed out, outdated or disabled. */
+  fromCookies(cookies: Record<string, string>): Promise<SessionIdentity | null>;
+  fromCookieHeader(header: string | undefined | null): Promise<SessionIdentity | null>;
 }
 
 export function createSessionResolver(options: {
   secret: string;
   secureCookie: boolean;
   users: UserStore;
+  /** Whether a session was signed out (server/auth/session-revocation.ts). */
+  isRevoked(sid: string): Promise<boolean>;
 }): SessionResolver {
-  async function fromCookies(cookies: Record<string, string>): Promise<StoredIdentity | null> {
+  async function fromCookies(cookies: Record<string, string>): Promise<SessionIdentity | null> {
     const token = await getToken({
       // getToken reads req.cookies (and reassembles chunked cookies); a raw request has none, so give it ours.
       req: { headers: {}, cookies } as never,
       secret: options.secret,
       secureCookie: options.secureCookie,
     }).catch(() => null);
-    if (!token || typeof token.uid !== 'string') return null;
-    const identity = await options.users.findIdentity(token.uid);
-    if (!identity) return null;
-    // A role or delegation change bumps authVersion: sessions minted before it are void.
+    // A session without a sid predates sign-out revocation and could not be ended: refuse it.
+    if (!token || typeof token.uid !== 'string' || typeof token.sid !== 'string') return null;
+    const [identity, revoked] = await Promise.all([options.users.findIdentity(token.uid), options.isRevoked(token.sid)]);
+    if (!identity || revoked) return null;
+    // A role or delegation change (or "sign out everywhere") bumps authVersion: sessions minted before it are void.
     if (token.av !== identity.authVersion) return null;
-    return identity;
+    return { ...identity, sessionId: token.sid };
   }
   return {
     fromCookies,

@@ -14,7 +14,7 @@ export async function notifyAlternativeProposed(
   db: Database,
   notify: (input: NotifyInput) => Promise<void>,
   alternative: AlternativeDto,
-  clause: { id: string; number: number },
+  clause: { id: string; number: number | null },
   actor: Identity,
 ): Promise<void> {
   const rows = await db

@@ -14,14 +14,23 @@ import type { DraftRoom, RoomConnection } from './draft-room';
 import { decodeMessage, ProtocolError } from './protocol';
 import type { RoomRegistry } from './room-registry';
 import { ConnectionLimiter, type RateLimitConfig } from './limits';
+import { TOO_MANY_PENDING_MESSAGE, tooManyYjsReason, type ConnectionLimits, type Release } from './connection-limits';
 import type { UpgradeDecision } from './upgrade-auth';
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+const STATUS_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 429: 'rate_limited', 503: 'unavailable' };
 
 /** Answer an upgrade with a plain HTTP error and close the socket (no websocket is created). */
 export function rejectUpgrade(socket: Duplex, status: number, message: string): void {
   if (socket.destroyed) return;
-  const body = JSON.stringify({ error: { code: status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'bad_request', message } });
+  const body = JSON.stringify({ error: { code: STATUS_CODE[status] ?? 'bad_request', message } });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
@@ -41,11 +50,14 @@ export interface CollabEndpointOptions {
   rateLimit: RateLimitConfig;
   /** Counts refused messages by close code. */
   onRefused?: (code: number) => void;
+  /** Bounds on pending upgrades per address and open connections per person. */
+  limits?: ConnectionLimits;
 }
 
 interface LiveConnection extends RoomConnection {
   ws: WebSocket;
   alive: boolean;
+  sessionId: string;
 }
 
 export class CollabEndpoint {
@@ -69,32 +81,60 @@ export class CollabEndpoint {
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
     if (!this.accepting) return rejectUpgrade(socket, 503, 'The server is shutting down; reconnect in a moment.');
+    const { limits } = this.options;
+    const address = limits?.addressOf(req) ?? '';
+    const endPending = limits ? limits.beginPending(address) : () => undefined;
+    if (!endPending) {
+      this.options.onRefused?.(CLOSE_CODES.rateLimited);
+      this.options.logger.warn({ address }, 'refused yjs upgrade: too many pending from one address');
+      return rejectUpgrade(socket, 429, TOO_MANY_PENDING_MESSAGE);
+    }
     let decision: UpgradeDecision;
     try {
       decision = await this.options.decide(req);
     } catch (err) {
       this.options.logger.error({ err }, 'upgrade authentication failed');
       return rejectUpgrade(socket, 503, 'The server could not check your access right now; retrying may help.');
+    } finally {
+      endPending();
     }
     if (!decision.ok) {
       this.options.logger.info({ status: decision.status, path: req.url?.split('?')[0] }, 'refused yjs upgrade');
       return rejectUpgrade(socket, decision.status, decision.message);
     }
+    const slot = limits ? limits.reserveYjs(decision.identity.userId) : () => undefined;
+    if (!slot) return this.refuseOverLimit(req, socket, head, decision.identity.userId);
     let room: DraftRoom;
     try {
       room = await this.options.registry.acquire(decision.draftId);
     } catch (err) {
+      slot();
       this.options.logger.error({ err, draftId: decision.draftId }, 'could not load draft for a connection');
       return rejectUpgrade(socket, 503, 'The draft could not be loaded; retrying may help.');
     }
     if (socket.destroyed) {
+      slot();
       this.options.registry.release(room);
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, room, decision));
+    // Also when the handshake itself fails (ws then never calls back); the release is idempotent.
+    socket.once('close', slot);
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, room, decision, slot));
   }
 
-  private onConnection(ws: WebSocket, room: DraftRoom, decision: Extract<UpgradeDecision, { ok: true }>): void {
+  /**
+   * A person at the bound of open connections: accept the upgrade only to close it with
+   * 4429 and a reason, which a browser can read (it never sees an HTTP status of a refused upgrade).
+   */
+  private refuseOverLimit(req: IncomingMessage, socket: Duplex, head: Buffer, userId: string): void {
+    const max = this.options.limits?.maxYjsPerUser ?? 0;
+    this.options.onRefused?.(CLOSE_CODES.rateLimited);
+    this.options.logger.warn({ userId, max }, 'refused yjs connection: too many open for one person');
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE_CODES.rateLimited, tooManyYjsReason(max)));
+  }
+
+  private onConnection(ws: WebSocket, room: DraftRoom, decision: Extract<UpgradeDecision, { ok: true }>, slot: Release): void {
     const { identity } = decision;
     // ws closes oversize messages with 1009; the contract says 4413, so translate that one code.
     const close = ws.close.bind(ws);
@@ -105,6 +145,7 @@ export class CollabEndpoint {
       id: this.nextId++,
       ws,
       alive: true,
+      sessionId: decision.sessionId,
       identity,
       access: decision.access,
       awarenessUser: {
@@ -155,6 +196,7 @@ export class CollabEndpoint {
     });
     ws.on('error', (err) => log.debug({ err }, 'yjs socket error'));
     ws.on('close', () => {
+      slot();
       this.live.delete(conn);
       room.leave(conn);
       this.options.registry.release(room);
@@ -178,6 +220,18 @@ export class CollabEndpoint {
     let n = 0;
     for (const conn of this.live) {
       if (conn.identity.userId === userId) {
+        conn.close(code, reason);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  /** Close every connection of one session (signed out): the client's next upgrade is refused. */
+  closeConnectionsOfSession(sessionId: string, code: number = CLOSE_CODES.reauthorise, reason = 'Signed out; sign in again'): number {
+    let n = 0;
+    for (const conn of this.live) {
+      if (conn.sessionId === sessionId) {
         conn.close(code, reason);
         n += 1;
       }

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { clauseField } from '@/lib/collab/clause-field';
 import { DraftRoom, type RoomConnection } from './draft-room';
 import { createLocalFanout, type Fanout, type FanoutMessage } from './fanout';
 import { decodeMessage } from './protocol';
@@ -21,12 +22,12 @@ const store: UpdateStore = {
  * sends it. `shared`: the room is one of several instances (it keeps the log ids of what it
  * saw, and `deliver` hands it an update as the fan-out would).
  */
-async function roomWithClient(shared: boolean, updateStore: UpdateStore = store) {
+async function roomWithClient(shared: boolean, updateStore: UpdateStore = store, onClauseTextChanged?: (draftId: string, clauseIds: string[]) => void) {
   let onFanout: ((message: FanoutMessage) => void) | undefined;
   const fanout: Fanout = shared
     ? { ...createLocalFanout(), kind: 'redis', subscribe: async (_draftId, handler) => void (onFanout = handler) }
     : createLocalFanout();
-  const room = new DraftRoom({ draftId: 'draft', store: updateStore, logger: pino({ level: 'silent' }), loadClauses: async () => [], onBroken: () => undefined, fanout });
+  const room = new DraftRoom({ draftId: 'draft', store: updateStore, logger: pino({ level: 'silent' }), loadClauses: async () => [], onBroken: () => undefined, fanout, onClauseTextChanged });
   await room.ready;
   const client = new Y.Doc();
   const relayed: Uint8Array[] = [];
@@ -145,5 +146,35 @@ describe('DraftRoom when the log cannot be written', () => {
     expect(relayed).toEqual([]);
     expect(closed).toEqual([1011]);
     expect(room.isBroken).toBe(true);
+  });
+});
+
+describe('DraftRoom reports which clauses changed, whatever the origin', () => {
+  /** Another instance's edit of clause c2's text. */
+  function otherInstanceEdit(): Uint8Array {
+    const doc = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Fresh [brackets] typed elsewhere.')]);
+    doc.getXmlFragment(clauseField('c2')).insert(0, [paragraph]);
+    return Y.encodeStateAsUpdate(doc);
+  }
+
+  it('for an update received through the fan-out, and for one read back from the log', async () => {
+    const changed: string[][] = [];
+    const viaFanout = await roomWithClient(true, store, (_d, ids) => changed.push(ids));
+    viaFanout.deliver(otherInstanceEdit(), 1);
+    expect(changed).toEqual([['c2']]);
+
+    const viaLog = await roomWithClient(true, store, (_d, ids) => changed.push(ids));
+    await viaLog.room.catchUp([{ id: 1, update: otherInstanceEdit() }]);
+    expect(changed).toEqual([['c2'], ['c2']]);
+  });
+
+  it('for a local change, and not for changes outside clauses', async () => {
+    const changed: string[][] = [];
+    const { room } = await roomWithClient(false, store, (_d, ids) => changed.push(ids));
+    Y.transact(room.doc, () => room.doc.getText('t').insert(0, 'not a clause'), { conn: null, userId: null, delegation: null, clauseIds: [] });
+    Y.applyUpdate(room.doc, otherInstanceEdit(), { conn: null, userId: null, delegation: null, clauseIds: ['c2'] });
+    expect(changed).toEqual([['c2']]);
   });
 });

@@ -14,7 +14,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { guardAwarenessUpdate } from './awareness-guard';
 import type { Fanout, FanoutMessage } from './fanout';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './protocol';
-import { touchedRoots } from './touched-roots';
+import { rootOfType, touchedRoots } from './touched-roots';
 import type { UpdateStore } from './update-store';
 
 /** A live connection as the room sees it (the websocket stays in the endpoint). */
@@ -27,6 +27,15 @@ export interface RoomConnection {
   ownClientId: number | null;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+}
+
+/** A clause as the room checks writes against it: merged-away clauses are kept so that edits to them are refused as such. */
+export interface RoomClause {
+  id: string;
+  number: number | null;
+  status: ClauseStatus;
+  /** The clause it was merged into, when it was merged away. */
+  mergedInto?: string | null;
 }
 
 /** Who caused a document change: a connection, or the server acting for someone. */
@@ -53,7 +62,9 @@ export interface DraftRoomOptions {
   draftId: string;
   store: UpdateStore;
   logger: Logger;
-  loadClauses: (draftId: string) => Promise<Array<{ id: string; number: number; status: ClauseStatus }>>;
+  loadClauses: (draftId: string) => Promise<RoomClause[]>;
+  /** Whether the draft is closed (read-only for everyone): read with the clauses, at load and on every refresh. */
+  isClosed?: (draftId: string) => Promise<boolean>;
   /** Called after an update was stored (e.g. to touch the draft's updatedAt). */
   onStored?: (draftId: string, origin: ChangeOrigin) => void;
   /** Called when the room cannot continue (storage failed) and must be dropped. */
@@ -61,6 +72,12 @@ export interface DraftRoomOptions {
   fanout: Fanout;
   /** Observes the time from an accepted update to its relay (storing included), in seconds. */
   onRelayed?: (seconds: number) => void;
+  /**
+   * Called after any change of clause text in this document, whatever its origin: a local
+   * edit, a server change, an update of another instance received through the fan-out or
+   * read back from the log. Caches of clause text (ClauseStates) forget those clauses.
+   */
+  onClauseTextChanged?: (draftId: string, clauseIds: string[]) => void;
 }
 
 /**
@@ -112,7 +129,9 @@ export class DraftRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
   readonly conns = new Set<RoomConnection>();
-  private clauses = new Map<string, { number: number; status: ClauseStatus }>();
+  private clauses = new Map<string, RoomClause>();
+  /** A closed draft refuses every change of text, from anybody (see refreshClauses). */
+  private closed = false;
   /** Settles when everything applied so far is stored. */
   private durable: Promise<void> = Promise.resolve();
   private broken = false;
@@ -129,6 +148,7 @@ export class DraftRoom {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
+    this.doc.on('afterTransaction', this.onAfterTransaction);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.ready = this.load();
   }
@@ -136,10 +156,12 @@ export class DraftRoom {
   private async load(): Promise<void> {
     // Subscribe before reading the log, so that nothing published in between is missed.
     await this.options.fanout.subscribe(this.draftId, this.onFanout);
-    const [{ updates, ids }, clauses] = await Promise.all([
+    const [{ updates, ids }, clauses, closed] = await Promise.all([
       this.options.store.loadWithIds(this.draftId),
       this.options.loadClauses(this.draftId),
+      this.options.isClosed?.(this.draftId) ?? false,
     ]);
+    this.closed = closed;
     for (const id of ids) this.seen.remember(id);
     this.setClauses(clauses);
     const started = performance.now();
@@ -169,9 +191,11 @@ export class DraftRoom {
     }
   };
 
-  /** Re-read clause statuses (after a status change here or on another instance). */
+  /** Re-read clause statuses and the draft's state (after a change here or on another instance). */
   async refreshClauses(): Promise<void> {
-    this.setClauses(await this.options.loadClauses(this.draftId));
+    const [clauses, closed] = await Promise.all([this.options.loadClauses(this.draftId), this.options.isClosed?.(this.draftId) ?? false]);
+    this.closed = closed;
+    this.setClauses(clauses);
   }
 
   /** Of these log ids, those this room has neither stored nor received lately. */
@@ -202,8 +226,8 @@ export class DraftRoom {
   }
 
   /** Replace the clause list (ids, numbers and statuses) used for write checks. */
-  setClauses(clauses: Array<{ id: string; number: number; status: ClauseStatus }>): void {
-    this.clauses = new Map(clauses.map((c) => [c.id, { number: c.number, status: c.status }]));
+  setClauses(clauses: RoomClause[]): void {
+    this.clauses = new Map(clauses.map((c) => [c.id, c]));
   }
 
   get isBroken(): boolean {
@@ -279,6 +303,9 @@ export class DraftRoom {
       throw new AppError('bad_request', { message: 'The document update is malformed (Yjs could not integrate it); it was discarded.' });
     }
     if (!touched.novel) return;
+    if (this.closed) {
+      throw new AppError('forbidden', { message: 'This draft is closed and read-only; the change was discarded.' });
+    }
     if (conn.access !== 'write') {
       throw new AppError('forbidden', { message: 'Observers cannot change the text; the change was discarded.' });
     }
@@ -288,6 +315,12 @@ export class DraftRoom {
       const clause = clauseId ? this.clauses.get(clauseId) : undefined;
       if (!clauseId || !clause) {
         throw new AppError('bad_request', { message: `The update changes "${root}", which is not a clause of this draft.` });
+      }
+      if (clause.mergedInto) {
+        const into = this.clauses.get(clause.mergedInto);
+        throw new AppError('conflict', {
+          message: `This clause was merged into clause ${into?.number ?? 'another'}; the change was not saved. Edit the merged clause.`,
+        });
       }
       if (!canEditClauseText(conn.identity, conn.access, clause.status)) {
         throw new AppError('forbidden', { message: `Clause ${clause.number} is locked (${clause.status}); the change was discarded.` });
@@ -334,6 +367,18 @@ export class DraftRoom {
   applyServerUpdate(update: Uint8Array, origin: Omit<ChangeOrigin, 'conn'>): void {
     Y.applyUpdate(this.doc, update, { ...origin, conn: null } satisfies ChangeOrigin);
   }
+
+  /** Which clauses a transaction changed, reported for every origin but the initial load. */
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin === LOAD_ORIGIN || !this.options.onClauseTextChanged || transaction.changed.size === 0) return;
+    const clauseIds = new Set<string>();
+    for (const type of transaction.changed.keys()) {
+      const root = rootOfType(type as Y.AbstractType<unknown>);
+      const clauseId = root ? clauseIdOfField(root) : null;
+      if (clauseId) clauseIds.add(clauseId);
+    }
+    if (clauseIds.size > 0) this.options.onClauseTextChanged(this.draftId, [...clauseIds]);
+  };
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
@@ -427,6 +472,7 @@ export class DraftRoom {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     void this.options.fanout.unsubscribe(this.draftId, this.onFanout);
     this.doc.off('update', this.onDocUpdate);
+    this.doc.off('afterTransaction', this.onAfterTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();

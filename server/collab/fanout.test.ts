@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeFanout, encodeFanout } from './fanout';
+import { decodeFanout, encodeFanout, parseControl } from './fanout';
 
 describe('fan-out frames', () => {
   it('round-trips kind, instance and payload', () => {
@@ -26,5 +26,16 @@ describe('fan-out frames', () => {
   it('rejects truncated frames and unknown kinds', () => {
     expect(decodeFanout(Buffer.from([0, 1, 2]))).toBeNull();
     expect(decodeFanout(Buffer.concat([Buffer.from([9]), crypto.randomBytes(16)]))).toBeNull();
+  });
+});
+
+describe('control messages between instances', () => {
+  it('accepts re-authorise and silence-scheduled messages, and nothing malformed', () => {
+    expect(parseControl({ type: 'reauthorise', userId: 'u1' })).toEqual({ type: 'reauthorise', userId: 'u1' });
+    expect(parseControl({ type: 'silence-scheduled', deadline: '2026-12-01T12:00:00.000Z' })).toEqual({ type: 'silence-scheduled', deadline: '2026-12-01T12:00:00.000Z' });
+    expect(parseControl({ type: 'silence-scheduled', deadline: 'soon' })).toBeNull();
+    expect(parseControl({ type: 'reauthorise' })).toBeNull();
+    expect(parseControl({ type: 'other' })).toBeNull();
+    expect(parseControl(null)).toBeNull();
   });
 });

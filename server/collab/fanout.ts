@@ -28,8 +28,23 @@ export interface FanoutMessage {
 
 export type FanoutHandler = (message: FanoutMessage) => void;
 
-/** Control messages between instances. */
-export type ControlMessage = { type: 'reauthorise'; userId: string };
+/** Control messages between instances: a person's rights changed, one session was signed out, or a silence deadline was set. */
+export type ControlMessage =
+  | { type: 'reauthorise'; userId: string }
+  | { type: 'session-revoked'; sid: string }
+  | { type: 'silence-scheduled'; deadline: string };
+
+/** A control message as received from another instance, or null when it is not one. */
+export function parseControl(value: unknown): ControlMessage | null {
+  if (!value || typeof value !== 'object') return null;
+  const m = value as Record<string, unknown>;
+  if (m.type === 'reauthorise' && typeof m.userId === 'string') return { type: 'reauthorise', userId: m.userId };
+  if (m.type === 'session-revoked' && typeof m.sid === 'string') return { type: 'session-revoked', sid: m.sid };
+  if (m.type === 'silence-scheduled' && typeof m.deadline === 'string' && !Number.isNaN(Date.parse(m.deadline))) {
+    return { type: 'silence-scheduled', deadline: m.deadline };
+  }
+  return null;
+}
 
 export interface Fanout {
   readonly kind: 'local' | 'redis';
@@ -123,8 +138,8 @@ export function createRedisFanout(options: { url: string; prefix: string; logger
     if (channel.toString('utf8') === controlChannel) {
       if (frame.subarray(0, INSTANCE_BYTES).equals(instance)) return;
       try {
-        const message = JSON.parse(frame.subarray(INSTANCE_BYTES).toString('utf8')) as ControlMessage;
-        if (message?.type === 'reauthorise' && typeof message.userId === 'string') for (const h of controlHandlers) h(message);
+        const message = parseControl(JSON.parse(frame.subarray(INSTANCE_BYTES).toString('utf8')));
+        if (message) for (const h of controlHandlers) h(message);
       } catch {
         stats.errors += 1;
       }

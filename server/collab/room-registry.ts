@@ -4,8 +4,7 @@
  * memory is bounded by what people have open.
  */
 import type { Logger } from 'pino';
-import type { ClauseStatus } from '@/lib/domain/vocabulary';
-import { DraftRoom, type ChangeOrigin } from './draft-room';
+import { DraftRoom, type ChangeOrigin, type RoomClause } from './draft-room';
 import type { Fanout } from './fanout';
 import type { UpdateStore } from './update-store';
 
@@ -13,7 +12,9 @@ export interface RoomRegistryOptions {
   store: UpdateStore;
   logger: Logger;
   idleUnloadMs: number;
-  loadClauses: (draftId: string) => Promise<Array<{ id: string; number: number; status: ClauseStatus }>>;
+  loadClauses: (draftId: string) => Promise<RoomClause[]>;
+  /** Whether a draft is closed (its rooms refuse every change of text). */
+  isClosed?: (draftId: string) => Promise<boolean>;
   onStored?: (draftId: string, origin: ChangeOrigin) => void;
   fanout: Fanout;
   onRelayed?: (seconds: number) => void;
@@ -27,6 +28,8 @@ export class RoomRegistry {
 
   private readonly catchUpTimer: NodeJS.Timeout | null = null;
 
+  private readonly textListeners: Array<(draftId: string, clauseIds: string[]) => void> = [];
+
   constructor(private readonly options: RoomRegistryOptions) {
     if (options.fanout.kind !== 'local') {
       // Fan-out is at-most-once: recover what was missed from the log.
@@ -39,24 +42,43 @@ export class RoomRegistry {
 
   /** Re-read the log of every loaded draft: the last `seconds`, or all of it when null. */
   async catchUpAll(seconds: number | null): Promise<void> {
-    for (const room of this.rooms.values()) {
-      try {
-        await room.ready;
-        if (seconds === null) {
-          // The ids are remembered too: the next periodic pass then does not read these again.
-          const { updates, ids } = await this.options.store.loadWithIds(room.draftId);
-          const offset = updates.length - ids.length; // a checkpoint's state comes first, without an id
-          await room.catchUp(updates.map((update, i) => (i >= offset ? { id: ids[i - offset], update } : { update })));
-        } else {
-          // Ids first (the last minute, from a floor that keeps the scan short), then only the updates not seen.
-          const floor = room.logFloor((seconds + 15) * 1000);
-          const unseen = room.unseen(await this.options.store.recentIds(room.draftId, seconds, floor));
-          if (unseen.length > 0) await room.catchUp(await this.options.store.loadByIds(room.draftId, unseen));
-        }
-      } catch (err) {
-        this.options.logger.warn({ err, draftId: room.draftId }, 'catch-up from the log failed');
+    for (const room of this.rooms.values()) await this.catchUpRoom(room, seconds);
+  }
+
+  /**
+   * Before a decision that reads a draft's text (agreeing a clause, starting or ending
+   * silence): apply what other instances stored in the last minute and this one has not
+   * received yet (a fan-out message still in flight, or lost). A draft that is not loaded
+   * is read whole from the log when it loads; on a single instance there is nothing to do.
+   */
+  async catchUp(draftId: string): Promise<void> {
+    const room = this.rooms.get(draftId);
+    if (!room || this.options.fanout.kind === 'local') return;
+    await this.catchUpRoom(room, 60);
+  }
+
+  private async catchUpRoom(room: DraftRoom, seconds: number | null): Promise<void> {
+    try {
+      await room.ready;
+      if (seconds === null) {
+        // The ids are remembered too: the next periodic pass then does not read these again.
+        const { updates, ids } = await this.options.store.loadWithIds(room.draftId);
+        const offset = updates.length - ids.length; // a checkpoint's state comes first, without an id
+        await room.catchUp(updates.map((update, i) => (i >= offset ? { id: ids[i - offset], update } : { update })));
+      } else {
+        // Ids first (the last minute, from a floor that keeps the scan short), then only the updates not seen.
+        const floor = room.logFloor((seconds + 15) * 1000);
+        const unseen = room.unseen(await this.options.store.recentIds(room.draftId, seconds, floor));
+        if (unseen.length > 0) await room.catchUp(await this.options.store.loadByIds(room.draftId, unseen));
       }
+    } catch (err) {
+      this.options.logger.warn({ err, draftId: room.draftId }, 'catch-up from the log failed');
     }
+  }
+
+  /** Listen to changes of clause text in any loaded draft, whatever their origin (see DraftRoomOptions). */
+  onClauseTextChanged(listener: (draftId: string, clauseIds: string[]) => void): void {
+    this.textListeners.push(listener);
   }
 
   /** Clause statuses of a draft changed: lock or unlock text here and on other instances. */
@@ -76,10 +98,14 @@ export class RoomRegistry {
         store: this.options.store,
         logger: this.options.logger,
         loadClauses: this.options.loadClauses,
+        isClosed: this.options.isClosed,
         onStored: this.options.onStored,
         onBroken: (broken) => this.drop(broken),
         fanout: this.options.fanout,
         onRelayed: this.options.onRelayed,
+        onClauseTextChanged: (changedDraftId, clauseIds) => {
+          for (const listener of this.textListeners) listener(changedDraftId, clauseIds);
+        },
       });
       this.rooms.set(draftId, room);
       room.ready.catch((err: unknown) => {

@@ -35,7 +35,8 @@ export interface TouchedRoots {
 
 type DecodedItem = Y.Item | Y.GC | Y.Skip;
 
-function rootOfType(type: Y.AbstractType<unknown>): string | null {
+/** The name of the root field a (nested) type belongs to, or null. */
+export function rootOfType(type: Y.AbstractType<unknown>): string | null {
   let t: Y.AbstractType<unknown> = type;
   while (t._item !== null) {
     const parent = t._item.parent;

@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { rawStatement, type Database } from '../db/client';
 import { yjsCheckpoints, yjsUpdates } from '../db/schema';
+import { containsBytes, type TestHooks } from '../testing/test-hooks';
 
 export interface UpdateRecord {
   draftId: string;
@@ -49,7 +50,13 @@ export async function newestCheckpoint(db: Pick<Database, 'select'>, draftId: st
 
 const INSERT = 'insert into yjs_updates (draft_id, update, user_id, delegation_code, clause_ids) values';
 
-export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number, ms: number) => void } = {}): UpdateStore {
+export interface UpdateStoreHooks {
+  onBatch?: (size: number, ms: number) => void;
+  /** Test hooks (server/testing/test-hooks.ts): a delay before each batch, a crash after one. */
+  test?: TestHooks;
+}
+
+export function createUpdateStore(db: Database, hooks: UpdateStoreHooks = {}): UpdateStore {
   // Written on the driver directly: Drizzle's query building cost more than the insert.
   const insert = rawStatement(db);
   let queue: Pending[] = [];
@@ -66,7 +73,11 @@ export function createUpdateStore(db: Database, hooks: { onBatch?: (size: number
           const at = params.push(record.draftId, record.update, record.userId, record.delegationCode, JSON.stringify(record.clauseIds)) - 5;
           return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5})`;
         });
+        if (hooks.test?.storeDelayMs) await new Promise((resolve) => setTimeout(resolve, hooks.test?.storeDelayMs));
         const inserted = await insert(`${INSERT} ${rows.join(', ')} returning id`, params, batch.length <= 8 ? `accord_append_${batch.length}` : undefined);
+        const crashMarker = hooks.test?.crashAfterStore;
+        // Committed, not yet relayed (the room relays once the append resolves): die here.
+        if (crashMarker && batch.some((p) => containsBytes(p.record.update, crashMarker))) process.kill(process.pid, 'SIGKILL');
         hooks.onBatch?.(batch.length, performance.now() - started);
         // Ids are taken in the order of the values list.
         const ids = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);

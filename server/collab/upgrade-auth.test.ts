@@ -21,9 +21,22 @@ const membership: DraftMembership = {
 function deps(overrides: Partial<UpgradeAuthDeps> = {}): UpgradeAuthDeps {
   const people: Record<string, StoredIdentity> = { 'u-fr': fr, 'u-us': us, 'u-jp': jp };
   return {
-    verifyToken: (token) => (token === 'good-fr' ? { v: 1, sub: 'u-fr', draft: DRAFT, av: 1, exp: 0 } : token === 'other-draft' ? { v: 1, sub: 'u-fr', draft: OTHER, av: 1, exp: 0 } : token === 'old-av' ? { v: 1, sub: 'u-fr', draft: DRAFT, av: 0, exp: 0 } : null),
+    verifyToken: (token) =>
+      token === 'good-fr'
+        ? { v: 2, sub: 'u-fr', draft: DRAFT, av: 1, sid: 's-fr', exp: 0 }
+        : token === 'other-draft'
+          ? { v: 2, sub: 'u-fr', draft: OTHER, av: 1, sid: 's-fr', exp: 0 }
+          : token === 'old-av'
+            ? { v: 2, sub: 'u-fr', draft: DRAFT, av: 0, sid: 's-fr', exp: 0 }
+            : token === 'signed-out'
+              ? { v: 2, sub: 'u-fr', draft: DRAFT, av: 1, sid: 's-gone', exp: 0 }
+              : null,
     findIdentity: async (id) => people[id] ?? null,
-    identityFromCookieHeader: async (header) => (header?.includes('session=fr') ? fr : header?.includes('session=us') ? us : header?.includes('session=jp') ? jp : null),
+    identityFromCookieHeader: async (header) => {
+      const person = header?.includes('session=fr') ? fr : header?.includes('session=us') ? us : header?.includes('session=jp') ? jp : null;
+      return person ? { ...person, sessionId: `s-${person.delegation?.toLowerCase()}` } : null;
+    },
+    isSessionRevoked: async (sid) => sid === 's-gone',
     membership: async (id) => (id === DRAFT ? membership : null),
     ...overrides,
   };
@@ -46,7 +59,7 @@ describe('decideUpgrade', () => {
   });
 
   it('grants write to a participating delegate by cookie', async () => {
-    expect(await decideUpgrade({ url: `/yjs/${DRAFT}`, cookieHeader: 'session=fr' }, deps())).toMatchObject({ ok: true, access: 'write', via: 'cookie' });
+    expect(await decideUpgrade({ url: `/yjs/${DRAFT}`, cookieHeader: 'session=fr' }, deps())).toMatchObject({ ok: true, access: 'write', via: 'cookie', sessionId: 's-fr' });
   });
 
   it('grants read only to an observer delegation', async () => {
@@ -61,10 +74,14 @@ describe('decideUpgrade', () => {
   });
 
   it('accepts a valid token only for its own draft and current rights', async () => {
-    expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=good-fr`, cookieHeader: undefined }, deps())).toMatchObject({ ok: true, via: 'token' });
+    expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=good-fr`, cookieHeader: undefined }, deps())).toMatchObject({ ok: true, via: 'token', sessionId: 's-fr' });
     expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=other-draft`, cookieHeader: undefined }, deps())).toMatchObject({ ok: false, status: 403 });
     expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=old-av`, cookieHeader: undefined }, deps())).toMatchObject({ ok: false, status: 401 });
     expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=forged`, cookieHeader: 'session=fr' }, deps())).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('refuses a token of a session that was signed out', async () => {
+    expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=signed-out`, cookieHeader: undefined }, deps())).toMatchObject({ ok: false, status: 401 });
   });
 
   it('answers 404 for a malformed path', async () => {

@@ -6,19 +6,29 @@
 import { draftAccess, type DraftAccess, type DraftMembership } from '@/lib/authz/draft-access';
 import type { StoredIdentity } from '../users/user-store';
 import type { CollabTokenPayload } from '../auth/collab-token';
+import type { SessionIdentity } from '../auth/request-identity';
+import { isUuid } from '@/lib/validation/uuid';
 
 export type UpgradeDecision =
-  | { ok: true; draftId: string; identity: StoredIdentity; access: Exclude<DraftAccess, 'none'>; via: 'cookie' | 'token' }
+  | {
+      ok: true;
+      draftId: string;
+      identity: StoredIdentity;
+      /** The session the connection belongs to (a collab token's session too): signing it out closes the connection. */
+      sessionId: string;
+      access: Exclude<DraftAccess, 'none'>;
+      via: 'cookie' | 'token';
+    }
   | { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
 export interface UpgradeAuthDeps {
   verifyToken(token: string): CollabTokenPayload | null;
   findIdentity(userId: string): Promise<StoredIdentity | null>;
-  identityFromCookieHeader(header: string | undefined): Promise<StoredIdentity | null>;
+  identityFromCookieHeader(header: string | undefined): Promise<SessionIdentity | null>;
+  isSessionRevoked(sid: string): Promise<boolean>;
   membership(draftId: string): Promise<DraftMembership | null>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The draft id of a `/yjs/<draftId>` path (the y-websocket client appends the room name). */
 export function draftIdFromPath(pathname: string): string | null {
@@ -30,7 +40,7 @@ export function draftIdFromPath(pathname: string): string | null {
   } catch {
     return null;
   }
-  return UUID.test(id) ? id.toLowerCase() : null;
+  return isUuid(id) ? id.toLowerCase() : null;
 }
 
 export async function decideUpgrade(
@@ -42,6 +52,7 @@ export async function decideUpgrade(
   if (!draftId) return { ok: false, status: 404, message: 'Connect to /yjs/<draftId> with a valid draft id.' };
 
   let identity: StoredIdentity | null = null;
+  let sessionId = '';
   let via: 'cookie' | 'token' = 'cookie';
   const token = url.searchParams.get('token');
   if (token) {
@@ -49,10 +60,13 @@ export async function decideUpgrade(
     const claims = deps.verifyToken(token);
     if (!claims) return { ok: false, status: 401, message: 'The collaboration token is invalid or has expired. Request a new one.' };
     if (claims.draft !== draftId) return { ok: false, status: 403, message: 'This collaboration token is for another draft.' };
-    identity = await deps.findIdentity(claims.sub);
-    if (identity && identity.authVersion !== claims.av) identity = null;
+    const [found, revoked] = await Promise.all([deps.findIdentity(claims.sub), deps.isSessionRevoked(claims.sid)]);
+    identity = found && found.authVersion === claims.av && !revoked ? found : null;
+    sessionId = claims.sid;
   } else {
-    identity = await deps.identityFromCookieHeader(request.cookieHeader);
+    const session = await deps.identityFromCookieHeader(request.cookieHeader);
+    identity = session;
+    sessionId = session?.sessionId ?? '';
   }
   if (!identity) return { ok: false, status: 401, message: 'Sign in (session cookie) or pass a collaboration token to open this draft.' };
 
@@ -61,5 +75,5 @@ export async function decideUpgrade(
   if (!membership) return { ok: false, status: 403, message: 'You may not open this draft: it does not exist or is not shared with you.' };
   const access = draftAccess(identity, membership);
   if (access === 'none') return { ok: false, status: 403, message: 'You may not open this draft: it does not exist or is not shared with you.' };
-  return { ok: true, draftId, identity, access, via };
+  return { ok: true, draftId, identity, sessionId, access, via };
 }

@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { NOTIFICATION_KINDS } from '../../lib/notifications/kinds';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array | Buffer }>({
   dataType: () => 'bytea',
@@ -45,10 +46,27 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Sessions ended by signing out, by their `sid` (the random id in the session JWT and
+ * in collab tokens). Every instance refuses a listed session; a row is kept until the
+ * session would have expired anyway (`expires_at`), then pruned.
+ */
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sid: text('sid').primaryKey(),
+    userId: uuid('user_id'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);
+
 export const drafts = pgTable('drafts', {
   id: uuid('id').primaryKey().defaultRandom(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
+  /** `closed` once the text is adopted: every write is refused until the secretariat reopens it. */
+  state: text('state', { enum: ['open', 'closed'] }).notNull().default('open'),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -81,7 +99,8 @@ export const clauses = pgTable(
     draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
     /** Sort key within the draft; `number` is what people cite. */
     ordinal: integer('ordinal').notNull(),
-    number: integer('number').notNull(),
+    /** Follows the order of the clauses that are not withdrawn; null while withdrawn or merged away. */
+    number: integer('number'),
     title: text('title').notNull(),
     status: text('status', {
       enum: ['drafting', 'negotiating', 'agreed_ad_ref', 'agreed', 'silence', 'withdrawn'],
@@ -92,9 +111,32 @@ export const clauses = pgTable(
     statusNote: text('status_note'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     statusChangedBy: uuid('status_changed_by'),
+    /** The status a withdrawn clause had, to which reinstating returns it. */
+    withdrawnFrom: text('withdrawn_from'),
+    /** Set when the clause was merged into another one: it is gone from the draft, kept for history. */
+    mergedInto: uuid('merged_into'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('clauses_draft_idx').on(t.draftId, t.ordinal)],
+);
+
+/** Changes of a draft's clause structure (added, renamed, moved, split, merged, withdrawn, reinstated), for the timeline and compare. */
+export const structureChanges = pgTable(
+  'structure_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['added', 'renamed', 'moved', 'split', 'merged', 'withdrawn', 'reinstated'] }).notNull(),
+    /** The clause the change is about (the first half of a split, the clause merged into). */
+    clauseId: uuid('clause_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** The newest update-log id of the draft once the change (and its text edit, if any) was stored. */
+    logId: bigint('log_id', { mode: 'number' }).notNull().default(0),
+    byUserId: uuid('by_user_id').references(() => users.id),
+    byName: text('by_name'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('structure_changes_draft_idx').on(t.draftId, t.id)],
 );
 
 /**
@@ -157,6 +199,8 @@ export const positions = pgTable(
     logId: bigint('log_id', { mode: 'number' }).notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => users.id),
+    /** The delegation that stated it under a mandate ("PL for HU"); null: the delegation itself. */
+    statedBy: text('stated_by'),
   },
   (t) => [primaryKey({ columns: [t.clauseId, t.delegationCode] }), index('positions_draft_idx').on(t.draftId)],
 );
@@ -178,8 +222,58 @@ export const positionHistory = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     byUserId: uuid('by_user_id').references(() => users.id),
     byName: text('by_name'),
+    /** The delegation that stated it under a mandate; null: the delegation itself. */
+    statedBy: text('stated_by'),
+    /** Why the row was written without a change of mind: `confirmed` (on the current text). */
+    kind: text('kind'),
   },
   (t) => [index('position_history_clause_idx').on(t.clauseId, t.id)],
+);
+
+/**
+ * A mandate: delegation `from` authorises delegation `to` to state its positions in a
+ * draft, on every clause (`clauseIds` null) or the listed ones, until `until` (null: until
+ * revoked). Never deleted: revoking sets `revokedAt`.
+ */
+export const mandates = pgTable(
+  'mandates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    fromDelegation: text('from_delegation').notNull().references(() => delegations.code),
+    toDelegation: text('to_delegation').notNull().references(() => delegations.code),
+    clauseIds: jsonb('clause_ids').$type<string[] | null>(),
+    until: timestamp('until', { withTimezone: true }),
+    breakSilence: boolean('break_silence').notNull().default(false),
+    note: text('note'),
+    /** True when the secretariat recorded a mandate the delegation gave by letter. */
+    byLetter: boolean('by_letter').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+  },
+  (t) => [index('mandates_draft_idx').on(t.draftId, t.toDelegation)],
+);
+
+/**
+ * An edit the secretariat marked editorial: the positions current before it were re-based
+ * on the clause's text as it stood then (`textHash`, `logId`), listed in `rebased`.
+ */
+export const editorialMarks = pgTable(
+  'editorial_marks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    textHash: text('text_hash').notNull(),
+    logId: bigint('log_id', { mode: 'number' }).notNull(),
+    note: text('note'),
+    rebased: jsonb('rebased').$type<string[]>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    by: uuid('by').references(() => users.id),
+  },
+  (t) => [index('editorial_marks_clause_idx').on(t.clauseId)],
 );
 
 /** Silence procedures: clauses become agreed at the deadline unless a delegation breaks silence. */
@@ -192,8 +286,10 @@ export const silenceProcedures = pgTable(
     /** Status of each clause before the procedure, restored when it is cancelled. */
     previousStatuses: jsonb('previous_statuses').$type<Record<string, string>>().notNull(),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
-    state: text('state', { enum: ['running', 'broken', 'completed', 'cancelled'] }).notNull().default('running'),
+    state: text('state', { enum: ['running', 'broken', 'completed', 'cancelled', 'interrupted'] }).notNull().default('running'),
     note: text('note'),
+    /** Why the secretariat started silence on clauses with open brackets or alternatives (null: none were open). */
+    overrideReason: text('override_reason'),
     startedBy: uuid('started_by').references(() => users.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
@@ -278,7 +374,10 @@ export const commentReplies = pgTable(
   (t) => [index('comment_replies_thread_idx').on(t.threadId, t.createdAt)],
 );
 
-/** In-app notifications, addressed to a delegation; each member reads them on their own. */
+/**
+ * In-app notifications, addressed to a delegation or to the secretariat
+ * (`delegation_code = '#secretariat'`); each member reads them on their own.
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -286,7 +385,7 @@ export const notifications = pgTable(
     draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
     clauseId: uuid('clause_id').references(() => clauses.id, { onDelete: 'cascade' }),
     delegationCode: text('delegation_code').notNull(),
-    kind: text('kind', { enum: ['mention', 'reply', 'alternative'] }).notNull(),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     /** What it is about: a comment thread id, an alternative id, … */
     refId: text('ref_id').notNull(),
     text: text('text').notNull(),
@@ -308,12 +407,54 @@ export const notificationReads = pgTable(
   (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
 );
 
+/** A person's notification choices: kinds they do not want, and whether they want e-mail. No row: everything, e-mail on. */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  muted: jsonb('muted').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  email: boolean('email').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Silence reminders sent ("ends in 24 hours", "ends in 1 hour"): the primary key is the
+ * claim that makes each reminder go out once, whichever instance gets there first.
+ */
+export const silenceReminders = pgTable(
+  'silence_reminders',
+  {
+    silenceId: uuid('silence_id')
+      .notNull()
+      .references(() => silenceProcedures.id, { onDelete: 'cascade' }),
+    stage: text('stage', { enum: ['24h', '1h'] }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.silenceId, t.stage] })],
+);
+
+/**
+ * The e-mail digest's cursor per person: notifications created up to `sent_up_to` were
+ * e-mailed (or were there before e-mail started). Every comparison with it happens in
+ * SQL, at the database's own precision.
+ */
+export const emailDigests = pgTable('email_digests', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  sentUpTo: timestamp('sent_up_to', { withTimezone: true }).notNull(),
+  lastSentAt: timestamp('last_sent_at', { withTimezone: true }),
+  /** An instance composing this person's digest holds it until then (a lease, so that two instances never both send). */
+  claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+});
+
 // ---- Brackets and alternatives (area: brackets) ----
 
 /**
  * Brackets recorded on a clause's text: disputed wording, anchored with Yjs relative
  * positions so that they stay on the same words while others edit. Never deleted:
- * removing one sets `state` to removed, with who and when.
+ * removing one sets `state` to removed, with who and when; adopting an alternative that
+ * replaces its words sets it to resolved.
  */
 export const brackets = pgTable(
   'brackets',
@@ -332,11 +473,15 @@ export const brackets = pgTable(
     proposedBy: uuid('proposed_by').references(() => users.id),
     proposedByName: text('proposed_by_name').notNull(),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
-    state: text('state', { enum: ['open', 'removed'] }).notNull().default('open'),
+    /** removed: by its proposer or the secretariat; resolved: an adopted alternative replaced its words. */
+    state: text('state', { enum: ['open', 'removed', 'resolved'] }).notNull().default('open'),
+    /** When and by whom it was removed or resolved. */
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedBy: uuid('removed_by').references(() => users.id),
     removedByName: text('removed_by_name'),
     removedByDelegation: text('removed_by_delegation'),
+    /** How a resolved bracket was closed, e.g. "Resolved by adoption of ALT 2." */
+    resolution: text('resolution'),
   },
   (t) => [index('brackets_clause_idx').on(t.clauseId, t.state), index('brackets_draft_idx').on(t.draftId)],
 );
@@ -398,6 +543,25 @@ export const alternativeBackings = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.delegationCode] }), index('alternative_backings_alt_idx').on(t.alternativeId)],
 );
 
+/**
+ * The secretariat's comment on a clause (the optional fifth column of the four-column
+ * document), kept with its history: one row per change, never overwritten; the comment
+ * at a point is the newest row at or before it, an empty comment clears it.
+ */
+export const clauseComments = pgTable(
+  'clause_comments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    comment: text('comment').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+    byName: text('by_name').notNull(),
+  },
+  (t) => [index('clause_comments_draft_idx').on(t.draftId, t.clauseId, t.at)],
+);
+
 // ---------------------------------------------------------------------------
 // History (edit history, authorship, revisions): area `history`.
 // Everything below is derived from the update log except `revisions`; the indexer
@@ -418,6 +582,8 @@ export const revisions = pgTable(
     /** Every logged update of the draft with an id up to this one is in `state`. */
     upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
     state: bytea('state').notNull(),
+    /** The clauses at the cut, in order, with their numbers, titles and statuses (null for revisions cut before it was kept). */
+    clauses: jsonb('clauses').$type<Array<{ id: string; number: number | null; title: string; status: string }>>(),
   },
   (t) => [uniqueIndex('revisions_draft_number_idx').on(t.draftId, t.number), index('revisions_draft_up_to_idx').on(t.draftId, t.upToId)],
 );

@@ -2,7 +2,7 @@
  * Drafts, their clauses and their membership, read with authorisation applied.
  * Functions named `unsafe...` skip the access check and are for the server's own use.
  */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ClauseSummary, DraftDetail, DraftSummary } from '@/lib/api/types';
 import { draftAccess, type DraftAccess, type DraftMembership } from '@/lib/authz/draft-access';
 import type { Identity } from '@/lib/domain/identity';
@@ -10,12 +10,9 @@ import type { ClauseStatus, DelegationCode, Participation } from '@/lib/domain/v
 import { AppError } from '@/lib/errors/app-error';
 import type { Database } from '../db/client';
 import { clauses, delegations, draftDelegations, draftInvitations, drafts } from '../db/schema';
+import { isUuid } from '@/lib/validation/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid };
 
 function notFound(): AppError {
   return new AppError('not_found', { message: 'No such draft, or it is not shared with you.' });
@@ -23,6 +20,26 @@ function notFound(): AppError {
 
 /** Membership is read on every request and upgrade but changes rarely: keep it this long. */
 const MEMBERSHIP_TTL_MS = 2000;
+
+/** The draft's clauses in order (merged-away ones left out). */
+export async function readClauses(db: Pick<Database, 'select'>, draftId: string): Promise<ClauseSummary[]> {
+  const rows = await db
+    .select({ id: clauses.id, number: clauses.number, title: clauses.title, status: clauses.status })
+    .from(clauses)
+    .where(and(eq(clauses.draftId, draftId), isNull(clauses.mergedInto)))
+    .orderBy(asc(clauses.ordinal));
+  return rows.map((r) => ({ ...r, status: r.status as ClauseStatus }));
+}
+
+/** Every clause of the draft for the Yjs room's write checks, the merged-away ones included. */
+async function readRoomClauses(db: Database, draftId: string): Promise<Array<ClauseSummary & { mergedInto: string | null }>> {
+  const rows = await db
+    .select({ id: clauses.id, number: clauses.number, title: clauses.title, status: clauses.status, mergedInto: clauses.mergedInto })
+    .from(clauses)
+    .where(eq(clauses.draftId, draftId))
+    .orderBy(asc(clauses.ordinal));
+  return rows.map((r) => ({ ...r, status: r.status as ClauseStatus }));
+}
 
 export function createDraftStore(db: Database) {
   const membershipCache = new Map<string, { at: number; value: Promise<DraftMembership | null> }>();
@@ -60,22 +77,38 @@ export function createDraftStore(db: Database) {
     return access;
   }
 
-  async function unsafeClauses(draftId: string): Promise<ClauseSummary[]> {
-    const rows = await db
-      .select({ id: clauses.id, number: clauses.number, title: clauses.title, status: clauses.status })
-      .from(clauses)
-      .where(eq(clauses.draftId, draftId))
-      .orderBy(asc(clauses.ordinal));
-    return rows.map((r) => ({ ...r, status: r.status as ClauseStatus }));
+  const unsafeClauses = (draftId: string) => readClauses(db, draftId);
+  const unsafeRoomClauses = (draftId: string) => readRoomClauses(db, draftId);
+
+  /** A draft's state, read from the database (not cached: closing takes effect at once on every instance). */
+  async function unsafeState(draftId: string): Promise<'open' | 'closed' | null> {
+    if (!isUuid(draftId)) return null;
+    const [row] = await db.select({ state: drafts.state }).from(drafts).where(eq(drafts.id, draftId)).limit(1);
+    return row?.state ?? null;
   }
 
   return {
     unsafeMembership,
+    unsafeState,
+    /**
+     * The one guard of writes to a closed draft: throws `conflict` (409) when the draft is
+     * closed, after the access check (a draft the caller may not see stays not_found, so a
+     * closed draft's id cannot be probed). Every state-changing route under
+     * /api/drafts/:id/ passes through it (server/http/respond.ts requireIdentity).
+     */
+    async requireOpen(identity: Identity, draftId: string): Promise<void> {
+      if ((await unsafeState(draftId)) !== 'closed') return;
+      await requireAccess(identity, draftId);
+      throw new AppError('conflict', {
+        message: 'This draft is closed: its text was adopted and it is read-only. The secretariat can reopen it (draft settings) to allow changes again.',
+      });
+    },
     /** Forget cached membership after it changed. */
     invalidateMembership(draftId: string): void {
       membershipCache.delete(draftId);
     },
     unsafeClauses,
+    unsafeRoomClauses,
     requireAccess,
 
     /** Drafts the identity may read, newest activity first. */
@@ -87,9 +120,9 @@ export function createDraftStore(db: Database) {
         db.select().from(draftDelegations).where(inArray(draftDelegations.draftId, ids)),
         db.select().from(draftInvitations).where(inArray(draftInvitations.draftId, ids)),
         db
-          .select({ draftId: clauses.draftId, n: count() })
+          .select({ draftId: clauses.draftId, n: count(), agreed: sql<number>`count(*) filter (where ${clauses.status} = 'agreed')` })
           .from(clauses)
-          .where(and(inArray(clauses.draftId, ids), sql`${clauses.status} <> 'withdrawn'`))
+          .where(and(inArray(clauses.draftId, ids), sql`${clauses.status} <> 'withdrawn'`, isNull(clauses.mergedInto)))
           .groupBy(clauses.draftId),
       ]);
       const result: DraftSummary[] = [];
@@ -106,8 +139,10 @@ export function createDraftStore(db: Database) {
           title: d.title,
           description: d.description,
           clauseCount: Number(clauseCounts.find((c) => c.draftId === d.id)?.n ?? 0),
+          agreedCount: Number(clauseCounts.find((c) => c.draftId === d.id)?.agreed ?? 0),
           delegationCount: mine.filter((x) => x.participation === 'participant').length,
           updatedAt: d.updatedAt.toISOString(),
+          state: d.state,
           access,
         });
       }
@@ -138,6 +173,7 @@ export function createDraftStore(db: Database) {
         title: draft.title,
         description: draft.description,
         updatedAt: draft.updatedAt.toISOString(),
+        state: draft.state,
         access,
         clauses: clauseRows,
         delegations: delegationRows.map((d) => ({ ...d, participation: d.participation as Participation })),

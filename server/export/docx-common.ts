@@ -16,7 +16,8 @@ import {
   type IStylesOptions,
 } from 'docx';
 import { DRAFT_MARKING } from './labels';
-import { markText } from './marked-text';
+import { markTextWithNotes } from './marked-text';
+import type { ExportNote } from './types';
 
 /** A4 in twentieths of a point, with 2.5 cm margins. */
 export const PAGE = { width: 11906, height: 16838, margin: 1418 } as const;
@@ -72,11 +73,17 @@ export function pageFooter(subtitle: string): Footer {
 export const BRACKET_RUN: Partial<IRunOptions> = { bold: true, shading: { type: ShadingType.CLEAR, fill: 'E3E3E3', color: 'auto' } };
 export const ALT_RUN: Partial<IRunOptions> = { bold: true, underline: { type: 'single' }, shading: { type: ShadingType.CLEAR, fill: 'E3E3E3', color: 'auto' } };
 
-/** A paragraph's text as runs, brackets shaded in bold and ALT markers underlined. */
-export function markedRuns(text: string, base: Partial<IRunOptions> = {}): TextRun[] {
+/** The superscript code of the delegation(s) that recorded a bracket. */
+export const NOTE_RUN: Partial<IRunOptions> = { superScript: true, bold: true, color: '404040' };
+
+/**
+ * A paragraph's text as runs, brackets shaded in bold, ALT markers underlined and notes
+ * in superscript; `plain` (the adopted text) marks nothing.
+ */
+export function markedRuns(text: string, base: Partial<IRunOptions> = {}, notes: ExportNote[] = [], plain = false): TextRun[] {
   const runs: TextRun[] = [];
-  for (const run of markText(text)) {
-    const style = run.kind === 'bracket' ? BRACKET_RUN : run.kind === 'alt' ? ALT_RUN : {};
+  for (const run of markTextWithNotes(text, notes)) {
+    const style = plain ? {} : run.kind === 'bracket' ? BRACKET_RUN : run.kind === 'alt' ? ALT_RUN : run.kind === 'note' ? NOTE_RUN : {};
     // A newline inside a paragraph (a hard break in the editor) becomes a line break.
     run.text.split('\n').forEach((line, i) => {
       runs.push(new TextRun({ ...base, ...style, text: line, ...(i > 0 ? { break: 1 } : {}) }));

@@ -6,10 +6,23 @@
  * Unicode fonts. Pure JavaScript (pdfkit): no browser on the server.
  */
 import PDFDocument from 'pdfkit';
-import { BRACKETS_NOTE, DRAFT_MARKING, STALE_MARK, delegationLabel, positionLegend, positionLetter, positionWords, statusMark } from './labels';
-import { markText } from './marked-text';
+import {
+  ADOPTED_MARKING,
+  BRACKETS_NOTE,
+  DRAFT_MARKING,
+  STALE_MARK,
+  WITHDRAWN_MARK,
+  alternativeLead,
+  alternativeSupport,
+  delegationLabel,
+  positionLegend,
+  positionLetter,
+  positionWords,
+  statusMark,
+} from './labels';
+import { markTextWithNotes, type NotedRun } from './marked-text';
 import { pdfFonts, type PdfFont } from './pdf-fonts';
-import type { ExportAnnexClause, ExportDraft } from './types';
+import { numberedTitle, type ExportAdopted, type ExportAlternative, type ExportAnnexClause, type ExportDraft, type ExportNote } from './types';
 
 const MARGIN = { top: 72, bottom: 68, left: 68, right: 68 };
 const BODY_SIZE = 11;
@@ -35,7 +48,7 @@ function newDocument(title: string, subtitle: string): Doc {
   return doc;
 }
 
-function use(doc: Doc, font: PdfFont, size: number): Doc {
+export function use(doc: Doc, font: PdfFont, size: number): Doc {
   return doc.font(font).fontSize(size);
 }
 
@@ -47,7 +60,7 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > bottomLimit(doc)) doc.addPage();
 }
 
-function toBuffer(doc: Doc): Promise<Buffer> {
+export function toBuffer(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -58,7 +71,7 @@ function toBuffer(doc: Doc): Promise<Buffer> {
 }
 
 /** Header and footer on every page, written once the page count is known. */
-function stampPages(doc: Doc, title: string, subtitle: string, marking: string): void {
+export function stampPages(doc: Doc, title: string, subtitle: string, marking: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
@@ -78,7 +91,45 @@ function stampPages(doc: Doc, title: string, subtitle: string, marking: string):
   }
 }
 
+function adoptedCover(doc: Doc, input: ExportDraft, adopted: ExportAdopted): void {
+  const width = contentWidth(doc);
+  const left = doc.page.margins.left;
+  use(doc, 'sansBold', 9).text(ADOPTED_MARKING, left, doc.y, { width, align: 'center', characterSpacing: 1 });
+  doc.moveDown(0.8);
+  use(doc, 'serifBold', 17).text(input.title, { width, align: 'center' });
+  doc.moveDown(0.3);
+  use(doc, 'serifItalic', BODY_SIZE).text(`Adopted on ${adopted.date}`, { width, align: 'center' });
+  doc.moveDown(1.2);
+  use(doc, 'serifBold', BODY_SIZE).text('Participating delegations', { width, align: 'center' });
+  doc.moveDown(0.3);
+  for (const d of adopted.delegations) use(doc, 'serif', 10).text(d, { width, align: 'center' });
+  doc.addPage();
+}
+
+function statementsAnnex(doc: Doc, adopted: ExportAdopted): void {
+  doc.addPage();
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const title = 'Annex: interpretative statements and reservations';
+  doc.outline.addItem(title);
+  use(doc, 'serifBold', 15).text(title, left, doc.y, { width, align: 'center' });
+  doc.moveDown(1);
+  if (adopted.statements.length === 0) use(doc, 'serifItalic', BODY_SIZE).text('No delegation recorded a statement or reservation.', left, doc.y, { width });
+  for (const st of adopted.statements) {
+    const heading = `Clause ${st.clauseNumber}. ${st.clauseTitle} — ${delegationLabel(st)} (${st.kind})`;
+    use(doc, 'serifBold', BODY_SIZE);
+    ensureSpace(doc, doc.heightOfString(heading, { width }) + 2 * doc.currentLineHeight(true));
+    doc.text(heading, left, doc.y, { width });
+    use(doc, st.text ? 'serif' : 'serifItalic', BODY_SIZE).text(st.text ?? '(No text given.)', left, doc.y, { width });
+    doc.moveDown(0.6);
+  }
+}
+
 function titleBlock(doc: Doc, input: ExportDraft): void {
+  if (input.adopted) {
+    adoptedCover(doc, input, input.adopted);
+    return;
+  }
   const width = contentWidth(doc);
   const left = doc.page.margins.left;
   use(doc, 'sansBold', 9).text(DRAFT_MARKING, left, doc.y, { width, align: 'center', characterSpacing: 1 });
@@ -92,11 +143,20 @@ function titleBlock(doc: Doc, input: ExportDraft): void {
   doc.moveDown(1.5);
 }
 
-/** One paragraph with bracketed wording in bold and ALT markers underlined. */
-function markedParagraph(doc: Doc, text: string, muted: boolean): void {
+function fontOf(run: NotedRun, plain: boolean): { font: PdfFont; size: number } {
+  if (run.kind === 'note') return { font: 'sansBold', size: 6.5 };
+  return { font: plain || run.kind === 'plain' ? 'serif' : 'serifBold', size: BODY_SIZE };
+}
+
+/**
+ * One paragraph with bracketed wording in bold, ALT markers underlined and notes small
+ * and raised (pdfkit sets each run of a line at the line's top, so a smaller run sits
+ * higher); `plain` (the adopted text) marks nothing.
+ */
+function markedParagraph(doc: Doc, text: string, notes: ExportNote[] = [], plain = false, indent = 0): void {
   // A run's leading spaces go to the end of the run before it, so that a line never
   // starts with a space when it wraps between two runs.
-  const runs = markText(text).map((r) => ({ ...r }));
+  const runs = markTextWithNotes(text, plain ? [] : notes).map((r) => ({ ...r }));
   for (let i = 1; i < runs.length; i += 1) {
     const lead = /^\s+/.exec(runs[i].text)?.[0];
     if (lead && !lead.includes('\n')) {
@@ -104,13 +164,13 @@ function markedParagraph(doc: Doc, text: string, muted: boolean): void {
       runs[i].text = runs[i].text.slice(lead.length);
     }
   }
-  const left = doc.page.margins.left;
-  const width = contentWidth(doc);
-  doc.fillColor(muted ? GREY : '#000000');
+  const left = doc.page.margins.left + indent;
+  const width = contentWidth(doc) - indent;
+  doc.fillColor('#000000');
   runs.filter((r) => r.text.length > 0).forEach((run, i, all) => {
-    const font: PdfFont = run.kind === 'plain' ? (muted ? 'serifItalic' : 'serif') : muted ? 'serifBoldItalic' : 'serifBold';
-    use(doc, font, BODY_SIZE);
-    const options = { width, align: 'left' as const, continued: i < all.length - 1, underline: run.kind === 'alt', lineGap: 2 };
+    const { font, size } = fontOf(run, plain);
+    use(doc, font, size);
+    const options = { width, align: 'left' as const, continued: i < all.length - 1, underline: !plain && run.kind === 'alt', lineGap: 2 };
     if (i === 0) doc.text(run.text, left, doc.y, options);
     else doc.text(run.text, options);
   });
@@ -118,12 +178,26 @@ function markedParagraph(doc: Doc, text: string, muted: boolean): void {
   doc.moveDown(0.5);
 }
 
+function alternative(doc: Doc, alt: ExportAlternative): void {
+  const left = doc.page.margins.left + 18;
+  const width = contentWidth(doc) - 18;
+  use(doc, 'serifBold', BODY_SIZE);
+  ensureSpace(doc, 3 * doc.currentLineHeight(true));
+  doc.text(alternativeLead(alt), left, doc.y, { width, underline: true });
+  for (const line of alt.body.split('\n').filter((l) => l.trim().length > 0)) markedParagraph(doc, line, [], false, 36);
+  doc.moveUp(0.3);
+  use(doc, 'serifItalic', 9.5).fillColor(GREY).text(alternativeSupport(alt), left + 18, doc.y, { width: width - 18 }).fillColor('#000000');
+  doc.moveDown(0.5);
+}
+
 function clauses(doc: Doc, input: ExportDraft): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
+  const plain = Boolean(input.adopted);
   for (const clause of input.clauses) {
-    const heading = `${clause.number}. ${clause.title}`;
-    const mark = statusMark(clause.status);
+    if (plain && clause.status === 'withdrawn') continue;
+    const heading = numberedTitle(clause);
+    const mark = plain ? null : statusMark(clause.status);
     // Keep the heading with the first lines of its text.
     use(doc, 'serifBold', 12);
     ensureSpace(doc, doc.heightOfString(heading, { width }) + 3 * doc.currentLineHeight(true) + 8);
@@ -132,11 +206,17 @@ function clauses(doc: Doc, input: ExportDraft): void {
     doc.text(heading, left, doc.y, { width, continued: Boolean(mark) });
     if (mark) use(doc, 'serifItalic', 10).fillColor(GREY).text(`   (${mark})`, { width }).fillColor('#000000');
     doc.moveDown(0.3);
+    if (clause.status === 'withdrawn') {
+      use(doc, 'serifItalic', BODY_SIZE).fillColor(GREY).text(WITHDRAWN_MARK, left, doc.y, { width }).fillColor('#000000');
+      doc.moveDown(0.5);
+      continue;
+    }
     if (clause.paragraphs.length === 0) {
       use(doc, 'serifItalic', BODY_SIZE).fillColor(GREY).text('(No text yet.)', left, doc.y, { width }).fillColor('#000000');
       doc.moveDown(0.5);
     }
-    for (const paragraph of clause.paragraphs) markedParagraph(doc, paragraph, clause.status === 'withdrawn');
+    clause.paragraphs.forEach((paragraph, i) => markedParagraph(doc, paragraph, clause.notes?.[i], plain));
+    if (!plain) for (const alt of clause.alternatives ?? []) alternative(doc, alt);
   }
 }
 
@@ -158,7 +238,7 @@ function annexTable(doc: Doc, clause: ExportAnnexClause): void {
     const height = Math.max(...heights);
     if (doc.y + height > bottomLimit(doc)) {
       doc.addPage();
-      use(doc, 'serifItalic', 9).fillColor(GREY).text(`Clause ${clause.number}. ${clause.title} (continued)`, left, doc.y, { width }).fillColor('#000000');
+      use(doc, 'serifItalic', 9).fillColor(GREY).text(`Clause ${numberedTitle(clause)} (continued)`, left, doc.y, { width }).fillColor('#000000');
       doc.moveDown(0.3);
       drawRow(headerCells, '#D9D9D9');
     }
@@ -191,6 +271,7 @@ function annexTable(doc: Doc, clause: ExportAnnexClause): void {
             { text: `${positionLetter(p.position)}  `, font: 'sansBold' },
             { text: positionWords(p), font: 'sans' },
             ...(p.stale ? [{ text: ` ${STALE_MARK} given on earlier text`, font: 'sans' as PdfFont }] : []),
+            ...(p.statedBy ? [{ text: ` (${p.statedBy} for ${p.delegation})`, font: 'sans' as PdfFont }] : []),
           ],
         },
         { runs: [{ text: p.note ?? ' ', font: 'sans' }] },
@@ -213,7 +294,7 @@ function annex(doc: Doc, annexClauses: ExportAnnexClause[]): void {
   use(doc, 'sans', SMALL).text(`Key: ${legend}. ${STALE_MARK} the position was given on earlier text and has not been confirmed since.`, { width, align: 'center' });
   doc.moveDown(1);
   for (const clause of annexClauses) {
-    const heading = `Clause ${clause.number}. ${clause.title}`;
+    const heading = `Clause ${numberedTitle(clause)}`;
     use(doc, 'serifBold', 11);
     // The heading, the consensus line and at least the table's header and first row.
     ensureSpace(doc, doc.heightOfString(heading, { width }) + 70);
@@ -233,6 +314,7 @@ export async function draftToPdf(input: ExportDraft): Promise<Buffer> {
   titleBlock(doc, input);
   clauses(doc, input);
   if (input.annex) annex(doc, input.annex);
-  stampPages(doc, input.title, input.subtitle, DRAFT_MARKING);
+  if (input.adopted) statementsAnnex(doc, input.adopted);
+  stampPages(doc, input.title, input.subtitle, input.adopted ? ADOPTED_MARKING : DRAFT_MARKING);
   return toBuffer(doc);
 }

@@ -4,20 +4,29 @@
  * each export audited as `draft.exported`. Reading and authorising happen here; the
  * renderers beside this file are pure.
  */
+import { isNumbered } from '@/lib/domain/clause-number';
+import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import * as Y from 'yjs';
 import type { Identity } from '@/lib/domain/identity';
 import { writeAudit } from '../audit/audit-log';
 import type { Database } from '../db/client';
+import { revisions } from '../db/schema';
 import type { DraftStore } from '../drafts/draft-store';
 import type { HistoryService } from '../history/history-service';
 import type { NegotiationService } from '../negotiation/negotiation-service';
 import type { ResolvedPointDto } from '@/lib/history/types';
+import { notAdoptedReason } from '@/lib/domain/adopted-text';
+import { AppError } from '@/lib/errors/app-error';
+import { adoptedDraft } from './adopted-export';
 import { comparisonToDocx, type ComparisonExport } from './comparison-docx';
 import { draftToDocx } from './draft-docx';
 import { draftToPdf } from './draft-pdf';
 import { attachmentDisposition, exportFileName, longDateTimeUtc, longDateUtc, workingTextSubtitle } from './labels';
+import { disputedClauses, type DisputeRows, type DisputedClause } from './disputes';
 import { buildPositionsAnnex } from './positions-annex';
-import type { ExportDraft } from './types';
+import { readOpenDisputes } from './read-disputes';
+import type { ExportClause, ExportDraft } from './types';
 
 export const EXPORT_FORMATS = ['docx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -48,8 +57,8 @@ export interface ExportServiceOptions {
   negotiation: NegotiationService;
   /** Revisions and comparisons (authorised there). */
   history: Pick<HistoryService, 'revisionText' | 'compare'>;
-  /** Paragraphs of each clause of a draft's current text. */
-  readParagraphs(draftId: string, clauseIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** Each clause of a draft's current text with the given open brackets drawn in and alternatives listed. */
+  readText(draftId: string, clauseIds: readonly string[], disputes: DisputeRows): Promise<Map<string, DisputedClause>>;
   logger: Logger;
   now?: () => Date;
 }
@@ -78,6 +87,12 @@ function shortPoint(point: ResolvedPointDto): string {
   return point.at ? point.at.slice(0, 16).replace('T', ' ').replace(':', '') : point.spec;
 }
 
+/** A clause of an export with its disputes (a withdrawn clause keeps its number and title only). */
+export function exportClause(clause: { number: number | null; title: string; status: ExportClause['status'] }, text: DisputedClause | undefined): ExportClause {
+  if (clause.status === 'withdrawn' || !text) return { number: clause.number, title: clause.title, status: clause.status, paragraphs: [] };
+  return { number: clause.number, title: clause.title, status: clause.status, paragraphs: text.paragraphs, notes: text.notes, alternatives: text.alternatives };
+}
+
 export function createExportService(options: ExportServiceOptions) {
   const { db, drafts, negotiation } = options;
   const now = options.now ?? (() => new Date());
@@ -100,16 +115,17 @@ export function createExportService(options: ExportServiceOptions) {
       const detail = await drafts.getForUser(identity, draftId);
       const at = now();
       const ids = detail.clauses.map((c) => c.id);
-      const [paragraphs, positions, consensus] = await Promise.all([
-        options.readParagraphs(draftId, ids),
+      const disputes = await readOpenDisputes(db, draftId);
+      const [texts, positions, consensus] = await Promise.all([
+        options.readText(draftId, ids, disputes),
         opts.annex ? negotiation.listPositions(identity, draftId) : Promise.resolve([]),
         opts.annex ? negotiation.consensus(identity, draftId) : Promise.resolve([]),
       ]);
       const input: ExportDraft = {
         title: detail.title,
         subtitle: workingTextSubtitle(at),
-        clauses: detail.clauses.map((c) => ({ number: c.number, title: c.title, status: c.status, paragraphs: paragraphs.get(c.id) ?? [] })),
-        ...(opts.annex ? { annex: buildPositionsAnnex({ clauses: detail.clauses, delegations: detail.delegations, positions, consensus }) } : {}),
+        clauses: detail.clauses.map((c) => exportClause(c, texts.get(c.id))),
+        ...(opts.annex ? { annex: buildPositionsAnnex({ clauses: detail.clauses.filter(isNumbered), delegations: detail.delegations, positions, consensus }) } : {}),
       };
       const started = performance.now();
       const body = await renderDraft(input, opts.format);
@@ -120,17 +136,55 @@ export function createExportService(options: ExportServiceOptions) {
     },
 
     /**
-     * A numbered revision as a file (its text as cut; statuses are not part of a
-     * revision, so none is flagged). Throws not_found for an unknown revision.
+     * The adopted text, for the secretariat (403 for anyone else), once the draft is
+     * closed as adopted or every clause that is not withdrawn is agreed (409 before):
+     * no status flags or disputes, a cover and the annex of statements and reservations.
+     */
+    async exportAdopted(identity: Identity, draftId: string, format: ExportFormat): Promise<ExportFile> {
+      const detail = await drafts.getForUser(identity, draftId);
+      if (identity.role !== 'secretariat') throw new AppError('forbidden', { message: 'Only the secretariat circulates the adopted text.' });
+      const reason = notAdoptedReason({ closed: detail.state === 'closed', clauses: detail.clauses });
+      if (reason) throw new AppError('conflict', { message: reason });
+      const at = now();
+      const ids = detail.clauses.map((c) => c.id);
+      const [texts, positions] = await Promise.all([options.readText(draftId, ids, { brackets: [], alternatives: [] }), negotiation.listPositions(identity, draftId)]);
+      const paragraphs = new Map([...texts].map(([id, t]) => [id, t.paragraphs]));
+      const input = adoptedDraft(detail, paragraphs, positions, at);
+      const body = await renderDraft(input, format);
+      await audit(identity, draftId, { format, annex: 'statements', adopted: true, clauses: input.clauses.length, bytes: body.length });
+      return file(body, `${detail.title} adopted text`, at, format);
+    },
+
+    /**
+     * A numbered revision as a file: its text as cut, with the recorded brackets and
+     * alternatives that were open at the cut (statuses are not part of a revision, so
+     * none is flagged). Throws not_found for an unknown revision.
      */
     async exportRevision(identity: Identity, draftId: string, number: number, format: ExportFormat): Promise<ExportFile> {
       const [detail, revision] = await Promise.all([drafts.getForUser(identity, draftId), options.history.revisionText(identity, draftId, number)]);
       const cutAt = new Date(revision.revision.createdAt);
+      const [stored] = await db
+        .select({ state: revisions.state })
+        .from(revisions)
+        .where(and(eq(revisions.draftId, draftId), eq(revisions.number, number)))
+        .limit(1);
+      const doc = new Y.Doc();
+      let texts: Map<string, DisputedClause>;
+      try {
+        if (stored) Y.applyUpdate(doc, stored.state);
+        texts = disputedClauses(
+          doc,
+          revision.clauses.map((c) => c.clauseId),
+          await readOpenDisputes(db, draftId, cutAt),
+        );
+      } finally {
+        doc.destroy();
+      }
       const input: ExportDraft = {
         title: detail.title,
         subtitle: `${revision.revision.label} — ${longDateUtc(cutAt)}`,
         ...(revision.revision.note ? { note: revision.revision.note } : {}),
-        clauses: revision.clauses.map((c) => ({ number: c.number, title: c.title, status: null, paragraphs: textParagraphs(c.text) })),
+        clauses: revision.clauses.map((c) => exportClause({ number: c.number, title: c.title, status: null }, texts.get(c.clauseId))),
       };
       const body = await renderDraft(input, format);
       await audit(identity, draftId, { format, annex: null, revision: number, clauses: input.clauses.length, bytes: body.length });

@@ -11,13 +11,31 @@ import {
   type Position,
   type Reservation,
 } from '@/lib/domain/vocabulary';
-import type { ExportAnnexPosition } from './types';
+import type { ExportAlternative, ExportAnnexPosition } from './types';
 
 /** The marking on every page of a circulated working text. */
 export const DRAFT_MARKING = 'DRAFT — FOR NEGOTIATION';
 
 /** The reading note printed under the title. */
-export const BRACKETS_NOTE = 'Square brackets [ ] mark text that is not yet agreed; ALT 1, ALT 2 mark alternative wordings.';
+export const BRACKETS_NOTE =
+  'Square brackets [ ] mark text that is not yet agreed; a superscript code after a bracket names the delegation(s) that recorded it. ALT 1, ALT 2 mark alternative wordings; ALT 2, ALT 3 … listed under a clause are open alternatives, with the words they would replace and their backers.';
+
+/** The marking on every page of the adopted text. */
+export const ADOPTED_MARKING = 'ADOPTED TEXT';
+
+/** What a withdrawn clause shows in place of its text. */
+export const WITHDRAWN_MARK = '[withdrawn]';
+
+/** The line introducing an open alternative: "ALT 2, replacing “six months”:" or "ALT 3, for the whole clause:". */
+export function alternativeLead(alt: ExportAlternative): string {
+  return alt.replaces === null ? `${alt.label}, for the whole clause:` : `${alt.label}, replacing “${alt.replaces}”:`;
+}
+
+/** "Proposed by DE; backed by DE, PL." (or "backed by no delegation yet"). */
+export function alternativeSupport(alt: ExportAlternative): string {
+  const backers = alt.backers.length > 0 ? `backed by ${alt.backers.join(', ')}` : 'backed by no delegation yet';
+  return `Proposed by ${alt.proposer}; ${backers}.`;
+}
 
 /** The mark printed beside positions given on earlier text. */
 export const STALE_MARK = '†';

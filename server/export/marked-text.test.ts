@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markText } from './marked-text';
+import { markText, markTextWithNotes } from './marked-text';
 
 describe('markText', () => {
   it('marks bracketed spans (nested ones inside the outer span) and keeps the text verbatim', () => {
@@ -30,5 +30,18 @@ describe('markText', () => {
   it('gives nothing for an empty paragraph and one plain run for undisputed text', () => {
     expect(markText('')).toEqual([]);
     expect(markText('Costs lie where they fall – “common fund”.')).toEqual([{ text: 'Costs lie where they fall – “common fund”.', kind: 'plain' }]);
+  });
+});
+
+describe('markTextWithNotes', () => {
+  it('puts notes between runs at their offsets and keeps the text verbatim', () => {
+    const runs = markTextWithNotes('The [six months] period', [{ at: 16, text: 'DE, FR' }]);
+    expect(runs).toEqual([
+      { text: 'The ', kind: 'plain' },
+      { text: '[six months]', kind: 'bracket' },
+      { text: 'DE, FR', kind: 'note' },
+      { text: ' period', kind: 'plain' },
+    ]);
+    expect(markTextWithNotes('[a]', [{ at: 3, text: 'PL' }]).map((r) => r.text)).toEqual(['[a]', 'PL']);
   });
 });

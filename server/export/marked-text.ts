@@ -36,3 +36,32 @@ export function markText(text: string): MarkedRun[] {
   }
   return runs;
 }
+
+/** A marked run, or a superscript note between runs. */
+export type NotedRun = MarkedRun | { text: string; kind: 'note' };
+
+/**
+ * The runs of a paragraph with superscript notes put in at their offsets (a note at
+ * offset n goes before the character at n; a note at the end follows the last run).
+ */
+export function markTextWithNotes(text: string, notes: ReadonlyArray<{ at: number; text: string }> = []): NotedRun[] {
+  if (notes.length === 0) return markText(text);
+  const sorted = [...notes].sort((a, b) => a.at - b.at);
+  const out: NotedRun[] = [];
+  let pos = 0;
+  let n = 0;
+  for (const run of markText(text)) {
+    let start = 0;
+    while (n < sorted.length && sorted[n].at < pos + run.text.length) {
+      const cut = Math.max(sorted[n].at - pos, start);
+      if (cut > start) out.push({ text: run.text.slice(start, cut), kind: run.kind });
+      out.push({ text: sorted[n].text, kind: 'note' });
+      start = cut;
+      n += 1;
+    }
+    if (start < run.text.length) out.push({ text: run.text.slice(start), kind: run.kind });
+    pos += run.text.length;
+  }
+  for (; n < sorted.length; n += 1) out.push({ text: sorted[n].text, kind: 'note' });
+  return out;
+}

@@ -65,6 +65,7 @@ export function buildPositionsAnnex(source: AnnexSource): ExportAnnexClause[] {
           reservation: p?.reservation ?? null,
           stale: p?.stale ?? false,
           note: p?.note ?? null,
+          ...(p?.statedBy ? { statedBy: p.statedBy } : {}),
         };
       }),
     }));

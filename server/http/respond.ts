@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { getServices } from '../services-registry';
-import type { StoredIdentity } from '../users/user-store';
+import type { SessionIdentity } from '../auth/request-identity';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -31,8 +31,27 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
   };
 }
 
-/** The signed-in caller, or an `unauthenticated` AppError. */
-export async function requireIdentity(req: Request): Promise<StoredIdentity> {
+/** The draft id of a state-changing request to a route *under* /api/drafts/:id/ (not the draft itself). */
+const DRAFT_SUBROUTE = /^\/api\/drafts\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/./i;
+
+function draftOfWrite(req: Request): string | null {
+  if (req.method === 'GET' || req.method === 'HEAD') return null;
+  let pathname: string;
+  try {
+    pathname = new URL(req.url, 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+  return DRAFT_SUBROUTE.exec(pathname)?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * The signed-in caller, or an `unauthenticated` AppError. A state-changing request to
+ * any route under /api/drafts/:id/ (positions, status, silence, comments, brackets,
+ * alternatives, restore, revisions, clauses…) is also refused with 409 `conflict` when
+ * the draft is closed: one guard for every write route, present and future.
+ */
+export async function requireIdentity(req: Request): Promise<SessionIdentity> {
   if (req.method !== 'GET' && req.method !== 'HEAD' && !getServices().isAllowedOrigin(req.headers.get('origin'), req.headers.get('host'))) {
     throw new AppError('forbidden', { message: 'Cross-site requests are not accepted (Origin not allowed).' });
   }
@@ -42,6 +61,8 @@ export async function requireIdentity(req: Request): Promise<StoredIdentity> {
   if (req.method !== 'GET' && req.method !== 'HEAD' && !services.allowWrite(identity.userId)) {
     throw new AppError('rate_limited', { message: 'Too many changes in a short time. Wait a few seconds and try again.' });
   }
+  const draftId = draftOfWrite(req);
+  if (draftId) await services.drafts.requireOpen(identity, draftId);
   return identity;
 }
 

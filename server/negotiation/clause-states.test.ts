@@ -25,6 +25,7 @@ function roomWith(texts: Record<string, string>): { registry: RoomRegistry; acqu
       held -= 1;
     },
     peek: () => room,
+    onClauseTextChanged: () => undefined,
   } as unknown as RoomRegistry;
   return { registry, acquired: () => held };
 }

@@ -23,11 +23,14 @@ import {
 } from '@/lib/realtime/events';
 import type { SessionResolver } from '../auth/request-identity';
 import { TokenBucket } from '../collab/limits';
+import { tooManySocketsMessage, type ConnectionLimits } from '../collab/connection-limits';
 import type { DraftStore } from '../drafts/draft-store';
 import type { StoredIdentity } from '../users/user-store';
 
 interface SocketData {
   identity: StoredIdentity;
+  /** The session the socket was opened with: signing it out disconnects the socket. */
+  sessionId: string;
   presence: PresenceUser;
 }
 
@@ -45,6 +48,8 @@ export interface SocketServerOptions {
   allowOrigin(origin: string | undefined, host: string | undefined): boolean;
   /** The socket.io Redis adapter when several instances serve the same drafts. */
   adapter?: Parameters<AccordIo['adapter']>[0];
+  /** The bound on open sockets per person. */
+  limits?: ConnectionLimits;
 }
 
 function toErrorPayload(err: unknown, event: string): RealtimeErrorPayload {
@@ -54,6 +59,11 @@ function toErrorPayload(err: unknown, event: string): RealtimeErrorPayload {
 
 export function userRoom(userId: string): string {
   return `user:${userId}`;
+}
+
+/** A room per session, so that signing it out disconnects its sockets on every instance. */
+export function sessionRoom(sessionId: string): string {
+  return `session:${sessionId}`;
 }
 
 export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions): AccordIo {
@@ -72,7 +82,16 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
       .fromCookieHeader(socket.request.headers.cookie)
       .then((identity) => {
         if (!identity) return next(new Error('unauthenticated: sign in to receive live updates'));
+        const slot = options.limits ? options.limits.reserveSocket(identity.userId) : () => undefined;
+        if (!slot) {
+          options.logger.warn({ userId: identity.userId }, 'refused socket: too many open for one person');
+          return next(new Error(tooManySocketsMessage(options.limits?.maxSocketsPerUser ?? 0)));
+        }
+        // The engine connection closes in every case (also when the client left before the handshake ended).
+        socket.conn.once('close', slot);
+        socket.once('disconnect', slot);
         socket.data.identity = identity;
+        socket.data.sessionId = identity.sessionId;
         socket.data.presence = {
           userId: identity.userId,
           name: identity.name,
@@ -107,7 +126,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
   io.on('connection', (socket: AccordSocket) => {
     const log = options.logger.child({ socket: socket.id, userId: socket.data.identity.userId });
     // A room per person, so that a change of rights can disconnect all their sockets on every instance.
-    void socket.join(userRoom(socket.data.identity.userId));
+    void socket.join([userRoom(socket.data.identity.userId), sessionRoom(socket.data.sessionId)]);
 
     // Per-socket rate limit: excess events are dropped with an error event; a socket that keeps
     // flooding is disconnected.
@@ -141,7 +160,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
       }
     });
 
-    // Notifications are addressed to a delegation: a socket that asks receives its own delegation's.
+    // Notifications are pushed per person: a socket that asks receives its own person's.
     socket.on('notifications:subscribe', async (payload, ack) => {
       const parsed = notificationsSubscribeSchema.safeParse(payload ?? {});
       if (!parsed.success) {
@@ -151,7 +170,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
         return;
       }
       const delegation = socket.data.identity.delegation;
-      if (delegation) await socket.join(notifyRoom(delegation));
+      await socket.join(notifyRoom(socket.data.identity.userId));
       if (typeof ack === 'function') ack({ ok: true, data: { delegation } });
     });
 

@@ -180,16 +180,16 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
       paragraph.insert(0, [new Y.XmlText(text)]);
       doc.getXmlFragment(clauseField(row.id)).insert(0, [paragraph]);
     }
-    await tx.insert(yjsUpdates).values({
+    const [seededText] = await tx.insert(yjsUpdates).values({
       draftId: draft.id,
       update: Y.encodeStateAsUpdate(doc),
       userId: secretariat?.id ?? null,
       delegationCode: null,
       clauseIds: clauseRows.map((r) => r.id),
-    });
+    }).returning({ id: yjsUpdates.id });
     doc.destroy();
 
-    // Starting positions, each recorded on the seeded text and in the position history.
+    // Starting positions, each recorded on the seeded text (its update is their history point) and in the position history.
     const people = await tx.select({ id: users.id, name: users.name, code: users.delegationCode }).from(users);
     const byCode = new Map(people.filter((p) => p.code).map((p) => [p.code!, p]));
     const seedPositions = demoPositions(demo.participants);
@@ -197,9 +197,9 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
     for (const row of clauseRows) {
       const text = demo.clauses.find((c) => c.number === row.number)?.text ?? '';
       const textHash = hashClauseText(text);
-      for (const [code, position, reservation, note] of seedPositions[row.number] ?? []) {
+      for (const [code, position, reservation, note] of seedPositions[row.number ?? 0] ?? []) {
         if (position === 'none' || !byCode.has(code)) continue;
-        positionRows.push({ draftId: draft.id, clauseId: row.id, delegationCode: code, position, reservation, note, textHash, logId: 0, updatedBy: byCode.get(code)!.id });
+        positionRows.push({ draftId: draft.id, clauseId: row.id, delegationCode: code, position, reservation, note, textHash, logId: seededText.id, updatedBy: byCode.get(code)!.id });
       }
     }
     if (positionRows.length > 0) {

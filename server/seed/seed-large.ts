@@ -73,7 +73,12 @@ export async function seedLargeDraft(db: Database, options: { clauseCount?: numb
         });
       }
     }
-    await tx.insert(yjsUpdates).values({ draftId: draft.id, update: Y.encodeStateAsUpdate(doc), clauseIds: rows.map((r) => r.id) });
+    const [seeded] = await tx
+      .insert(yjsUpdates)
+      .values({ draftId: draft.id, update: Y.encodeStateAsUpdate(doc), clauseIds: rows.map((r) => r.id) })
+      .returning({ id: yjsUpdates.id });
+    // Positions were given on the seeded text: its update is their history point.
+    for (const p of positionRows) p.logId = seeded.id;
     for (let i = 0; i < positionRows.length; i += 500) await tx.insert(positions).values(positionRows.slice(i, i + 500));
     return draft.id;
   });

@@ -1,8 +1,8 @@
 /**
  * User management by the secretariat: list, create, change role or delegation,
- * disable. Any change of rights bumps the user's authVersion (their sessions and
- * tokens stop working at once) and closes their live connections with the
- * re-authorise code, on every instance.
+ * disable, sign out everywhere. Any change of rights bumps the user's authVersion
+ * (their sessions and tokens stop working at once) and closes their live connections
+ * with the re-authorise code, on every instance.
  */
 import crypto from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
@@ -14,6 +14,7 @@ import { writeAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password';
 import type { Database } from '../db/client';
 import { delegations, users } from '../db/schema';
+import { isUuid } from '@/lib/validation/uuid';
 
 export interface UserChanges {
   name?: string;
@@ -50,7 +51,37 @@ export function createUserAdmin(options: { db: Database; revoke: (userId: string
     }
   }
 
+  async function endAllSessions(identity: Identity, userId: string): Promise<void> {
+    if (!isUuid(userId)) throw new AppError('not_found', { message: 'No such user.' });
+    await db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(users)
+        .set({ authVersion: sql`${users.authVersion} + 1` })
+        .where(eq(users.id, userId))
+        .returning({ email: users.email });
+      if (!updated) throw new AppError('not_found', { message: 'No such user.' });
+      await writeAudit(tx, { actor: identity, action: 'user.signed_out_everywhere', subject: updated.email, details: { userId, self: userId === identity.userId } });
+    });
+    options.revoke(userId);
+  }
+
   return {
+    /**
+     * The secretariat ends every session of a person: their authVersion is bumped (every
+     * cookie and collab token they hold is refused) and their live connections close on
+     * every instance.
+     * @throws AppError forbidden (not secretariat), not_found.
+     */
+    async signOutEverywhere(identity: Identity, userId: string): Promise<void> {
+      requireSecretariat(identity);
+      await endAllSessions(identity, userId);
+    },
+
+    /** A person ends every session of their own, this one included (see signOutEverywhere). */
+    async signOutSelfEverywhere(identity: Identity): Promise<void> {
+      await endAllSessions(identity, identity.userId);
+    },
+
     async list(identity: Identity): Promise<UserDto[]> {
       requireSecretariat(identity);
       return (await db.select().from(users).orderBy(asc(users.email))).map(toDto);
@@ -81,7 +112,7 @@ export function createUserAdmin(options: { db: Database; revoke: (userId: string
 
     async update(identity: Identity, userId: string, changes: UserChanges): Promise<UserDto> {
       requireSecretariat(identity);
-      if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new AppError('not_found', { message: 'No such user.' });
+      if (!isUuid(userId)) throw new AppError('not_found', { message: 'No such user.' });
       const [current] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
       if (!current) throw new AppError('not_found', { message: 'No such user.' });
       if (userId === identity.userId && (changes.disabled || (changes.role && changes.role !== 'secretariat'))) {

@@ -9,6 +9,7 @@ import type { Role } from '@/lib/domain/vocabulary';
 import type { Database } from '../db/client';
 import { users } from '../db/schema';
 import { burnPasswordCheck, verifyPassword } from '../auth/password';
+import { isUuid } from '@/lib/validation/uuid';
 
 export interface StoredIdentity extends Identity {
   authVersion: number;
@@ -29,7 +30,7 @@ export function createUserStore(db: Database) {
   return {
     /** The identity of an enabled user, or null for unknown or disabled users. */
     async findIdentity(userId: string): Promise<StoredIdentity | null> {
-      if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+      if (!isUuid(userId)) return null;
       const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
       if (!row || row.disabled) return null;
       return toIdentity(row);

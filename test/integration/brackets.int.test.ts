@@ -336,8 +336,71 @@ describe('alternatives', () => {
     const second = await call<AlternativeDto>('de', 'POST', api(`/clauses/${clause(5).id}/alternatives`), { body: 'Participants establish training hubs.\nEquipment is stored in protected facilities.' });
     expect(second.body.number).toBe(3);
     const client = await yjs('pl');
-    expect((await call('secretariat', 'POST', api(`/alternatives/${second.body.id}/adopt`))).status).toBe(200);
+    const bracketed = await call<BracketDto>('pl', 'POST', api(`/clauses/${clause(5).id}/brackets`), { span: { range: rangeOf(client.doc, 5, 'military hubs') } });
+    expect(bracketed.status).toBe(201);
+    const adoption = await call<AdoptionDto>('secretariat', 'POST', api(`/alternatives/${second.body.id}/adopt`));
+    expect(adoption.status).toBe(200);
     await expect.poll(() => clauseText(client.doc, clause(5).id)).toBe('Participants establish training hubs.\nEquipment is stored in protected facilities.');
+    // A whole-clause adoption replaces every word: the brackets on the clause are resolved by it.
+    expect(adoption.body.resolvedBrackets).toEqual([expect.objectContaining({ id: bracketed.body.id, state: 'resolved', resolution: 'Resolved by adoption of ALT 3.' })]);
+    expect((await consensusOf(5)).brackets).toMatchObject({ recorded: 0, alternatives: 0 });
+  });
+
+  it('keeps the space before words selected with it, and resolves the brackets on the words it replaces', async () => {
+    const reader = await yjs('secretariat');
+    const fr = await liveSocket('fr');
+    const bracketEvents: BracketDto[] = [];
+    fr.on('bracket:updated', (e) => bracketEvents.push(e.bracket));
+    const id8 = clause(8).id;
+    const selected = ' several hundred thousand';
+    const bracket = async (who: Who, words: string) => {
+      const res = await call<BracketDto>(who, 'POST', api(`/clauses/${id8}/brackets`), { span: { range: rangeOf(reader.doc, 8, words) }, quote: words });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    // FR brackets the words as a double-click and drag selects them, with the space before.
+    const onWords = await bracket('fr', selected);
+    const inside = await bracket('pl', 'hundred thousand');
+    const elsewhere = await bracket('de', 'NATO standards');
+    const reaching = await bracket('de', 'thousand personnel');
+    expect(await consensusOf(8)).toMatchObject({ brackets: { typed: 0, recorded: 4, alternatives: 0 } });
+
+    const proposed = await call<AlternativeDto>('fr', 'POST', api(`/clauses/${id8}/alternatives`), { body: 'up to 800,000', span: { range: rangeOf(reader.doc, 8, selected) }, quote: selected });
+    expect(proposed).toMatchObject({ status: 201, body: { quote: selected, body: 'up to 800,000' } });
+    const before = clauseText(reader.doc, id8);
+
+    const adopted = await call<AdoptionDto>('secretariat', 'POST', api(`/alternatives/${proposed.body.id}/adopt`), {});
+    expect(adopted.status).toBe(200);
+    await expect.poll(() => clauseText(reader.doc, id8)).toBe(before.replace('several hundred thousand', 'up to 800,000'));
+    expect(clauseText(reader.doc, id8)).toContain('a Ukrainian force of up to 800,000 personnel');
+    expect(adopted.body.adopted.replacedText).toBe('several hundred thousand');
+
+    // The brackets on the replaced words are closed, as resolved by the adoption, for everyone and in the history.
+    const resolved = { state: 'resolved', resolution: 'Resolved by adoption of ALT 2.', removedBy: 'Hélène Marchand' };
+    expect(adopted.body.resolvedBrackets.map((b) => b.id).sort()).toEqual([onWords.id, inside.id].sort());
+    for (const b of adopted.body.resolvedBrackets) expect(b).toMatchObject(resolved);
+    await expect.poll(() => bracketEvents.filter((b) => b.state === 'resolved').map((b) => b.id).sort()).toEqual([onWords.id, inside.id].sort());
+    const listed = (await call<BracketDto[]>('observer', 'GET', api(`/brackets?clauseId=${id8}`))).body;
+    expect(listed.find((b) => b.id === onWords.id)).toMatchObject({ ...resolved, quote: selected, delegation: 'FR' });
+    expect(listed.find((b) => b.id === elsewhere.id)).toMatchObject({ state: 'open', current: { text: 'NATO standards' } });
+    // A bracket reaching beyond the replaced words keeps marking what remains of them.
+    expect(listed.find((b) => b.id === reaching.id)).toMatchObject({ state: 'open', current: { text: 'up to 800,000 personnel' } });
+    expect(await consensusOf(8)).toMatchObject({ brackets: { typed: 0, recorded: 2, alternatives: 0 } });
+    // Resolved is closed: nobody removes it afterwards.
+    expect((await call('fr', 'POST', api(`/brackets/${onWords.id}/remove`))).status).toBe(409);
+
+    const audit = await call<AuditPage>('secretariat', 'GET', `/api/audit?draftId=${draft.id}&action=alternative.adopted`);
+    expect(audit.body.entries[0]).toMatchObject({ details: { alternativeId: proposed.body.id, replaced: 'several hundred thousand' } });
+    expect((audit.body.entries[0].details as { resolvedBrackets: Array<{ bracketId: string }> }).resolvedBrackets.map((b) => b.bracketId).sort()).toEqual([onWords.id, inside.id].sort());
+  });
+
+  it('refuses an alternative for spaces only', async () => {
+    const reader = await yjs('secretariat');
+    const text = clauseText(reader.doc, clause(13).id);
+    const at = text.indexOf(' ');
+    const res = await call<ErrorBody>('de', 'POST', api(`/clauses/${clause(13).id}/alternatives`), { body: 'and', span: { range: { from: at, to: at + 1 } } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/not only spaces/);
   });
 
   it('the adopted text survives a restart (it is in the stored document)', async () => {

@@ -162,7 +162,9 @@ describe(`fuzzing the Yjs endpoint (seed ${SEED})`, () => {
     console.log(`the server handled ${processed} hostile messages over ${connections} connections; close codes: ${JSON.stringify(Object.fromEntries(closeCodes))}; ${honestEdits} honest edits meanwhile`);
     expect(processed).toBeGreaterThanOrEqual(MESSAGES);
     // Every refusal is one of the documented codes; none is an internal error (1011).
-    expect([...closeCodes.keys()].filter((c) => ![4400, 4403, 4413].includes(c))).toEqual([]);
+    // 4429 is documented too: 48 workers share one account, and a terminated socket can
+    // still count against YJS_MAX_CONNECTIONS_PER_USER until the server sees it close.
+    expect([...closeCodes.keys()].filter((c) => ![4400, 4403, 4413, 4429].includes(c))).toEqual([]);
 
     // Malformed socket.io traffic: junk payloads to real events, unknown events, raw garbage frames.
     const socket = connectIo(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: cookies.pl }, reconnection: false });

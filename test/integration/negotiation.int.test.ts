@@ -97,7 +97,7 @@ describe('positions', () => {
   it('refuses positions for another delegation, from observers and from the secretariat', async () => {
     const asOther = await call<{ error: { code: string; message: string } }>('fr', 'PUT', positionPath(9, 'DE'), { position: 'oppose' });
     expect(asOther.status).toBe(403);
-    expect(asOther.body.error.message).toMatch(/own delegation/);
+    expect(asOther.body.error.message).toMatch(/FR holds no mandate from DE/);
     expect((await call('observer', 'PUT', positionPath(9, 'FR'), { position: 'support' })).status).toBe(403);
     expect((await call('us', 'PUT', positionPath(9, 'US'), { position: 'support' })).status).toBe(403);
     expect((await call('secretariat', 'PUT', positionPath(9, 'FR'), { position: 'support' })).status).toBe(403);
@@ -192,10 +192,11 @@ describe('clause status', () => {
 });
 
 describe('silence procedure', () => {
-  const start = (clauses: number[], ms: number, who: Who = 'secretariat') =>
+  const start = (clauses: number[], ms: number, who: Who = 'secretariat', override?: string) =>
     call<SilenceProcedureDto>(who, 'POST', `/api/drafts/${draft.id}/silence`, {
       clauseIds: clauses.map((n) => clause(n).id),
       deadline: new Date(Date.now() + ms).toISOString(),
+      ...(override ? { override } : {}),
     });
 
   it('is started only by the secretariat, with a future deadline', async () => {
@@ -232,8 +233,24 @@ describe('silence procedure', () => {
     expect((await call('fr', 'POST', path, { reason: 'too late' })).status).toBe(409);
   });
 
-  it('refuses a delegate’s Yjs edit to a clause under silence', async () => {
-    await start([16], 60_000);
+  it('refuses to start on clauses with open brackets or alternatives, naming them, unless an override reason is given', async () => {
+    const refused = await call<{ error: { message: string } }>('secretariat', 'POST', `/api/drafts/${draft.id}/silence`, {
+      clauseIds: [clause(3).id, clause(13).id, clause(16).id],
+      deadline: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/clause 3 \(\d+ open brackets? \(\d+ typed\)\), clause 16 \(2 open brackets \(2 typed\)\)/);
+    expect(refused.body.error.message).not.toMatch(/clause 13/);
+    expect(refused.body.error.message).toMatch(/override reason/);
+    expect(await statusOf(3)).not.toBe('silence');
+    expect(await statusOf(13)).not.toBe('silence');
+  });
+
+  it('refuses a delegate’s Yjs edit to a clause under silence (started over open brackets with an override, recorded)', async () => {
+    const started = await start([16], 60_000, 'secretariat', 'The review period is left to the plenary');
+    expect(started).toMatchObject({ status: 201, body: { state: 'running', override: 'The review period is left to the plenary' } });
+    const listed = await call<SilenceProcedureDto[]>('de', 'GET', `/api/drafts/${draft.id}/silence`);
+    expect(listed.body.find((p) => p.id === started.body.id)?.override).toBe('The review period is left to the plenary');
     const fr = connectProvider({ wsUrl: server.wsUrl, draftId: draft.id, cookie: cookies.fr });
     providers.push(fr);
     await fr.waitSynced();
@@ -241,6 +258,35 @@ describe('silence procedure', () => {
     typeInClause(fr.doc, clause(16).id, ' edit-under-silence');
     expect((await closed).code).toBe(4403);
     fr.provider.disconnect();
+  });
+
+  it('does not agree a clause bracketed during silence: at the deadline the procedure ends interrupted and everyone hears why', async () => {
+    const de = await liveSocket('de');
+    const events: SilenceProcedureDto[] = [];
+    de.on('silence:updated', (e) => e.procedure.clauseIds.includes(clause(13).id) && events.push(e.procedure));
+    const before = await statusOf(13);
+    const started = await start([13], 3000);
+    expect(started.status).toBe(201);
+    // The secretariat may still edit a clause under silence; it brackets words before the deadline.
+    const sec = connectProvider({ wsUrl: server.wsUrl, draftId: draft.id, cookie: cookies.secretariat });
+    providers.push(sec);
+    await sec.waitSynced();
+    typeInClause(sec.doc, clause(13).id, ' [subject to ratification]');
+    await expect.poll(async () => (await consensusOf(13)).openBrackets).toBe(1);
+
+    await expect.poll(() => events.map((e) => e.state), { timeout: 10_000 }).toEqual(['running', 'interrupted']);
+    expect(events[1].reason).toMatch(/clause 13 \(1 open bracket \(1 typed\)\)/);
+    expect(await statusOf(13)).toBe(before);
+    const procedures = await call<SilenceProcedureDto[]>('de', 'GET', `/api/drafts/${draft.id}/silence`);
+    expect(procedures.body.find((p) => p.id === started.body.id)?.state).toBe('interrupted');
+  });
+
+  it('agrees at the deadline a clause started over open brackets with an override, saying so', async () => {
+    const started = await start([6], 2000, 'secretariat', 'Both basing options stand as alternatives for capitals');
+    expect(started.status).toBe(201);
+    await expect.poll(() => statusOf(6), { timeout: 10_000 }).toBe('agreed');
+    const snapshot = await call<{ statuses: ClauseStatusDto[] }>('de', 'GET', `/api/drafts/${draft.id}/negotiation`);
+    expect(snapshot.body.statuses.find((c) => c.clauseId === clause(6).id)?.note).toMatch(/open brackets overridden by the secretariat: Both basing options/);
   });
 
   it('completes a deadline that passed while the server was stopped, at start', async () => {

@@ -34,7 +34,13 @@ describe.runIf(available)('two instances on PostgreSQL + Redis', () => {
   const sockets: Socket[] = [];
 
   const boot = () =>
-    startServer({ databaseUrl: (database as TestDatabase).url, redisUrl: redisUrl!, env: { REDIS_PREFIX: prefix, DRAFT_IDLE_UNLOAD_SECONDS: '1' } });
+    startServer({
+      databaseUrl: (database as TestDatabase).url,
+      redisUrl: redisUrl!,
+      // Both instances read a due procedure as running, then wait 1 s before concluding it:
+      // a conclusion that did not check it is still running would happen twice.
+      env: { REDIS_PREFIX: prefix, DRAFT_IDLE_UNLOAD_SECONDS: '1', ACCORD_TEST_MODE: '1', ACCORD_TEST_SILENCE_RACE_MS: '1000' },
+    });
   const clause = (n: number) => draft.clauses.find((c) => c.number === n)!;
   const client = (server: RunningServer, who: string, doc?: ConnectedProvider['doc']) => {
     const p = connectProvider({ wsUrl: server.wsUrl, draftId: draft.id, cookie: cookies[who], doc });
@@ -95,7 +101,7 @@ describe.runIf(available)('two instances on PostgreSQL + Redis', () => {
     a = await boot();
   });
 
-  it('fires a silence deadline exactly once with two instances', async () => {
+  it('fires a silence deadline exactly once although both instances arm it and race to conclude it', async () => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connectIo(a.url, {
       path: '/socket.io',
       transports: ['websocket'],
@@ -115,6 +121,20 @@ describe.runIf(available)('two instances on PostgreSQL + Redis', () => {
     expect(res.status).toBe(201);
     const procedure = (await res.json()) as SilenceProcedureDto;
     await expect.poll(() => completed.length, { timeout: 15_000 }).toBe(1);
+    // A real race: both instances found the procedure due at its deadline (A armed it from B's
+    // announcement, not from its 15-second sweep) before either concluded it.
+    const reached = (server: RunningServer) =>
+      server.logs().split('\n').filter((l) => l.includes(procedure.id) && l.includes('silence deadline reached'));
+    await expect.poll(() => [reached(a).length, reached(b).length], { timeout: 5_000 }).toEqual([1, 1]);
+    const at = (line: string) => {
+      const { time } = JSON.parse(line) as { time: number | string };
+      return typeof time === 'number' ? time : Date.parse(time);
+    };
+    expect(Math.abs(at(reached(a)[0]) - at(reached(b)[0]))).toBeLessThan(1000);
+    // Both attempts are over: one concluded it, the other found it concluded already.
+    const outcomes = () =>
+      [a, b].flatMap((server) => server.logs().split('\n').filter((l) => l.includes(procedure.id) && /procedure completed|already concluded/.test(l)).map((l) => (JSON.parse(l) as { msg: string }).msg));
+    await expect.poll(() => outcomes().sort(), { timeout: 5_000 }).toEqual(['silence procedure already concluded elsewhere', 'silence procedure completed: clauses agreed']);
 
     const client = new pg.Client({ connectionString: (database as TestDatabase).url });
     await client.connect();

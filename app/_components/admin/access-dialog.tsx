@@ -1,9 +1,10 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { UserDto } from '@/lib/api/types';
 import { affiliationLabel } from '@/lib/ui/people';
-import { Modal, ModalFooter } from '../room/modal';
+import { Modal, ModalFooter } from '../ui/modal';
+import { useSubmit } from '../ui/use-submit';
 import { updatePerson } from './admin-api';
 
 interface AccessDialogProps {
@@ -19,22 +20,13 @@ interface AccessDialogProps {
 export function AccessDialog({ user, onClose, onDone }: AccessDialogProps) {
   const id = useId();
   const disabling = !user.disabled;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await updatePerson(user.id, { disabled: disabling }));
+  const { busy, error, submit } = useSubmit(() => updatePerson(user.id, { disabled: disabling }), {
+    fallback: 'This could not be done.',
+    onDone: (updated) => {
+      onDone(updated);
       onClose();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'This could not be done.');
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} className="admin-modal" testId="access-dialog">

@@ -1,10 +1,11 @@
 'use client';
 
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { UserDto } from '@/lib/api/types';
 import type { DelegationCode, Role } from '@/lib/domain/vocabulary';
 import { affiliationLabel } from '@/lib/ui/people';
-import { Modal, ModalFooter } from '../room/modal';
+import { Modal, ModalFooter } from '../ui/modal';
+import { useSubmit } from '../ui/use-submit';
 import { createPerson } from './admin-api';
 import { roleDelegationProblem, type DelegationOption } from './delegation-option';
 import { RoleDelegationFields } from './role-delegation-fields';
@@ -29,45 +30,33 @@ export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDi
   const [name, setName] = useState('');
   const [access, setAccess] = useState<{ role: Role; delegation: DelegationCode | null }>({ role: 'delegate', delegation: null });
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ user: UserDto; password: string } | null>(null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const problem =
-      (!email.trim() && 'Give the email address they sign in with.') ||
-      (!name.trim() && 'Give their name as it should appear to others.') ||
-      roleDelegationProblem(access.role, access.delegation) ||
-      (password && password.length < MIN_PASSWORD && `A password needs at least ${MIN_PASSWORD} characters; or leave it empty to have one generated.`) ||
-      null;
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await createPerson({
+  const { busy, error, submit } = useSubmit(
+    () =>
+      createPerson({
         email: email.trim(),
         name: name.trim(),
         role: access.role,
         delegation: access.delegation,
         ...(password ? { password } : {}),
-      });
-      onCreated(result.user, Boolean(result.password));
-      if (result.password) {
-        setCreated({ user: result.user, password: result.password });
-        setBusy(false);
-      } else {
-        onClose();
-      }
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'The account could not be created.');
-      setBusy(false);
-    }
-  }
+      }),
+    {
+      fallback: 'The account could not be created.',
+      check: () =>
+        (!email.trim() && 'Give the email address they sign in with.') ||
+        (!name.trim() && 'Give their name as it should appear to others.') ||
+        roleDelegationProblem(access.role, access.delegation) ||
+        (password && password.length < MIN_PASSWORD && `A password needs at least ${MIN_PASSWORD} characters; or leave it empty to have one generated.`) ||
+        null,
+      onDone: (result) => {
+        onCreated(result.user, Boolean(result.password));
+        // A generated password is shown once, in this dialog; otherwise it closes.
+        if (result.password) setCreated({ user: result.user, password: result.password });
+        else onClose();
+      },
+    },
+  );
 
   if (created) {
     return (

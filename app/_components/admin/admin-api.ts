@@ -1,5 +1,5 @@
 /**
- * Browser calls to the secretariat's endpoints (README "HTTP API": users and audit).
+ * Browser calls to the secretariat's endpoints (docs/api.md, "People and audit").
  * Each resolves with the server's DTO or throws an `ApiError` (../api-client.ts) carrying the
  * server's own words (`error.message`), ready to show inside the dialog that sent it.
  */
@@ -61,4 +61,9 @@ export function auditQuery(filters: AuditFilters, extra: Record<string, string> 
 /** `GET /api/audit`: entries older than `before`, newest first. */
 export function fetchAuditPage(filters: AuditFilters, before: number, limit: number): Promise<AuditPage> {
   return apiGet(`/api/audit${auditQuery(filters, { before: String(before), limit: String(limit) })}`, ADMIN_WORDING);
+}
+
+/** `POST /api/users/:id/sign-out-everywhere`: every session of the person ends and their open drafts disconnect. */
+export function signOutPersonEverywhere(userId: string): Promise<{ ok: true }> {
+  return apiSend('POST', `/api/users/${encodeURIComponent(userId)}/sign-out-everywhere`, undefined, ADMIN_WORDING);
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { Fragment, useId, useMemo, useState, useTransition } from 'react';
+import { useId, useMemo, useState, useTransition } from 'react';
 import type { AuditEntryDto, AuditPage } from '@/lib/api/types';
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditActionLabel, formatAuditTime, readableSubject, summariseAuditDetails } from '@/lib/ui/audit-entry';
 import { auditQuery, fetchAuditPage, type AuditFilters } from './admin-api';
+import { AuditFilterBar } from './audit-filters';
+import { AuditRow } from './audit-row';
 
 export interface DraftOption {
   id: string;
@@ -17,14 +18,6 @@ interface AuditLogProps {
   drafts: DraftOption[];
   pageSize: number;
 }
-
-/** The family of an action (`position`, `silence`, …), which gives its mark a colour. */
-function family(action: string): string {
-  const head = action.split('.')[0];
-  return ['position', 'clause', 'silence', 'user', 'draft'].includes(head) ? head : 'other';
-}
-
-const SHORT_HASH = 8;
 
 /**
  * The audit log for the secretariat: newest first, filtered by action and draft (the
@@ -45,8 +38,6 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
   const filtered = filters.action !== '' || filters.draftId !== '';
   // Which draft an entry concerns only tells something when there are several and none is chosen.
   const showDraft = drafts.length > 1 && filters.draftId === '';
-  // An action the log holds but this version does not list still needs an option to show as chosen.
-  const actionOptions: readonly string[] = filters.action && !(AUDIT_ACTIONS as readonly string[]).includes(filters.action) ? [...AUDIT_ACTIONS, filters.action] : AUDIT_ACTIONS;
 
   function applyFilters(next: AuditFilters) {
     startNavigation(() => router.push(`/admin/audit${auditQuery(next)}`, { scroll: false }));
@@ -81,7 +72,7 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
       <div className="page-heading admin-heading">
         <div>
           <h1>Audit log</h1>
-          <p className="page-heading__lede">Every change of state in Accord, newest first: positions, statuses, silence procedures, people and sign-ins.</p>
+          <p className="page-heading__lede">Every change of state in Accord, newest first: positions, statuses, silence procedures, brackets, alternatives, comments, revisions, people and sign-ins.</p>
         </div>
         <a className="button button--secondary" href={`/api/audit/export${auditQuery(filters)}`} download data-testid="audit-export">
           Export CSV
@@ -100,58 +91,14 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
         </p>
       </aside>
 
-      <div className="dash-filters admin-filters">
-        <label className="dash-filters__field">
-          <span>Action</span>
-          <select
-            value={filters.action}
-            onChange={(e) => applyFilters({ ...filters, action: e.target.value })}
-            data-testid="audit-action-filter"
-            disabled={navigating}
-          >
-            <option value="">all actions</option>
-            {actionOptions.map((a) => (
-              <option key={a} value={a}>
-                {a in AUDIT_ACTION_LABELS ? `${auditActionLabel(a)} (${a})` : a}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="dash-filters__field">
-          <span>Draft</span>
-          <select
-            value={filters.draftId}
-            onChange={(e) => applyFilters({ ...filters, draftId: e.target.value })}
-            data-testid="audit-draft-filter"
-            disabled={navigating}
-          >
-            <option value="">any draft</option>
-            {drafts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="dash-filters__shown" aria-live="polite">
-          {navigating ? (
-            'Loading…'
-          ) : (
-            <>
-              {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
-              {nextBefore !== null ? ' shown, older ones below' : filtered ? ' match' : ''}
-              {filtered ? (
-                <>
-                  {' '}
-                  <button type="button" className="linkish" onClick={() => applyFilters({ action: '', draftId: '' })}>
-                    Clear filters
-                  </button>
-                </>
-              ) : null}
-            </>
-          )}
-        </p>
-      </div>
+      <AuditFilterBar
+        filters={filters}
+        drafts={drafts}
+        navigating={navigating}
+        shown={entries.length}
+        more={nextBefore !== null}
+        onChange={applyFilters}
+      />
 
       <div className="admin-table-wrap" role="region" aria-label="Audit entries" tabIndex={0} aria-busy={navigating}>
         <table className={`admin-table audit-table${navigating ? ' is-stale' : ''}`} data-testid="audit-table">
@@ -168,100 +115,17 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
             </tr>
           </thead>
           <tbody>
-            {entries.map((entry) => {
-              const expanded = open.has(entry.id);
-              const moreId = `${id}-entry-${entry.id}`;
-              const summary = summariseAuditDetails(entry);
-              const draftTitle = entry.draftId ? (titles.get(entry.draftId) ?? `draft ${entry.draftId.slice(0, 8)}…`) : null;
-              return (
-                <Fragment key={entry.id}>
-                  <tr data-testid="audit-row" data-action={entry.action} data-entry-id={entry.id} className={expanded ? 'is-open' : undefined}>
-                    <td className="audit-table__toggle">
-                      <button
-                        type="button"
-                        className="audit-toggle"
-                        aria-expanded={expanded}
-                        aria-controls={expanded ? moreId : undefined}
-                        aria-label={`Full record of entry ${entry.id}`}
-                        onClick={() => toggle(entry.id)}
-                      >
-                        <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
-                          <path d="M4 2.5 7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
-                        </svg>
-                      </button>
-                    </td>
-                    <td className="admin-table__when">
-                      <time dateTime={entry.at}>{formatAuditTime(entry.at, { zone: false })}</time>
-                    </td>
-                    <td className="audit-table__actor">
-                      {entry.actorEmail ?? (
-                        <span className="admin-table__none" title="Written by Accord itself: a deadline passing, or seeding">
-                          Accord (automatic)
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      <span className={`audit-action audit-action--${family(entry.action)}`} title={entry.action}>
-                        {auditActionLabel(entry.action)}
-                      </span>
-                    </td>
-                    <td className="audit-table__subject">
-                      {entry.subject ? (
-                        <span className="audit-table__subject-text" title={entry.subject}>
-                          {readableSubject(entry.subject)}
-                        </span>
-                      ) : null}
-                      {summary ? <span className="audit-table__details">{summary}</span> : null}
-                      {draftTitle && showDraft && draftTitle !== entry.subject ? <span className="audit-table__draft">{draftTitle}</span> : null}
-                      {!entry.subject && !summary ? <span className="admin-table__none">—</span> : null}
-                    </td>
-                    <td>
-                      <code className="audit-hash" title={entry.hash}>
-                        {entry.hash.slice(0, SHORT_HASH)}
-                      </code>
-                    </td>
-                  </tr>
-                  {expanded ? (
-                    <tr className="audit-table__more" id={moreId} data-testid="audit-record">
-                      <td />
-                      <td colSpan={5}>
-                        <dl className="audit-record">
-                          <div>
-                            <dt>Entry</dt>
-                            <dd>#{entry.id}</dd>
-                          </div>
-                          <div>
-                            <dt>Action</dt>
-                            <dd>
-                              <code className="admin-code">{entry.action}</code>
-                            </dd>
-                          </div>
-                          <div>
-                            <dt>At</dt>
-                            <dd>{entry.at}</dd>
-                          </div>
-                          {entry.draftId ? (
-                            <div>
-                              <dt>Draft</dt>
-                              <dd>
-                                {draftTitle} <span className="admin-table__none">({entry.draftId})</span>
-                              </dd>
-                            </div>
-                          ) : null}
-                          <div className="audit-record__wide">
-                            <dt>Hash</dt>
-                            <dd>
-                              <code className="audit-hash audit-hash--full">{entry.hash}</code>
-                            </dd>
-                          </div>
-                        </dl>
-                        <pre className="audit-json">{JSON.stringify(entry.details, null, 2)}</pre>
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              );
-            })}
+            {entries.map((entry) => (
+              <AuditRow
+                key={entry.id}
+                entry={entry}
+                rowId={`${id}-entry-${entry.id}`}
+                expanded={open.has(entry.id)}
+                onToggle={() => toggle(entry.id)}
+                draftTitle={entry.draftId ? (titles.get(entry.draftId) ?? `draft ${entry.draftId.slice(0, 8)}…`) : null}
+                showDraft={showDraft}
+              />
+            ))}
             {entries.length === 0 ? (
               <tr>
                 <td className="admin-table__empty" colSpan={6}>

@@ -4,7 +4,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { UserDto } from '@/lib/api/types';
 import type { DelegationCode, Role } from '@/lib/domain/vocabulary';
 import { affiliationLabel } from '@/lib/ui/people';
-import { Modal, ModalFooter } from '../room/modal';
+import { Modal, ModalFooter } from '../ui/modal';
+import { useSubmit } from '../ui/use-submit';
 import { updatePerson, type PersonChanges } from './admin-api';
 import { roleDelegationProblem, type DelegationOption } from './delegation-option';
 import { RoleDelegationFields } from './role-delegation-fields';
@@ -26,38 +27,33 @@ export function EditPersonDialog({ user, isSelf, delegations, onClose, onSaved }
   const id = useId();
   const [name, setName] = useState(user.name);
   const [access, setAccess] = useState<{ role: Role; delegation: DelegationCode | null }>({ role: user.role, delegation: user.delegation });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
   const rightsChanged = access.role !== user.role || access.delegation !== user.delegation;
   const nameChanged = name.trim() !== user.name;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  const save = useSubmit(
+    () => {
+      const changes: PersonChanges = {};
+      if (nameChanged) changes.name = name.trim();
+      if (access.role !== user.role) changes.role = access.role;
+      if (access.delegation !== user.delegation) changes.delegation = access.delegation;
+      return updatePerson(user.id, changes);
+    },
+    {
+      fallback: 'The changes could not be saved.',
+      check: () => (!name.trim() && 'Give their name as it should appear to others.') || roleDelegationProblem(access.role, access.delegation),
+      onDone: (updated) => {
+        onSaved(updated, rightsChanged);
+        onClose();
+      },
+    },
+  );
+  const { busy, error, setError } = save;
+  // Nothing changed: Save just closes.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    if (rightsChanged || nameChanged) return save.submit(event);
     event.preventDefault();
-    if (busy) return;
-    if (!rightsChanged && !nameChanged) {
-      onClose();
-      return;
-    }
-    const problem = (!name.trim() && 'Give their name as it should appear to others.') || roleDelegationProblem(access.role, access.delegation);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    const changes: PersonChanges = {};
-    if (nameChanged) changes.name = name.trim();
-    if (access.role !== user.role) changes.role = access.role;
-    if (access.delegation !== user.delegation) changes.delegation = access.delegation;
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await updatePerson(user.id, changes), rightsChanged);
-      onClose();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'The changes could not be saved.');
-      setBusy(false);
-    }
-  }
+    onClose();
+  };
 
   return (
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} className="admin-modal" testId="edit-person-dialog">

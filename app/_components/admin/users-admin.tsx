@@ -3,10 +3,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { UserDto } from '@/lib/api/types';
 import { ROLE_LABELS, affiliationLabel } from '@/lib/ui/people';
-import { AccessDialog } from './access-dialog';
-import { AddPersonDialog } from './add-person-dialog';
 import type { DelegationOption } from './delegation-option';
-import { EditPersonDialog } from './edit-person-dialog';
+import { UserDialogs, type UsersDialog } from './user-dialogs';
+import { UserRow } from './user-row';
 
 interface UsersAdminProps {
   initialUsers: UserDto[];
@@ -17,14 +16,6 @@ interface UsersAdminProps {
 
 type StatusFilter = 'all' | 'active' | 'disabled';
 
-type Dialog = { kind: 'add' } | { kind: 'edit'; user: UserDto } | { kind: 'access'; user: UserDto } | null;
-
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-function day(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : DAY.format(d);
-}
 
 function byEmail(a: UserDto, b: UserDto): number {
   return a.email.localeCompare(b.email);
@@ -32,7 +23,7 @@ function byEmail(a: UserDto, b: UserDto): number {
 
 /**
  * The secretariat's list of people: filter, add, change role or delegation, disable
- * and enable. Every change goes through the API and the row shows what the server
+ * and enable, sign out everywhere. Every change goes through the API and the row shows what the server
  * answered; refusals appear in the dialog, in the server's words.
  */
 export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProps) {
@@ -40,7 +31,7 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
   const [users, setUsers] = useState<UserDto[]>(() => [...initialUsers].sort(byEmail));
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<UsersDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const names = useMemo(() => new Map(delegations.map((d) => [d.code, d.name])), [delegations]);
@@ -61,8 +52,9 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
   });
   const filtered = needle !== '' || status !== 'all';
 
-  function replace(user: UserDto) {
-    setUsers((prev) => prev.map((u) => (u.id === user.id ? user : u)));
+  /** A person as the server answered: added, or replacing the row shown. */
+  function upsert(user: UserDto) {
+    setUsers((prev) => [...prev.filter((u) => u.id !== user.id), user].sort(byEmail));
   }
 
   return (
@@ -155,76 +147,18 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
             </tr>
           </thead>
           <tbody>
-            {visible.map((u) => {
-              const self = u.id === selfId;
-              const delegationName = u.delegation ? names.get(u.delegation) : null;
-              return (
-                <tr
-                  key={u.id}
-                  className={u.disabled ? 'is-disabled' : undefined}
-                  data-testid="user-row"
-                  data-email={u.email}
-                  data-disabled={u.disabled ? 'true' : 'false'}
-                >
-                  <td className="admin-table__email">
-                    <span className="admin-table__email-text">{u.email}</span>
-                    {self ? <span className="tag tag--write admin-you">You</span> : null}
-                  </td>
-                  <td className="admin-table__name">{u.name}</td>
-                  <td>{ROLE_LABELS[u.role]}</td>
-                  <td className="admin-table__delegation">
-                    {u.delegation ? (
-                      <>
-                        <span className="code">{u.delegation}</span>
-                        {delegationName ? <span className="admin-table__delegation-name"> {delegationName}</span> : null}
-                      </>
-                    ) : (
-                      <span className="admin-table__none">—</span>
-                    )}
-                  </td>
-                  <td>
-                    <span className={`access-tag access-tag--${u.disabled ? 'disabled' : 'active'}`} data-testid="user-status">
-                      {u.disabled ? 'Disabled' : 'Active'}
-                    </span>
-                  </td>
-                  <td className="admin-table__when admin-table__created">
-                    <time dateTime={u.createdAt} title={u.createdAt}>
-                      {day(u.createdAt)}
-                    </time>
-                  </td>
-                  <td className="admin-table__actions">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => {
-                        setNotice(null);
-                        setDialog({ kind: 'edit', user: u });
-                      }}
-                      aria-label={`Edit ${u.email}`}
-                    >
-                      Edit
-                    </button>
-                    {self ? (
-                      <span className="admin-table__self-note">
-                        <span aria-hidden="true">—</span>
-                        <span className="visually-hidden">You cannot disable your own account</span>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className={`button button--small button--secondary ${u.disabled ? 'admin-enable' : 'admin-disable'}`}
-                        onClick={() => {
-                          setNotice(null);
-                          setDialog({ kind: 'access', user: u });
-                        }}
-                      >
-                        {u.disabled ? 'Enable' : 'Disable'}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {visible.map((u) => (
+              <UserRow
+                key={u.id}
+                user={u}
+                self={u.id === selfId}
+                delegationName={u.delegation ? names.get(u.delegation) : null}
+                onAction={(kind) => {
+                  setNotice(null);
+                  setDialog({ kind, user: u });
+                }}
+              />
+            ))}
             {visible.length === 0 ? (
               <tr>
                 <td className="admin-table__empty" colSpan={7}>
@@ -236,44 +170,7 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
         </table>
       </div>
 
-      {dialog?.kind === 'add' ? (
-        <AddPersonDialog
-          delegations={delegations}
-          onClose={() => setDialog(null)}
-          onCreated={(user, generated) => {
-            setUsers((prev) => [...prev.filter((u) => u.id !== user.id), user].sort(byEmail));
-            setNotice(
-              `Added ${user.email} as ${affiliationLabel(user)}.${generated ? ' Their password was shown once in the dialog.' : ' Give them the password you chose through a secure channel.'}`,
-            );
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'edit' ? (
-        <EditPersonDialog
-          user={dialog.user}
-          isSelf={dialog.user.id === selfId}
-          delegations={delegations}
-          onClose={() => setDialog(null)}
-          onSaved={(user, rightsChanged) => {
-            replace(user);
-            setNotice(
-              rightsChanged
-                ? `${user.email} is now ${affiliationLabel(user)}. Their open sessions have ended; they sign in again with the new access.`
-                : `Saved ${user.email}.`,
-            );
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'access' ? (
-        <AccessDialog
-          user={dialog.user}
-          onClose={() => setDialog(null)}
-          onDone={(user) => {
-            replace(user);
-            setNotice(user.disabled ? `Disabled ${user.email}. Their open sessions have ended.` : `Enabled ${user.email}. They can sign in again.`);
-          }}
-        />
-      ) : null}
+      <UserDialogs dialog={dialog} delegations={delegations} selfId={selfId} onClose={() => setDialog(null)} onNotice={setNotice} onUser={upsert} />
     </main>
   );
 }

@@ -141,4 +141,20 @@ describe('recorded brackets in the editor', () => {
     const at = positionOf(next, 'thirty days');
     expect(drawn(next).filter((d) => d.kind === 'inline')).toEqual([{ kind: 'inline', from: at.from, to: at.to, text: 'thirty days', side: undefined, cls: 'rbracket-span' }]);
   });
+
+  it('drops the glyphs of a bracket whose words this user deletes, instead of leaving an empty [ ]', () => {
+    const { clause, state } = setup();
+    const marks = clauseMarks({ brackets: [bracket('keep', anchorOn(clause, 'thirty days')), bracket('gone', anchorOn(clause, 'forces '))], alternatives: [] });
+    let next = state.apply(state.tr.setMeta(recordedBracketsKey, marks));
+    expect(drawn(next)).toHaveLength(6);
+    const at = positionOf(next, 'forces ');
+    next = next.apply(next.tr.delete(at.from, at.to));
+    expect(next.doc.textContent).toContain('deploy within');
+    const kept = positionOf(next, 'thirty days');
+    expect(drawn(next).map((d) => [d.kind, d.from, d.to])).toEqual([
+      ['widget', kept.from, kept.from],
+      ['inline', kept.from, kept.to],
+      ['widget', kept.to, kept.to],
+    ]);
+  });
 });

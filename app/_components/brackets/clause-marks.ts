@@ -1,5 +1,5 @@
 import type { AlternativeDto } from '@/lib/api/types';
-import { formatShortUtc } from '../room/format';
+import { formatShortUtc } from '../ui/format';
 import type { MarkedSpan } from './recorded-brackets';
 import type { ClauseAnnotations } from './use-annotations';
 

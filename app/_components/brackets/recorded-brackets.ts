@@ -87,18 +87,31 @@ function decorate(state: EditorState, spans: readonly MarkedSpan[]): DecorationS
     if (!at) continue;
     if (span.kind === 'bracket') {
       decorations.push(
-        Decoration.widget(at.from, glyph('[', span, 'open'), { side: -1, key: `o-${span.id}`, ignoreSelection: true }),
-        Decoration.inline(at.from, at.to, { class: 'rbracket-span', 'data-bracket-id': span.id }),
-        Decoration.widget(at.to, glyph(']', span, 'close'), { side: 1, key: `c-${span.id}`, ignoreSelection: true }),
+        Decoration.widget(at.from, glyph('[', span, 'open'), { side: -1, key: `o-${span.id}`, ignoreSelection: true, spanId: span.id }),
+        Decoration.inline(at.from, at.to, { class: 'rbracket-span', 'data-bracket-id': span.id }, { spanId: span.id }),
+        Decoration.widget(at.to, glyph(']', span, 'close'), { side: 1, key: `c-${span.id}`, ignoreSelection: true, spanId: span.id }),
       );
     } else {
       decorations.push(
-        Decoration.inline(at.from, at.to, { class: 'ralt-span', 'data-alternative-id': span.id }),
-        Decoration.widget(at.to, altTag(span), { side: 1, key: `a-${span.id}`, ignoreSelection: true }),
+        Decoration.inline(at.from, at.to, { class: 'ralt-span', 'data-alternative-id': span.id }, { spanId: span.id }),
+        Decoration.widget(at.to, altTag(span), { side: 1, key: `a-${span.id}`, ignoreSelection: true, spanId: span.id }),
       );
     }
   }
   return DecorationSet.create(state.doc, decorations);
+}
+
+/**
+ * Decorations mapped through a local edit. A span whose words were all deleted loses its
+ * inline decoration in the mapping; its glyphs and tag go with it (they would otherwise
+ * stay as an empty `[ ]`), as they do when positions are recomputed from the anchors.
+ */
+function mapThrough(decorations: DecorationSet, tr: Transaction): DecorationSet {
+  const mapped = decorations.map(tr.mapping, tr.doc);
+  const all = mapped.find();
+  const alive = new Set(all.filter((d) => d.from < d.to).map((d) => (d.spec as { spanId?: string }).spanId));
+  const orphans = all.filter((d) => !alive.has((d.spec as { spanId?: string }).spanId));
+  return orphans.length ? mapped.remove(orphans) : mapped;
 }
 
 interface PluginState {
@@ -125,7 +138,7 @@ export function recordedBracketsPlugin(): Plugin<PluginState> {
         const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
         if (spans) return { spans, decorations: decorate(newState, spans) };
         if (sync?.isChangeOrigin) return { spans: old.spans, decorations: decorate(newState, old.spans) };
-        if (tr.docChanged) return { spans: old.spans, decorations: old.decorations.map(tr.mapping, tr.doc) };
+        if (tr.docChanged) return { spans: old.spans, decorations: mapThrough(old.decorations, tr) };
         return old;
       },
     },

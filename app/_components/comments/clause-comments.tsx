@@ -1,5 +1,6 @@
 'use client';
 
+import { clauseLabel } from '@/lib/domain/clause-number';
 import type { Editor } from '@tiptap/core';
 import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CommentReplyDto, CommentThreadDto } from '@/lib/api/comment-types';
@@ -9,7 +10,7 @@ import { clauseField } from '@/lib/collab/clause-field';
 import type { DraftAccess } from '@/lib/authz/draft-access';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import type { RoomMe } from '../room-types';
-import { formatShortUtc } from '../room/format';
+import { formatShortUtc } from '../ui/format';
 import type { Collab } from '../use-collab';
 import { CommentText } from './comment-text';
 import { createThread, replyToThread, setThreadState } from './comments-api';
@@ -26,7 +27,7 @@ export type CommentsLayout = 'margin' | 'list';
 interface ClauseCommentsProps {
   draftId: string;
   clauseId: string;
-  clauseNumber: number;
+  clauseNumber: number | null;
   threads: readonly CommentThreadDto[];
   collab: Collab | null;
   me: RoomMe;
@@ -154,7 +155,7 @@ function BodyField({
 interface ComposerProps {
   draftId: string;
   clauseId: string;
-  clauseNumber: number;
+  clauseNumber: number | null;
   target: ComposerTarget;
   me: RoomMe;
   onClose: () => void;
@@ -190,7 +191,7 @@ const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer({ 
       ref={ref}
       className={`comment-composer${className ? ` ${className}` : ''}`}
       style={style}
-      aria-label={`New comment on clause ${clauseNumber}`}
+      aria-label={`New comment on ${clauseLabel(clauseNumber).toLowerCase()}`}
       data-testid="comment-composer"
       onSubmit={submit}
       onKeyDown={(e) => {
@@ -279,6 +280,78 @@ function useReplyDraft(threadId: string) {
     [threadId],
   );
   return [draft, update] as const;
+}
+
+/** The replies of a thread and who resolved it. */
+function ThreadReplies({ thread, delegations }: { thread: CommentThreadDto; delegations: ThreadProps['delegations'] }) {
+  return (
+    <>
+      {thread.replies.length > 0 ? (
+        <ol className="comment-thread__replies" aria-label="Replies">
+          {thread.replies.map((r) => (
+            <li key={r.id} className="comment-reply" data-testid="comment-reply">
+              <Author author={r.author} at={r.createdAt} />
+              <CommentText body={r.body} delegations={delegations} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {thread.state === 'resolved' && thread.resolvedBy ? (
+        <p className="comment-thread__resolved-by">
+          Resolved by {thread.resolvedBy}
+          {thread.resolvedAt ? `, ${formatShortUtc(thread.resolvedAt)} UTC` : ''}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+interface ThreadActionsProps {
+  threadId: string;
+  reply: string;
+  replying: boolean;
+  busy: boolean;
+  canReply: boolean;
+  resolvable: boolean;
+  open: boolean;
+  onReply: (text: string) => void;
+  onReplying: (open: boolean) => void;
+  onSend: () => void;
+  onToggleState: () => void;
+}
+
+/** The reply form while replying; otherwise Reply and Resolve (or Reopen). */
+function ThreadActions({ threadId, reply, replying, busy, canReply, resolvable, open, onReply, onReplying, onSend, onToggleState }: ThreadActionsProps) {
+  return (
+    <>
+      {replying ? (
+        <div className="comment-thread__reply-form">
+          <BodyField id={`reply-${threadId}`} label="Your reply" value={reply} onChange={onReply} onSubmit={onSend} autoFocus />
+          <div className="comment-composer__actions">
+            <button type="button" className="button button--primary button--small" disabled={busy || !reply.trim() || reply.length > MAX_COMMENT_CHARS} onClick={onSend}>
+              {busy ? 'Sending…' : 'Reply'}
+            </button>
+            <button type="button" className="button button--ghost button--small" onClick={() => onReplying(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="comment-thread__actions">
+          {canReply ? (
+            <button type="button" className="button button--ghost button--small" onClick={() => onReplying(true)}>
+              Reply
+            </button>
+          ) : null}
+          {resolvable ? (
+            <button type="button" className="button button--secondary button--small" data-no-activate disabled={busy} onClick={onToggleState}>
+              {open ? 'Resolve' : 'Reopen'}
+            </button>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
 }
 
 const Thread = forwardRef<HTMLElement, ThreadProps>(function Thread(
@@ -400,56 +473,105 @@ const Thread = forwardRef<HTMLElement, ThreadProps>(function Thread(
         </button>
       )}
       <CommentText body={thread.body} delegations={delegations} />
-      {thread.replies.length > 0 ? (
-        <ol className="comment-thread__replies" aria-label="Replies">
-          {thread.replies.map((r) => (
-            <li key={r.id} className="comment-reply" data-testid="comment-reply">
-              <Author author={r.author} at={r.createdAt} />
-              <CommentText body={r.body} delegations={delegations} />
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      {thread.state === 'resolved' && thread.resolvedBy ? (
-        <p className="comment-thread__resolved-by">
-          Resolved by {thread.resolvedBy}
-          {thread.resolvedAt ? `, ${formatShortUtc(thread.resolvedAt)} UTC` : ''}
-        </p>
-      ) : null}
+      <ThreadReplies thread={thread} delegations={delegations} />
       {error ? (
         <p className="form-error" role="alert">
           {error}
         </p>
       ) : null}
-      {replying ? (
-        <div className="comment-thread__reply-form">
-          <BodyField id={`reply-${thread.id}`} label="Your reply" value={reply} onChange={setReply} onSubmit={() => void sendReply()} autoFocus />
-          <div className="comment-composer__actions">
-            <button type="button" className="button button--primary button--small" disabled={busy || !reply.trim() || reply.length > MAX_COMMENT_CHARS} onClick={() => void sendReply()}>
-              {busy ? 'Sending…' : 'Reply'}
-            </button>
-            <button type="button" className="button button--ghost button--small" onClick={() => setReplying(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="comment-thread__actions">
-          {access === 'write' ? (
-            <button type="button" className="button button--ghost button--small" onClick={() => setReplying(true)}>
-              Reply
-            </button>
-          ) : null}
-          {resolvable ? (
-            <button type="button" className="button button--secondary button--small" data-no-activate disabled={busy} onClick={() => void toggleState()}>
-              {thread.state === 'open' ? 'Resolve' : 'Reopen'}
-            </button>
-          ) : null}
-        </div>
-      )}
+      <ThreadActions
+        threadId={thread.id}
+        reply={reply}
+        replying={replying}
+        busy={busy}
+        canReply={access === 'write'}
+        resolvable={resolvable}
+        open={thread.state === 'open'}
+        onReply={setReply}
+        onReplying={setReplying}
+        onSend={() => void sendReply()}
+        onToggleState={() => void toggleState()}
+      />
     </article>
   );
 });
+
+type MarginLayoutState = ReturnType<typeof useMarginLayout>['layout'];
+
+/** Where each margin card goes; cards placed in the previous layout move smoothly, a card placed for the first time just appears. */
+function useMarginPlacement(layout: MarginLayoutState, inMargin: boolean): (id: string) => { style?: CSSProperties; className?: string } {
+  const placedBefore = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    placedBefore.current = new Set(layout?.tops.keys() ?? []);
+  }, [layout]);
+  return (id: string) => {
+    if (!inMargin) return {};
+    const top = layout?.tops.get(id);
+    if (top === undefined) return { className: 'margin-card is-unplaced' };
+    return { style: { transform: `translateY(${top}px)` }, className: `margin-card${placedBefore.current.has(id) ? ' is-moving' : ''}` };
+  };
+}
+
+interface FollowActiveOptions {
+  rootRef: React.RefObject<HTMLElement | null>;
+  threads: readonly CommentThreadDto[];
+  activeId: string | null;
+  activeResolved: boolean;
+  onActivate: (id: string | null) => void;
+  inMargin: boolean;
+  /** The active card's place in the margin, once it has one. */
+  activePlaced: number | undefined;
+  showResolved: boolean;
+  setShowResolved: (show: boolean) => void;
+}
+
+/** Keeps the active thread in view and the resolved ones shown when it is one of them. */
+function useFollowActive({ rootRef, threads, activeId, activeResolved, onActivate, inMargin, activePlaced, showResolved, setShowResolved }: FollowActiveOptions) {
+  // A thread opened while resolved (a link to #comment-<id>) shows the resolved ones; the active thread
+  // being resolved (here or by someone else) is no longer active and goes behind the toggle.
+  const activeState = activeId ? threads.find((t) => t.id === activeId)?.state : undefined;
+  const previous = useRef<{ id: string | null; state: string | undefined }>({ id: null, state: undefined });
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = { id: activeId, state: activeState };
+    if (activeId !== before.id && activeResolved) setShowResolved(true);
+    if (activeId && activeId === before.id && before.state === 'open' && activeState === 'resolved') onActivate(null);
+  }, [activeId, activeState, activeResolved, onActivate, setShowResolved]);
+
+  // A deep link or a click on highlighted words brings the thread into view.
+  const scrolledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!activeId) {
+      scrolledFor.current = null;
+      return;
+    }
+    // In the margin, once the card has its place beside the words.
+    if (scrolledFor.current === activeId || (inMargin && activePlaced === undefined && !activeResolved)) return;
+    const el = rootRef.current?.querySelector<HTMLElement>(`#comment-${CSS.escape(activeId)}`);
+    if (!el) return;
+    scrolledFor.current = activeId;
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'nearest' });
+  }, [activeId, showResolved, inMargin, activePlaced, activeResolved, rootRef]);
+}
+
+/** The margin is beside the clause, out of its flow: tell the clause how much room it takes (0 when not shown). */
+function useReportMarginHeight(rootRef: React.RefObject<HTMLElement | null>, shown: boolean, onMarginHeight: ((height: number) => void) | undefined) {
+  useLayoutEffect(() => {
+    const el = rootRef.current;
+    if (!onMarginHeight) return;
+    if (!shown || !el) {
+      onMarginHeight(0);
+      return;
+    }
+    const report = () => onMarginHeight(Math.ceil(el.getBoundingClientRect().height));
+    report();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(report);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [rootRef, shown, onMarginHeight]);
+}
 
 const COMPOSER_ID = 'composer';
 
@@ -512,62 +634,12 @@ export function ClauseComments(props: ClauseCommentsProps) {
     [composer, sorted, anchors],
   );
   const margin = useMarginLayout({ enabled: inMargin, editor, cards: marginCards, activeId: composer ? COMPOSER_ID : activeId });
-  // Cards placed in the previous layout move smoothly; a card placed for the first time just appears.
-  const placedBefore = useRef<ReadonlySet<string>>(new Set());
-  useEffect(() => {
-    placedBefore.current = new Set(margin.layout?.tops.keys() ?? []);
-  }, [margin.layout]);
-  const place = (id: string): { style?: CSSProperties; className?: string } => {
-    if (!inMargin) return {};
-    const top = margin.layout?.tops.get(id);
-    if (top === undefined) return { className: 'margin-card is-unplaced' };
-    return { style: { transform: `translateY(${top}px)` }, className: `margin-card${placedBefore.current.has(id) ? ' is-moving' : ''}` };
-  };
+  const place = useMarginPlacement(margin.layout, inMargin);
 
-  // A thread opened while resolved (a link to #comment-<id>) shows the resolved ones; the active thread
-  // being resolved (here or by someone else) is no longer active and goes behind the toggle.
-  const activeState = activeId ? threads.find((t) => t.id === activeId)?.state : undefined;
-  const previous = useRef<{ id: string | null; state: string | undefined }>({ id: null, state: undefined });
-  useEffect(() => {
-    const before = previous.current;
-    previous.current = { id: activeId, state: activeState };
-    if (activeId !== before.id && activeResolved) setShowResolved(true);
-    if (activeId && activeId === before.id && before.state === 'open' && activeState === 'resolved') onActivate(null);
-  }, [activeId, activeState, activeResolved, onActivate]);
+  useFollowActive({ rootRef, threads, activeId, activeResolved, onActivate, inMargin, activePlaced: inMargin && activeId ? margin.layout?.tops.get(activeId) : undefined, showResolved, setShowResolved });
 
-  // A deep link or a click on highlighted words brings the thread into view.
-  const activePlaced = inMargin && activeId ? margin.layout?.tops.get(activeId) : undefined;
-  const scrolledFor = useRef<string | null>(null);
-  useEffect(() => {
-    if (!activeId) {
-      scrolledFor.current = null;
-      return;
-    }
-    // In the margin, once the card has its place beside the words.
-    if (scrolledFor.current === activeId || (inMargin && activePlaced === undefined && !activeResolved)) return;
-    const el = rootRef.current?.querySelector<HTMLElement>(`#comment-${CSS.escape(activeId)}`);
-    if (!el) return;
-    scrolledFor.current = activeId;
-    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    el.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'nearest' });
-  }, [activeId, showResolved, inMargin, activePlaced, activeResolved]);
-
-  // The margin is beside the clause, out of its flow: tell the clause how much room it takes.
   const empty = threads.length === 0 && !composer;
-  useLayoutEffect(() => {
-    const el = rootRef.current;
-    if (!onMarginHeight) return;
-    if (!inMargin || empty || !el) {
-      onMarginHeight(0);
-      return;
-    }
-    const report = () => onMarginHeight(Math.ceil(el.getBoundingClientRect().height));
-    report();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(report);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [inMargin, empty, onMarginHeight]);
+  useReportMarginHeight(rootRef, inMargin && !empty, onMarginHeight);
 
   const showWords = (id: string) => {
     const dom = editor && !editor.isDestroyed ? editor.view.dom : null;
@@ -627,7 +699,7 @@ export function ClauseComments(props: ClauseCommentsProps) {
 
   if (inMargin) {
     return (
-      <section ref={rootRef} className="clause-comments clause-comments--margin" aria-label={`Comments on clause ${clauseNumber}`} data-testid="clause-comments" data-layout="margin">
+      <section ref={rootRef} className="clause-comments clause-comments--margin" aria-label={`Comments on ${clauseLabel(clauseNumber).toLowerCase()}`} data-testid="clause-comments" data-layout="margin">
         <h3 className="visually-hidden">
           Comments: {open.length} open{resolved.length ? `, ${resolved.length} resolved` : ''}
         </h3>
@@ -648,7 +720,7 @@ export function ClauseComments(props: ClauseCommentsProps) {
 
   const shown = [...openSorted, ...resolvedSorted];
   return (
-    <section ref={rootRef} className="clause-comments" aria-label={`Comments on clause ${clauseNumber}`} data-testid="clause-comments" data-layout="list">
+    <section ref={rootRef} className="clause-comments" aria-label={`Comments on ${clauseLabel(clauseNumber).toLowerCase()}`} data-testid="clause-comments" data-layout="list">
       <header className="clause-comments__head">
         <h3 className="clause-comments__title">
           Comments <span className="clause-comments__count">{open.length} open</span>

@@ -4,27 +4,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { NotificationDto } from '@/lib/api/comment-types';
 import type { ClientToServerEvents, NotificationPayload, ServerToClientEvents } from '@/lib/realtime/events';
-import { formatDateTimeUtc } from '@/lib/ui/format-date';
-import { formatShortUtc } from '../room/format';
 import { fetchNotifications, markNotificationsRead } from './comments-api';
+import { NotificationItem } from './notification-item';
+import { NotificationPreferences } from './notification-preferences';
 import { SOCKET_OPTIONS } from '../socket-options';
 
-const KIND_LABEL: Record<NotificationDto['kind'], string> = {
-  mention: 'mentioned your delegation',
-  reply: 'replied to your thread',
-  alternative: 'proposed an alternative',
-};
-
-function linkOf(n: NotificationDto): string {
-  const base = `/drafts/${encodeURIComponent(n.draftId)}`;
-  if (n.kind === 'mention' || n.kind === 'reply') return `${base}#comment-${n.refId}`;
-  return n.clauseNumber ? `${base}#clause-${n.clauseNumber}` : base;
-}
-
 /**
- * The bell in the header: what concerns my delegation (mentions, replies to our
- * threads, alternatives on clauses where we hold a position), with the unread count,
- * kept live over socket.io, marked read one by one or all at once.
+ * The bell in the header, for a delegation or the secretariat: mentions, replies,
+ * alternatives, status changes, silence procedures (started, ending in 24 hours and in
+ * 1 hour, broken, completed), text replaced by the secretariat and mandates — with the
+ * unread count, kept live over socket.io, marked read one by one or all at once, and
+ * the kinds one gets chosen under "Choose…".
  */
 export function NotificationBell({ delegation }: { delegation: string }) {
   const [items, setItems] = useState<NotificationDto[]>([]);
@@ -33,6 +23,7 @@ export function NotificationBell({ delegation }: { delegation: string }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  const [choosing, setChoosing] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
@@ -139,7 +130,11 @@ export function NotificationBell({ delegation }: { delegation: string }) {
             <button type="button" className="button button--ghost button--small" disabled={unread === 0} onClick={() => void markRead({ all: true })}>
               Mark all read
             </button>
+            <button type="button" className="button button--ghost button--small" aria-pressed={choosing} onClick={() => setChoosing((c) => !c)}>
+              Choose…
+            </button>
           </div>
+          {choosing ? <NotificationPreferences /> : null}
           {error ? (
             <p className="form-error" role="alert">
               {error}
@@ -147,29 +142,13 @@ export function NotificationBell({ delegation }: { delegation: string }) {
           ) : null}
           {loading ? <p className="bell__empty">Loading…</p> : null}
           {!loading && items.length === 0 && !error ? (
-            <p className="bell__empty">Nothing yet. Mentions of {delegation}, replies to its threads and alternatives on clauses where it holds a position appear here.</p>
+            <p className="bell__empty">
+              Nothing yet. Mentions, replies, alternatives, status changes, silence procedures and text replaced by the secretariat appear here for {delegation}.
+            </p>
           ) : null}
           <ol className="bell__list">
             {items.map((n) => (
-              <li key={n.id} className={`bell__item${n.read ? '' : ' is-unread'}`} data-testid="notification">
-                <a href={linkOf(n)} className="bell__link" onClick={() => void (n.read ? undefined : markRead({ ids: [n.id] }))}>
-                  <span className="bell__line">
-                    {n.read ? null : <span className="bell__dot" aria-label="unread" />}
-                    <strong>
-                      {n.actor.delegation ?? 'Secretariat'} · {n.actor.name}
-                    </strong>{' '}
-                    {KIND_LABEL[n.kind]}
-                  </span>
-                  <span className="bell__text">{n.text}</span>
-                  <span className="bell__meta">
-                    {n.draftTitle}
-                    {n.clauseNumber ? ` · clause ${n.clauseNumber}` : ''} ·{' '}
-                    <time dateTime={n.createdAt} title={formatDateTimeUtc(n.createdAt)}>
-                      {formatShortUtc(n.createdAt)} UTC
-                    </time>
-                  </span>
-                </a>
-              </li>
+              <NotificationItem key={n.id} notification={n} onOpen={() => void (n.read ? undefined : markRead({ ids: [n.id] }))} />
             ))}
           </ol>
           {nextBefore ? (

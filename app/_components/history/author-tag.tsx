@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { DelegationSummary } from '@/lib/api/types';
+import { inkOn } from '@/lib/domain/legible-color';
 
 export interface AuthorStyle {
   /** What is written on the tag: the delegation code, SEC for the secretariat, ? when unknown. */
@@ -27,7 +28,7 @@ export function authorStyle(delegation: string | null, userName: string | null, 
 /** A delegation's code on its colour (with the code, never colour alone). */
 export function AuthorTag({ style, title }: { style: AuthorStyle; title?: string }) {
   return (
-    <span className="htag" style={{ '--author': style.color } as CSSProperties} title={title ?? style.label}>
+    <span className="htag" style={{ '--author': style.color, '--author-ink': inkOn(style.color) } as CSSProperties} title={title ?? style.label}>
       {style.code}
     </span>
   );

@@ -3,14 +3,15 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { DelegationSummary } from '@/lib/api/types';
 import type { ClauseDiff, CompareDto, DiffSegment, RestoreResultDto } from '@/lib/history/types';
-import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { DownloadButton } from '../export/download-button';
 import { AuthorTag, authorStyle } from './author-tag';
 import { fetchCompare } from './history-api';
 import { LiveNotice } from './live-notice';
 import { PointPicker, type PointOption } from './point-picker';
+import { describeResolvedPoint } from '@/lib/history/point';
 import { RestoreDialog } from './restore-dialog';
 import type { HistoryPulse } from './use-history-pulse';
+import { StructureChanges } from './structure-changes';
 
 interface ComparePanelProps {
   draftId: string;
@@ -27,7 +28,7 @@ interface ComparePanelProps {
   onRestored: (result: RestoreResultDto) => void;
 }
 
-function Segment({ segment, delegations }: { segment: DiffSegment; delegations: readonly DelegationSummary[] }) {
+export function Segment({ segment, delegations }: { segment: DiffSegment; delegations: readonly DelegationSummary[] }) {
   if (segment.kind === 'equal') return <span>{segment.text}</span>;
   const style = authorStyle(segment.delegation, segment.userName, delegations);
   const who = segment.userName ? `${style.label} · ${segment.userName}` : segment.kind === 'delete' ? 'deleted (by whom is not known)' : style.label;
@@ -100,7 +101,7 @@ export function ComparePanel({ draftId, delegations, options, from, to, secretar
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [layout, setLayout] = useState<'inline' | 'side'>('inline');
-  const [restoring, setRestoring] = useState<{ clause?: { id: string; number: number; title: string } } | null>(null);
+  const [restoring, setRestoring] = useState<{ clause?: { id: string; number: number | null; title: string } } | null>(null);
   const [refreshed, setRefreshed] = useState(0);
 
   useEffect(() => {
@@ -138,8 +139,8 @@ export function ComparePanel({ draftId, delegations, options, from, to, secretar
         Compare
       </h2>
       <div className="hfilters">
-        <PointPicker label="From" value={from} options={options} onChange={(value) => onChange(value, to)} testId="compare-from" />
-        <PointPicker label="To" value={to} options={options} onChange={(value) => onChange(from, value)} testId="compare-to" />
+        <PointPicker label="From" value={from} options={options} onChange={(value) => onChange(value, to)} resolved={data?.from} testId="compare-from" />
+        <PointPicker label="To" value={to} options={options} onChange={(value) => onChange(from, value)} resolved={data?.to} testId="compare-to" />
         <button type="button" className="button button--ghost button--small" onClick={() => onChange(to, from)}>
           Swap
         </button>
@@ -180,9 +181,7 @@ export function ComparePanel({ draftId, delegations, options, from, to, secretar
           </div>
           <div className="hsummary" data-testid="compare-summary" role="status">
             <p>
-              <strong>{data.from.label}</strong>
-              {data.from.at ? <> ({formatDateTimeUtc(data.from.at)})</> : null} → <strong>{data.to.label}</strong>
-              {data.to.at ? <> ({formatDateTimeUtc(data.to.at)})</> : null}:{' '}
+              <strong data-testid="compare-from-label">{describeResolvedPoint(data.from)}</strong> → <strong data-testid="compare-to-label">{describeResolvedPoint(data.to)}</strong>:{' '}
               {changed.length === 0 ? (
                 'no clause changed.'
               ) : (
@@ -197,13 +196,15 @@ export function ComparePanel({ draftId, delegations, options, from, to, secretar
                 {data.summary.changedClauses.map((c) => (
                   <li key={c.clauseId}>
                     <a href={`#clause-${c.clauseId}`}>
-                      {c.number}. {c.title}
+                      {c.number === null ? '' : `${c.number}. `}
+                      {c.title}
                     </a>{' '}
                     <span className="hclause__plus">+{c.inserted}</span> <span className="hclause__minus">−{c.deleted}</span>
                   </li>
                 ))}
               </ul>
             ) : null}
+            <StructureChanges changes={data.structure} />
           </div>
           {changed.map((diff) => (
             <ClauseChange

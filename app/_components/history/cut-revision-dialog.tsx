@@ -1,30 +1,22 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { RevisionDto } from '@/lib/history/types';
-import { Modal, ModalFooter } from '../room/modal';
+import { Modal, ModalFooter } from '../ui/modal';
+import { useSubmit } from '../ui/use-submit';
 import { cutRevision } from './history-api';
 
 /** The secretariat cuts the next numbered revision, with an optional note. */
 export function CutRevisionDialog({ draftId, next, onClose, onCut }: { draftId: string; next: number; onClose: () => void; onCut: (revision: RevisionDto) => void }) {
   const id = useId();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onCut(await cutRevision(draftId, note));
+  const { busy, error, submit } = useSubmit(() => cutRevision(draftId, note), {
+    fallback: 'The revision could not be cut.',
+    onDone: (revision) => {
+      onCut(revision);
       onClose();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'The revision could not be cut.');
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} testId="cut-revision-dialog">

@@ -1,5 +1,7 @@
 /** The history endpoints as the browser calls them. */
-import type { AuthorshipDto, CompareDto, RestoreResultDto, RevisionDto, RevisionTextDto, TimelinePage } from '@/lib/history/types';
+import type { FourColumnDto } from '@/lib/history/four-column';
+import type { ClauseCommentPayload } from '@/lib/realtime/events';
+import type { AuthorshipDto, CompareDto, RestoreResultDto, RevisionDto, RevisionTextDto, TimelineKind, TimelinePage } from '@/lib/history/types';
 import { apiGet, apiSend, type ApiWording } from '../api-client';
 
 const WORDING: ApiWording = {
@@ -20,6 +22,7 @@ export const revisionText = (draftId: string, number: number) => apiGet<Revision
 export interface TimelineFilters {
   clause?: string;
   delegation?: string;
+  kind?: TimelineKind;
   from?: string;
   to?: string;
 }
@@ -44,3 +47,9 @@ export function compareHref(draftId: string, from: string, to = 'now', clauseId?
   const params = new URLSearchParams({ view: 'compare', from, to });
   return `/drafts/${encodeURIComponent(draftId)}/history?${params}${clauseId ? `#clause-${clauseId}` : ''}`;
 }
+
+export const fetchFourColumn = (draftId: string, from: string, to: string) =>
+  apiGet<FourColumnDto>(`${base(draftId)}/four-column?${new URLSearchParams({ from, to })}`, WORDING);
+
+export const saveClauseComment = (draftId: string, clauseId: string, comment: string) =>
+  apiSend<ClauseCommentPayload>('PUT', `${base(draftId)}/clauses/${encodeURIComponent(clauseId)}/comment`, { comment }, WORDING);

@@ -2,20 +2,25 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DraftDetail } from '@/lib/api/types';
+import type { AdoptionInput } from '@/lib/domain/adopted-text';
 import type { RestoreResultDto, RevisionTextDto } from '@/lib/history/types';
+import { DRAFT_START } from '@/lib/history/point';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
+import { actorLabel } from '@/lib/ui/people';
 import { NegotiationBar } from '../negotiation/negotiation-bar';
 import { AuthorshipPanel } from './authorship-panel';
 import { ComparePanel } from './compare-panel';
 import { DownloadButton } from '../export/download-button';
 import { CutRevisionDialog } from './cut-revision-dialog';
+import { FourColumnPanel } from './four-column-panel';
 import { revisionText } from './history-api';
 import type { PointOption } from './point-picker';
+import { RevisionsRail } from './revisions-rail';
 import { TimelinePanel } from './timeline-panel';
 import { useHistoryPulse } from './use-history-pulse';
 import { useRevisions } from './use-revisions';
 
-export type HistoryTab = 'timeline' | 'compare' | 'authorship' | 'revision';
+export type HistoryTab = 'timeline' | 'compare' | 'four-column' | 'authorship' | 'revision';
 
 export interface HistoryState {
   view: HistoryTab;
@@ -28,12 +33,14 @@ export interface HistoryState {
 interface HistoryViewProps {
   draft: DraftDetail;
   secretariat: boolean;
+  /** For the secretariat (also of a closed draft): offers the adopted text in the export menu. */
+  adoption?: AdoptionInput;
   initial: HistoryState;
 }
 
 function toQuery(state: HistoryState): string {
   const params = new URLSearchParams({ view: state.view });
-  if (state.view === 'compare') {
+  if (state.view === 'compare' || state.view === 'four-column') {
     params.set('from', state.from);
     params.set('to', state.to);
   }
@@ -112,7 +119,7 @@ function RevisionText({ draftId, number, onCompare }: { draftId: string; number:
 }
 
 /** The history of a draft: timeline, comparisons, authorship and numbered revisions. */
-export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
+export function HistoryView({ draft, secretariat, adoption, initial }: HistoryViewProps) {
   const [state, setState] = useState<HistoryState>(initial);
   const { revisions, error: revisionsError, add: addRevision } = useRevisions(draft.id);
   const pulse = useHistoryPulse(draft.id);
@@ -130,7 +137,11 @@ export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
   }, []);
 
   const options: PointOption[] = useMemo(
-    () => [{ value: 'now', label: 'Now (current text)' }, ...(revisions ?? []).map((r) => ({ value: `rev:${r.number}`, label: `${r.label} — ${formatDateTimeUtc(r.createdAt)}` }))],
+    () => [
+      { value: 'now', label: 'Now (current text)' },
+      ...(revisions ?? []).map((r) => ({ value: `rev:${r.number}`, label: `${r.label} · ${formatDateTimeUtc(r.createdAt)} · ${actorLabel({ name: r.createdBy, role: 'secretariat', delegation: null })}` })),
+      { value: DRAFT_START, label: 'Start of the draft' },
+    ],
     [revisions],
   );
 
@@ -147,13 +158,13 @@ export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
   const tabs: Array<{ view: HistoryTab; label: string }> = [
     { view: 'timeline', label: 'Timeline' },
     { view: 'compare', label: 'Compare' },
+    { view: 'four-column', label: 'Four columns' },
     { view: 'authorship', label: 'Who wrote what' },
   ];
-  const latest = revisions?.[0];
 
   return (
     <>
-      <NegotiationBar draftId={draft.id} title={draft.title} active="history" />
+      <NegotiationBar draftId={draft.id} title={draft.title} active="history" adoption={adoption} />
       <div className="history page" data-testid="history">
         <div className="history__head">
           <div>
@@ -177,7 +188,7 @@ export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
           </div>
         ) : null}
 
-        <div className="history__grid">
+        <div className={`history__grid${state.view === 'four-column' ? ' history__grid--wide' : ''}`}>
           <div className="history__main">
             {state.view === 'timeline' ? (
               <TimelinePanel
@@ -202,6 +213,18 @@ export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
                 onChange={(from, to) => go({ from, to })}
                 onRestored={onRestored}
               />
+            ) : state.view === 'four-column' ? (
+              <FourColumnPanel
+                draftId={draft.id}
+                delegations={draft.delegations}
+                options={options}
+                from={state.from}
+                to={state.to}
+                secretariat={secretariat}
+                version={version}
+                pulse={pulse}
+                onChange={(from, to) => go({ from, to })}
+              />
             ) : state.view === 'authorship' ? (
               <AuthorshipPanel draftId={draft.id} delegations={draft.delegations} options={options} at={state.at} version={version} pulse={pulse} onChange={(at) => go({ at })} />
             ) : state.rev ? (
@@ -209,58 +232,7 @@ export function HistoryView({ draft, secretariat, initial }: HistoryViewProps) {
             ) : null}
           </div>
 
-          <aside className="history__rail dash-card" aria-labelledby="revisions-title" data-testid="revisions">
-            <div className="hpanel__row">
-              <h2 className="rail-heading" id="revisions-title">
-                Revisions
-              </h2>
-              {secretariat ? (
-                <button type="button" className="button button--primary button--small" onClick={() => setCutting(true)} data-testid="cut-revision">
-                  Cut revision
-                </button>
-              ) : null}
-            </div>
-            {revisionsError ? (
-              <p className="form-error" role="alert">
-                {revisionsError}
-              </p>
-            ) : revisions === null ? (
-              <p className="hpanel__loading">Loading…</p>
-            ) : revisions.length === 0 ? (
-              <p className="hrev__empty">
-                No numbered revision yet.{secretariat ? ' Cut Rev.1 when the text is ready to circulate.' : ' The secretariat cuts one when the text is circulated.'}
-              </p>
-            ) : (
-              <ol className="hrev" role="list">
-                {revisions.map((r) => (
-                  <li key={r.number} className="hrev__item" data-testid="revision" data-number={r.number}>
-                    <p>
-                      <span className="hrevtag">{r.label}</span> <time dateTime={r.createdAt}>{formatDateTimeUtc(r.createdAt)}</time>
-                    </p>
-                    <p className="htimeline__meta">
-                      by {r.createdBy}
-                      {r.note ? ` — “${r.note}”` : ''}
-                    </p>
-                    <p className="button-row">
-                      <button type="button" className="linkish" onClick={() => go({ view: 'revision', rev: r.number })}>
-                        Open
-                      </button>
-                      <button type="button" className="linkish" onClick={() => go({ view: 'compare', from: `rev:${r.number}`, to: 'now' })} data-testid="compare-with-now">
-                        Compare with now
-                      </button>
-                    </p>
-                  </li>
-                ))}
-              </ol>
-            )}
-            {latest ? (
-              <p className="htimeline__meta">
-                <button type="button" className="linkish" onClick={() => go({ view: 'compare', from: `rev:${latest.number}`, to: 'now' })}>
-                  Changes since {latest.label}
-                </button>
-              </p>
-            ) : null}
-          </aside>
+          <RevisionsRail revisions={revisions} error={revisionsError} secretariat={secretariat} onCut={() => setCutting(true)} go={go} />
         </div>
       </div>
       {cutting ? (

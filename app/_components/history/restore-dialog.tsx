@@ -1,8 +1,9 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { RestoreResultDto } from '@/lib/history/types';
-import { Modal, ModalFooter } from '../room/modal';
+import { Modal, ModalFooter } from '../ui/modal';
+import { useSubmit } from '../ui/use-submit';
 import { restoreText } from './history-api';
 
 interface RestoreDialogProps {
@@ -11,7 +12,7 @@ interface RestoreDialogProps {
   to: string;
   toLabel: string;
   /** One clause, or the whole draft when absent. */
-  clause?: { id: string; number: number; title: string };
+  clause?: { id: string; number: number | null; title: string };
   onClose: () => void;
   onRestored: (result: RestoreResultDto) => void;
 }
@@ -19,23 +20,14 @@ interface RestoreDialogProps {
 /** Confirms a restore: it is a new edit, attributed to the secretariat officer, seen live by everyone. */
 export function RestoreDialog({ draftId, to, toLabel, clause, onClose, onRestored }: RestoreDialogProps) {
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const what = clause ? `clause ${clause.number} (${clause.title})` : 'every clause of the draft';
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onRestored(await restoreText(draftId, to, clause?.id));
+  const { busy, error, submit } = useSubmit(() => restoreText(draftId, to, clause?.id), {
+    fallback: 'The text could not be restored.',
+    onDone: (result) => {
+      onRestored(result);
       onClose();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'The text could not be restored.');
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const what = clause ? `clause ${clause.number} (${clause.title})` : 'every clause of the draft';
 
   return (
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} testId="restore-dialog">

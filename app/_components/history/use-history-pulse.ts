@@ -10,7 +10,8 @@ export interface HistoryPulse {
   upToId: number;
   /**
    * Bumped whenever the history may have grown: new edits indexed, a restore, a new
-   * revision, a decision (status, silence, position), and after each (re)join of the
+   * revision, a decision (status, silence, position), a comment (also the secretariat's
+   * comment on a clause), a bracket or an alternative, and after each (re)join of the
    * draft's room, when events may have been missed.
    */
   tick: number;
@@ -36,7 +37,18 @@ export function useHistoryPulse(draftId: string): HistoryPulse {
     const unsubscribe = channel.onJoin((result) => {
       if (result.ok) bump();
     });
-    const others = ['history:restored', 'revision:created', 'clause:status', 'silence:updated', 'position:updated'] as const;
+    const others = [
+      'history:restored',
+      'revision:created',
+      'clause:status',
+      'silence:updated',
+      'position:updated',
+      'bracket:updated',
+      'alternatives:updated',
+      'comment:created',
+      'comment:reply',
+      'clause:comment',
+    ] as const;
     channel.socket.on('history:changed', onChanged);
     for (const event of others) channel.socket.on(event, onOther);
     return () => {

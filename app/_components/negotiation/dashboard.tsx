@@ -1,10 +1,12 @@
 'use client';
 
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
-import type { ClauseSummary, ConsensusDto, DraftDetail } from '@/lib/api/types';
+import type { ClauseSummary, ConsensusDto, DraftDetail, SilenceProcedureDto } from '@/lib/api/types';
+import type { AdoptionInput } from '@/lib/domain/adopted-text';
 import type { ClauseStatus, DelegationCode } from '@/lib/domain/vocabulary';
 import { CONSENSUS_LABELS, type ConsensusState } from './consensus-badge';
 import { DashboardRow } from './dashboard-row';
+import { MandatesPanel } from './mandates-panel';
 import { NegotiationBar } from './negotiation-bar';
 import { isPendingOn, NO_POSITIONS, runningSilences, type ClausePositions, type NegotiationSnapshot } from './negotiation-state';
 import { PositionMark } from './position-cell';
@@ -17,6 +19,8 @@ export interface DashboardProps {
   draft: DraftDetail;
   /** The snapshot rendered on the server; the dashboard keeps it live from there. */
   initial?: NegotiationSnapshot;
+  /** The caller is the secretariat: the export menu offers the adopted text, and (draft open, write access) mandates given by letter can be recorded and revoked. */
+  secretariat?: boolean;
 }
 
 type StateFilter = 'all' | ConsensusState;
@@ -79,13 +83,36 @@ function MatrixLegend() {
   );
 }
 
+/** The draft's state and its clauses' statuses as shown, for the adopted text in the export menu. */
+function adoptionOf(draft: DraftDetail, rows: readonly RowData[]): AdoptionInput {
+  return { closed: draft.state === 'closed', clauses: rows.map((r) => ({ number: r.clause.number, status: r.status })) };
+}
+
+/** Running silence procedures, then the last few that ended (so a broken silence is seen, and by whom). */
+function SilenceCard(props: { draftId: string; procedures: SilenceProcedureDto[]; running: number; clausesById: ReadonlyMap<string, ClauseSummary> }) {
+  const { draftId, procedures, running, clausesById } = props;
+  return (
+    <section className="dash-card" aria-labelledby="silence-heading">
+      <h2 className="rail-heading" id="silence-heading">
+        Silence procedures <span className="rail-heading__count">{running} running</span>
+      </h2>
+      {running === 0 ? <p className="rail-note">No silence procedure is running.</p> : null}
+      {procedures.length > 0 ? (
+        <SilenceList draftId={draftId} procedures={procedures} clausesById={clausesById} />
+      ) : (
+        <ul className="silence-list" data-testid="silence-list" role="list" />
+      )}
+    </section>
+  );
+}
+
 /**
  * The secretariat's view of the whole negotiation: progress, running silence
  * procedures, and the matrix of every clause against every participating delegation,
  * kept live over socket.io.
  */
-export function Dashboard({ draft, initial }: DashboardProps) {
-  const { data, live, error } = useNegotiation(draft.id, { initial });
+export function Dashboard({ draft, initial, secretariat = false }: DashboardProps) {
+  const { data, live, error, mergeMandate } = useNegotiation(draft.id, { initial });
   const commentCounts = useCommentCounts(draft.id);
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
   const [pendingOn, setPendingOn] = useState<DelegationCode | ''>('');
@@ -136,7 +163,7 @@ export function Dashboard({ draft, initial }: DashboardProps) {
 
   return (
     <>
-      <NegotiationBar draftId={draft.id} title={draft.title} active="dashboard" live={live} error={error} />
+      <NegotiationBar draftId={draft.id} title={draft.title} active="dashboard" live={live} error={error} adoption={secretariat ? adoptionOf(draft, rows) : undefined} />
       <main id="main" className="page dash" data-testid="dashboard" data-live={live ? 'true' : 'false'}>
         <header className="dash__heading">
           <h1 className="dash__title">Consensus dashboard</h1>
@@ -177,18 +204,15 @@ export function Dashboard({ draft, initial }: DashboardProps) {
                 </dl>
               </section>
 
-              <section className="dash-card" aria-labelledby="silence-heading">
-                <h2 className="rail-heading" id="silence-heading">
-                  Silence procedures <span className="rail-heading__count">{running} running</span>
-                </h2>
-                {running === 0 ? <p className="rail-note">No silence procedure is running.</p> : null}
-                {procedures.length > 0 ? (
-                  <SilenceList draftId={draft.id} procedures={procedures} clausesById={clausesById} />
-                ) : (
-                  <ul className="silence-list" data-testid="silence-list" role="list" />
-                )}
-              </section>
+              <SilenceCard draftId={draft.id} procedures={procedures} running={running} clausesById={clausesById} />
             </div>
+
+            <section className="dash-card dash-mandates" aria-labelledby="mandates-heading" data-testid="dash-mandates">
+              <h2 className="rail-heading" id="mandates-heading">
+                Mandates <span className="rail-heading__count">{data.mandates.filter((m) => m.state === 'active').length} in force</span>
+              </h2>
+              <MandatesPanel draftId={draft.id} delegation={null} participants={columns} clauses={draft.clauses} mandates={data.mandates} canRecord={secretariat && draft.access === 'write' && draft.state !== 'closed'} onChanged={mergeMandate} />
+            </section>
 
             <section className="dash-matrix" aria-labelledby="matrix-heading">
               <div className="dash-filters">

@@ -2,15 +2,17 @@
 
 import Link from 'next/link';
 import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { ClauseSummary, ConsensusDto, DelegationSummary, DraftDetail, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type { ClauseSummary, ConfirmedPositionDto, ConsensusDto, DelegationSummary, DraftDetail, MandateDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
 import type { ClauseStatus, DelegationCode } from '@/lib/domain/vocabulary';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { StatusBadge } from '../status-badge';
 import { compareHref } from '../history/history-api';
 import { summariseConsensus } from './consensus-badge';
+import { MandatesPanel } from './mandates-panel';
+import { ConfirmAllBox, ConfirmedReport } from './confirm-all';
 import { breakSilence, putPosition } from './negotiation-api';
 import { NegotiationBar } from './negotiation-bar';
-import { isStalePosition, runningSilences, type NegotiationSnapshot } from './negotiation-state';
+import { isStalePosition, runningSilences, silenceMandators, type NegotiationSnapshot } from './negotiation-state';
 import { PositionMark, positionLabel } from './position-cell';
 import { PositionForm } from './position-form';
 import { SilenceList } from './silence-list';
@@ -54,7 +56,19 @@ function clauseHref(draftId: string, clause: ClauseSummary): string {
 }
 
 /** "Break silence": asks for the reason, then breaks the procedure for our delegation. */
-function BreakSilenceControl({ draftId, procedure, onBroken }: { draftId: string; procedure: SilenceProcedureDto; onBroken: (p: SilenceProcedureDto) => void }) {
+function BreakSilenceControl({
+  draftId,
+  procedure,
+  forDelegation,
+  onBroken,
+}: {
+  draftId: string;
+  procedure: SilenceProcedureDto;
+  /** Break it for this delegation, under its mandate (which allows it). */
+  forDelegation?: DelegationCode;
+  onBroken: (p: SilenceProcedureDto) => void;
+}) {
+  const label = forDelegation ? `Break silence for ${forDelegation}` : 'Break silence';
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -63,8 +77,8 @@ function BreakSilenceControl({ draftId, procedure, onBroken }: { draftId: string
 
   if (!open) {
     return (
-      <button type="button" className="button button--break button--small" onClick={() => setOpen(true)}>
-        Break silence
+      <button type="button" className="button button--break button--small" onClick={() => setOpen(true)} data-for={forDelegation ?? ''}>
+        {label}
       </button>
     );
   }
@@ -73,13 +87,13 @@ function BreakSilenceControl({ draftId, procedure, onBroken }: { draftId: string
     event.preventDefault();
     if (busy) return;
     if (reason.trim().length < 3) {
-      setError('Say why your delegation breaks silence: the reason is circulated to everyone.');
+      setError(`Say why ${forDelegation ?? 'your delegation'} breaks silence: the reason is circulated to everyone.`);
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      onBroken(await breakSilence(draftId, procedure.id, reason));
+      onBroken(await breakSilence(draftId, procedure.id, reason, forDelegation));
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Silence could not be broken.');
       setBusy(false);
@@ -87,8 +101,8 @@ function BreakSilenceControl({ draftId, procedure, onBroken }: { draftId: string
   }
 
   return (
-    <form className="break-form" onSubmit={submit} data-testid="break-silence-form">
-      <label htmlFor={`${id}-reason`}>Reason for breaking silence</label>
+    <form className="break-form" onSubmit={submit} data-testid="break-silence-form" data-for={forDelegation ?? ''}>
+      <label htmlFor={`${id}-reason`}>{forDelegation ? `Reason for breaking silence for ${forDelegation} (under its mandate)` : 'Reason for breaking silence'}</label>
       <textarea
         id={`${id}-reason`}
         rows={3}
@@ -101,7 +115,7 @@ function BreakSilenceControl({ draftId, procedure, onBroken }: { draftId: string
       <p className="break-form__hint">The clauses go back to negotiating and everyone sees your reason.</p>
       <div className="button-row">
         <button type="submit" className="button button--break button--small" disabled={busy}>
-          {busy ? 'Breaking…' : 'Break silence'}
+          {busy ? 'Breaking…' : label}
         </button>
         <button
           type="button"
@@ -228,6 +242,67 @@ function Section({ id, title, count, hint, children }: { id: string; title: stri
   );
 }
 
+/** Running silence procedures, each with "Break silence" (and "Break silence for HU" under a mandate that allows it). */
+function SilenceSection(props: {
+  draftId: string;
+  code: DelegationCode;
+  running: readonly SilenceProcedureDto[];
+  mandates: readonly MandateDto[];
+  clausesById: ReadonlyMap<string, ClauseSummary>;
+  onBroken: (p: SilenceProcedureDto) => void;
+}) {
+  const { draftId, code, running, mandates, clausesById, onBroken } = props;
+  if (running.length === 0) return null;
+  return (
+    <Section id="silence" title="Under silence" count={running.length} hint="Unless a delegation breaks silence before the deadline, these clauses are agreed.">
+      <SilenceList
+        draftId={draftId}
+        procedures={running}
+        clausesById={clausesById}
+        renderAction={(p) => (
+          <>
+            <BreakSilenceControl draftId={draftId} procedure={p} onBroken={onBroken} />
+            {silenceMandators(mandates, code, p.clauseIds).map((from) => (
+              <BreakSilenceControl key={from} draftId={draftId} procedure={p} forDelegation={from} onBroken={onBroken} />
+            ))}
+          </>
+        )}
+      />
+    </Section>
+  );
+}
+
+/** "2 clauses without our position · 1 position given on earlier text": what needs us, in one line. */
+function attentionLede(running: number, buckets: Record<Bucket, Item[]>): string {
+  const attention = buckets.missing.length + buckets.stale.length + buckets.holding.length + running;
+  if (attention === 0) return 'Nothing is waiting for our delegation on this draft.';
+  return [
+    running ? plural(running, 'silence procedure running', 'silence procedures running') : '',
+    buckets.missing.length ? plural(buckets.missing.length, 'clause without our position', 'clauses without our position') : '',
+    buckets.stale.length ? plural(buckets.stale.length, 'position given on earlier text', 'positions given on earlier text') : '',
+    buckets.holding.length ? plural(buckets.holding.length, 'open reservation or objection', 'open reservations or objections') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The mandates our delegation gave or holds, and the form to give one. */
+function MandatesSection({ draft, code, mandates, onChanged }: { draft: DraftDetail; code: DelegationCode; mandates: readonly MandateDto[]; onChanged: (m: MandateDto) => void }) {
+  const active = mandates.filter((m) => m.state === 'active' && (m.from === code || m.to === code)).length;
+  return (
+    <Section id="mandates" title="Mandates" count={active} hint="A delegation that cannot attend can mandate another to state its positions; revoking takes effect at once.">
+      <MandatesPanel
+        draftId={draft.id}
+        delegation={code}
+        participants={draft.delegations.filter((d) => d.participation === 'participant')}
+        clauses={draft.clauses}
+        mandates={mandates}
+        onChanged={onChanged}
+      />
+    </Section>
+  );
+}
+
 /**
  * "My delegation": what still needs the signed-in delegation's attention on this draft.
  * Running silence procedures (with "Break silence"), clauses without our position,
@@ -235,7 +310,8 @@ function Section({ id, title, count, hint, children }: { id: string; title: stri
  * reservations and objections; each with a compact form to state our position.
  */
 export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) {
-  const { data, live, error, mergePosition, mergeSilence } = useNegotiation(draft.id, { initial });
+  const { data, live, error, mergePosition, mergeSilence, mergeMandate } = useNegotiation(draft.id, { initial });
+  const [confirmed, setConfirmed] = useState<ConfirmedPositionDto[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [showOthers, setShowOthers] = useState(false);
   const code = delegation.code;
@@ -280,6 +356,15 @@ export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) 
     [mergeSilence, clausesById],
   );
 
+  const onConfirmed = useCallback(
+    (list: ConfirmedPositionDto[]) => {
+      for (const c of list) mergePosition(c.position);
+      setNotice(null);
+      setConfirmed(list);
+    },
+    [mergePosition],
+  );
+
   const attention = buckets.missing.length + buckets.stale.length + buckets.holding.length + running.length;
 
   const cards = (items: Item[]) => (
@@ -300,18 +385,7 @@ export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) 
           </p>
           <h1>What needs our attention</h1>
           <p className="page-heading__lede">
-            {data === null
-              ? 'Loading…'
-              : attention === 0
-                ? 'Nothing is waiting for our delegation on this draft.'
-                : [
-                    running.length ? plural(running.length, 'silence procedure running', 'silence procedures running') : '',
-                    buckets.missing.length ? plural(buckets.missing.length, 'clause without our position', 'clauses without our position') : '',
-                    buckets.stale.length ? plural(buckets.stale.length, 'position given on earlier text', 'positions given on earlier text') : '',
-                    buckets.holding.length ? plural(buckets.holding.length, 'open reservation or objection', 'open reservations or objections') : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
+            {data === null ? 'Loading…' : attentionLede(running.length, buckets)}
           </p>
         </header>
 
@@ -324,6 +398,7 @@ export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) 
               </button>
             </p>
           ) : null}
+          {confirmed?.length ? <ConfirmedReport draftId={draft.id} confirmed={confirmed} onDismiss={() => setConfirmed(null)} /> : null}
         </div>
 
         {data === null ? (
@@ -333,16 +408,7 @@ export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) 
           </div>
         ) : (
           <>
-            {running.length > 0 ? (
-              <Section id="silence" title="Under silence" count={running.length} hint="Unless a delegation breaks silence before the deadline, these clauses are agreed.">
-                <SilenceList
-                  draftId={draft.id}
-                  procedures={running}
-                  clausesById={clausesById}
-                  renderAction={(p) => <BreakSilenceControl draftId={draft.id} procedure={p} onBroken={onBroken} />}
-                />
-              </Section>
-            ) : null}
+            <SilenceSection draftId={draft.id} code={code} running={running} mandates={data.mandates} clausesById={clausesById} onBroken={onBroken} />
 
             {buckets.missing.length > 0 ? (
               <Section id="missing" title="No position yet" count={buckets.missing.length} hint="Silence is not support: consensus waits for our position on each of these.">
@@ -352,6 +418,7 @@ export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) 
 
             {buckets.stale.length > 0 ? (
               <Section id="stale" title="Given on earlier text" count={buckets.stale.length} hint="The text changed after we stated these positions. Confirm them on the current text, or change them.">
+                <ConfirmAllBox draftId={draft.id} stale={buckets.stale} onConfirmed={onConfirmed} />
                 {cards(buckets.stale)}
               </Section>
             ) : null}
@@ -373,6 +440,8 @@ export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) 
                 <p>Every open clause has our position on its current text, and no silence procedure is running.</p>
               </div>
             ) : null}
+
+            <MandatesSection draft={draft} code={code} mandates={data.mandates} onChanged={mergeMandate} />
 
             <details className="mine-others" onToggle={(e) => setShowOthers(e.currentTarget.open)}>
               <summary>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { AdoptionInput } from '@/lib/domain/adopted-text';
 import { ExportMenu } from '../export/export-menu';
 import { DraftTabs, type DraftTab } from './draft-tabs';
 
@@ -9,11 +10,13 @@ interface NegotiationBarProps {
   /** Whether changes arrive live; undefined hides the pill. */
   live?: boolean;
   error?: string | null;
+  /** For the secretariat: the draft's state and statuses, which offer the adopted text in the export menu. */
+  adoption?: AdoptionInput;
   children?: ReactNode;
 }
 
 /** The bar under the header on the dashboard and "My delegation": draft title, the view tabs, live state. */
-export function NegotiationBar({ draftId, title, active, live, error, children }: NegotiationBarProps) {
+export function NegotiationBar({ draftId, title, active, live, error, adoption, children }: NegotiationBarProps) {
   const tone = error ? 'error' : live ? 'ok' : 'pending';
   return (
     <div className="neg-top">
@@ -24,7 +27,7 @@ export function NegotiationBar({ draftId, title, active, live, error, children }
         </div>
         <div className="room-bar__right">
           {children}
-          <ExportMenu draftId={draftId} title={title} />
+          <ExportMenu draftId={draftId} title={title} adoption={adoption} />
           {live === undefined ? null : (
             <span
               className={`pill pill--${tone}`}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsensusDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type { ConsensusDto, MandateDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
 import {
   applyEvent,
   fromSnapshot,
@@ -7,6 +7,7 @@ import {
   isStalePosition,
   NO_POSITIONS,
   runningSilences,
+  silenceMandators,
   type NegotiationEvent,
   type NegotiationSnapshot,
 } from './negotiation-state';
@@ -112,5 +113,36 @@ describe('negotiation state', () => {
     expect(isPendingOn(c, 'DE')).toBe(false);
     expect(isPendingOn(c, 'FR')).toBe(false);
     expect(isPendingOn(undefined, 'FR')).toBe(false);
+  });
+});
+
+describe('silenceMandators', () => {
+  const mandate = (patch: Partial<MandateDto>): MandateDto => ({
+    id: 'm',
+    draftId: DRAFT,
+    from: 'HU',
+    to: 'PL',
+    clauseIds: null,
+    until: null,
+    breakSilence: true,
+    byLetter: false,
+    createdAt: '2026-03-04T10:00:00Z',
+    createdBy: 'A',
+    state: 'active',
+    ...patch,
+  });
+  const now = new Date('2026-03-05T10:00:00Z');
+
+  it('offers breaking silence for a delegation only under a mandate in force that allows it and covers every clause', () => {
+    expect(silenceMandators([mandate({})], 'PL', ['c1', 'c2'], now)).toEqual(['HU']);
+    expect(silenceMandators([mandate({ breakSilence: false })], 'PL', ['c1'], now)).toEqual([]);
+    expect(silenceMandators([mandate({ clauseIds: ['c1'] })], 'PL', ['c1', 'c2'], now)).toEqual([]);
+    expect(silenceMandators([mandate({ clauseIds: ['c1', 'c2'] })], 'PL', ['c1', 'c2'], now)).toEqual(['HU']);
+    expect(silenceMandators([mandate({ revokedAt: '2026-03-04T12:00:00Z', state: 'revoked' })], 'PL', ['c1'], now)).toEqual([]);
+    expect(silenceMandators([mandate({ until: '2026-03-05T09:00:00Z' })], 'PL', ['c1'], now)).toEqual([]);
+    expect(silenceMandators([mandate({})], 'DE', ['c1'], now)).toEqual([]);
+    expect(silenceMandators([mandate({})], null, ['c1'], now)).toEqual([]);
+    // One mandate that allows it is enough, next to one that does not.
+    expect(silenceMandators([mandate({ breakSilence: false }), mandate({ id: 'n' })], 'PL', ['c1'], now)).toEqual(['HU']);
   });
 });

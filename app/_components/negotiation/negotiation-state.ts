@@ -7,7 +7,8 @@
  * snapshot of `GET /api/drafts/:id/negotiation` and the socket.io events, and tests
  * call them directly.
  */
-import type { ClauseStatusDto, ConsensusDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type { ClauseStatusDto, ConsensusDto, MandateDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import { mandateRefusal } from '@/lib/authz/mandates';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import type { NegotiationEvents } from '@/lib/realtime/events';
 
@@ -18,6 +19,8 @@ export interface NegotiationSnapshot {
   consensus: ConsensusDto[];
   /** Newest first. */
   silence: SilenceProcedureDto[];
+  /** Every mandate of the draft, newest first. */
+  mandates?: MandateDto[];
 }
 
 /** The positions on one clause, by delegation. */
@@ -32,6 +35,8 @@ export interface NegotiationData {
   consensus: ReadonlyMap<string, ConsensusDto>;
   /** Every procedure of the draft, newest first. */
   silence: readonly SilenceProcedureDto[];
+  /** Every mandate of the draft (any state), newest first. */
+  mandates: readonly MandateDto[];
 }
 
 /** One socket.io event that carries negotiation state, tagged with its name. */
@@ -58,7 +63,47 @@ export function fromSnapshot(snapshot: NegotiationSnapshot): NegotiationData {
     positions,
     consensus: new Map(snapshot.consensus.map((c) => [c.clauseId, c])),
     silence: [...snapshot.silence].sort(byStartedDesc),
+    mandates: snapshot.mandates ?? [],
   };
+}
+
+/** Merge one mandate (from `mandate:updated` or a POST/DELETE response), by id. */
+export function applyMandate(data: NegotiationData, mandate: MandateDto): NegotiationData {
+  const others = data.mandates.filter((m) => m.id !== mandate.id);
+  return { ...data, mandates: [mandate, ...others].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+}
+
+/**
+ * The delegations `holder` may state positions for on `clauseId` now (active mandates
+ * covering the clause), sorted. The server decides (lib/authz/mandates.ts); this only
+ * chooses what to offer.
+ */
+export function mandatorsOf(data: Pick<NegotiationData, 'mandates'>, holder: DelegationCode | null, clauseId: string, now = Date.now()): DelegationCode[] {
+  if (!holder) return [];
+  const out = new Set<DelegationCode>();
+  for (const m of data.mandates) {
+    if (m.to !== holder || m.revokedAt || (m.until && Date.parse(m.until) <= now)) continue;
+    if (m.clauseIds === null || m.clauseIds.includes(clauseId)) out.add(m.from);
+  }
+  return [...out].sort();
+}
+
+/**
+ * Delegations for which `holder` may break silence in a procedure over `clauseIds`: a live
+ * mandate that says so and covers every clause (the rule the server applies, lib/authz/mandates.ts).
+ */
+export function silenceMandators(mandates: readonly MandateDto[], holder: DelegationCode | null, clauseIds: readonly string[], now = new Date()): DelegationCode[] {
+  if (!holder) return [];
+  const froms = [...new Set(mandates.filter((m) => m.to === holder).map((m) => m.from))];
+  const terms = mandates.map((m) => ({
+    from: m.from,
+    to: m.to,
+    clauseIds: m.clauseIds,
+    until: m.until ? new Date(m.until) : null,
+    breakSilence: m.breakSilence,
+    revokedAt: m.revokedAt ? new Date(m.revokedAt) : null,
+  }));
+  return froms.filter((from) => mandateRefusal(terms, holder, from, { kind: 'silence', clauseIds }, now) === null).sort();
 }
 
 /** Merge one position (from `position:updated` or a PUT response), by clause and delegation. */
@@ -101,6 +146,11 @@ export function applyEvent(data: NegotiationData, event: NegotiationEvent): Nego
       return applySilence(data, event.payload.procedure);
     case 'consensus:updated':
       return applyConsensus(data, event.payload.consensus);
+    case 'draft:structure':
+      // The clause list itself is the room's (useClauseStructure); nothing negotiated changes here.
+      return data;
+    case 'mandate:updated':
+      return applyMandate(data, event.payload.mandate);
   }
 }
 
@@ -110,7 +160,7 @@ export function applyEvent(data: NegotiationData, event: NegotiationEvent): Nego
  * consensus change, text edits included) is the live answer.
  */
 export function isStalePosition(position: PositionDto, consensus: ConsensusDto | undefined): boolean {
-  return consensus ? position.textHash !== consensus.textHash : position.stale;
+  return consensus ? position.textHash !== consensus.textHash && position.textHash !== consensus.legacyTextHash : position.stale;
 }
 
 /** Running procedures first (soonest deadline first), then ended ones, newest first. */

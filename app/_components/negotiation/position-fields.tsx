@@ -2,6 +2,7 @@
 
 import type { Position, Reservation } from '@/lib/domain/vocabulary';
 import { POSITION_LABELS, POSITIONS, RESERVATION_LABELS, RESERVATIONS } from '@/lib/domain/vocabulary';
+import { setPositionSchema } from '@/lib/requests/position';
 import type { PositionInput } from './negotiation-api';
 
 interface PositionFieldsProps {
@@ -85,5 +86,12 @@ export function PositionFields({
 export function positionChoice(position: Position | '', reservation: Reservation | '', note: string): { error: string } | { input: PositionInput } {
   if (!position) return { error: 'Choose a position first.' };
   if (position === 'reservation' && !reservation) return { error: 'Choose which reservation: scrutiny, parliamentary, linguistic or substantive.' };
-  return { input: { position, reservation: position === 'reservation' && reservation ? reservation : undefined, note } };
+  const input = { position, reservation: position === 'reservation' && reservation ? reservation : undefined, note: note || undefined };
+  // The server's own schema, so the form refuses what the server would (length, control characters).
+  const checked = setPositionSchema.safeParse(input);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return { error: issue.path.length ? `The ${issue.path.join('.') === 'note' ? 'explanation' : issue.path.join('.')} ${issue.message}.` : `${issue.message}.` };
+  }
+  return { input: checked.data };
 }

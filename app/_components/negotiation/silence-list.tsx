@@ -23,6 +23,8 @@ function outcome(p: SilenceProcedureDto): string | null {
       return `Silence broken by ${p.brokenBy ?? 'a delegation'}${when ? ` on ${when}` : ''}${p.reason ? `: “${p.reason}”` : ''}`;
     case 'completed':
       return `Nobody broke silence: agreed${when ? ` on ${when}` : ''}.`;
+    case 'interrupted':
+      return `Not agreed at the deadline${when ? ` (${when})` : ''}${p.reason ? `: “${p.reason}”` : ''}`;
     case 'cancelled':
       return `Cancelled by the secretariat${when ? ` on ${when}` : ''}${p.reason ? `: “${p.reason}”` : ''}`;
     default:
@@ -35,6 +37,7 @@ const STATE_LABELS: Record<SilenceProcedureDto['state'], string> = {
   broken: 'Silence broken',
   completed: 'Agreed under silence',
   cancelled: 'Cancelled',
+  interrupted: 'Not agreed: open brackets',
 };
 
 /** Silence procedures with their clauses, deadline and a live countdown while they run. */
@@ -45,7 +48,7 @@ export function SilenceList({ draftId, procedures, clausesById, renderAction }: 
         const clauses = p.clauseIds
           .map((id) => clausesById.get(id))
           .filter((c): c is ClauseSummary => Boolean(c))
-          .sort((a, b) => a.number - b.number);
+          .sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
         const shown = clauses.slice(0, MAX_CLAUSES_LISTED);
         const more = clauses.length - shown.length;
         const ended = outcome(p);

@@ -1,10 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ClauseStatusDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type { ClauseStatusDto, MandateDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
 import type {
   ClauseStatusPayload,
   ConsensusUpdatedPayload,
+  MandateUpdatedPayload,
   PositionUpdatedPayload,
   RealtimeErrorPayload,
   SilenceUpdatedPayload,
@@ -13,6 +14,7 @@ import { acquireDraftChannel, type JoinResult } from '../draft-socket';
 import { fetchNegotiation } from './negotiation-api';
 import {
   applyEvent,
+  applyMandate,
   applyPosition,
   applySilence,
   applyStatus,
@@ -33,6 +35,7 @@ export interface Negotiation {
   mergePosition: (position: PositionDto) => void;
   /** Merge a silence procedure at once (e.g. the response of a break). */
   mergeSilence: (procedure: SilenceProcedureDto) => void;
+  mergeMandate: (mandate: MandateDto) => void;
   /** Merge a clause status at once (e.g. the response of a status change). */
   mergeStatus: (status: ClauseStatusDto) => void;
   /** Load the whole snapshot again. */
@@ -111,6 +114,7 @@ export function useNegotiation(draftId: string, options: UseNegotiationOptions =
     const onStatus = (payload: ClauseStatusPayload) => deliver({ type: 'clause:status', payload });
     const onSilence = (payload: SilenceUpdatedPayload) => deliver({ type: 'silence:updated', payload });
     const onConsensus = (payload: ConsensusUpdatedPayload) => deliver({ type: 'consensus:updated', payload });
+    const onMandate = (payload: MandateUpdatedPayload) => deliver({ type: 'mandate:updated', payload });
     const onError = (payload: RealtimeErrorPayload) => {
       if (!disposed && (!payload.event || payload.event.startsWith('draft:'))) setJoinError(payload.message);
     };
@@ -123,6 +127,7 @@ export function useNegotiation(draftId: string, options: UseNegotiationOptions =
     socket.on('clause:status', onStatus);
     socket.on('silence:updated', onSilence);
     socket.on('consensus:updated', onConsensus);
+    socket.on('mandate:updated', onMandate);
     socket.on('error', onError);
     socket.on('disconnect', onDown);
     socket.on('connect_error', onDown);
@@ -137,6 +142,7 @@ export function useNegotiation(draftId: string, options: UseNegotiationOptions =
       socket.off('clause:status', onStatus);
       socket.off('silence:updated', onSilence);
       socket.off('consensus:updated', onConsensus);
+      socket.off('mandate:updated', onMandate);
       socket.off('error', onError);
       socket.off('disconnect', onDown);
       socket.off('connect_error', onDown);
@@ -147,6 +153,9 @@ export function useNegotiation(draftId: string, options: UseNegotiationOptions =
   const mergePosition = useCallback((position: PositionDto) => {
     setData((prev) => (prev ? applyPosition(prev, position) : prev));
   }, []);
+  const mergeMandate = useCallback((mandate: MandateDto) => {
+    setData((prev) => (prev ? applyMandate(prev, mandate) : prev));
+  }, []);
   const mergeSilence = useCallback((procedure: SilenceProcedureDto) => {
     setData((prev) => (prev ? applySilence(prev, procedure) : prev));
   }, []);
@@ -155,5 +164,5 @@ export function useNegotiation(draftId: string, options: UseNegotiationOptions =
   }, []);
   const refresh = useCallback(() => loadRef.current(), []);
 
-  return { data, live, error: joinError ?? loadError, mergePosition, mergeSilence, mergeStatus, refresh };
+  return { data, live, error: joinError ?? loadError, mergePosition, mergeSilence, mergeMandate, mergeStatus, refresh };
 }

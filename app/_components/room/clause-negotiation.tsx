@@ -1,15 +1,13 @@
 'use client';
 
-import Link from 'next/link';
-import { compareHref } from '../history/history-api';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ConsensusDto, DelegationSummary, PositionDto } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { ConsensusBadge, summariseConsensus } from '../negotiation/consensus-badge';
-import { putPosition } from '../negotiation/negotiation-api';
 import { isStalePosition, type ClausePositions } from '../negotiation/negotiation-state';
 import { describePosition, PositionMark, positionLabel } from '../negotiation/position-cell';
 import { ClausePositionForm } from './clause-position-form';
+import { EditorialControl, OurStaleNotice } from './clause-stale';
 import { PositionHistory } from './position-history';
 
 export interface ClauseNegotiationProps {
@@ -22,6 +20,10 @@ export interface ClauseNegotiationProps {
   participants: readonly DelegationSummary[];
   /** Our delegation when the signed-in person states positions for it here; null otherwise. */
   ownDelegation: DelegationCode | null;
+  /** Delegations whose mandate lets our delegation state their position on this clause ("PL for HU"). */
+  mandators?: readonly DelegationCode[];
+  /** The secretariat (with write access): may mark the clause's edits editorial. */
+  secretariat?: boolean;
   onPositionSaved: (position: PositionDto) => void;
 }
 
@@ -72,11 +74,82 @@ function PositionChip({ delegation, position, stale }: ChipData) {
     >
       <span className="dchip__code">{delegation.code}</span>
       {stated ? <PositionMark position={stated.position} reservation={stated.reservation} stale={stale} /> : null}
+      {stated?.statedBy ? <span className="dchip__proxy" data-testid="proxy-mark">via {stated.statedBy}</span> : null}
       <span className="visually-hidden">
         {stated ? positionLabel(stated) : 'no position yet'}
         {stale ? ', given on earlier text' : ''}
       </span>
     </li>
+  );
+}
+
+interface ProxyFormsProps {
+  draftId: string;
+  clauseId: string;
+  clauseNumber: number;
+  holder: DelegationCode;
+  mandators: readonly DelegationCode[];
+  positions: ClausePositions;
+  onSaved: (position: PositionDto) => void;
+}
+
+/** A form per delegation whose mandate lets ours state its position on this clause ("PL for HU"). */
+function ProxyForms({ draftId, clauseId, clauseNumber, holder, mandators, positions, onSaved }: ProxyFormsProps) {
+  const id = useId();
+  return mandators.map((code) => {
+    const theirs = positions.get(code);
+    return (
+      <section key={code} className="cneg__section cneg__section--form cneg__section--proxy" data-testid="proxy-form" data-for={code} aria-labelledby={`${id}-for-${code}`}>
+        <h3 className="cneg__heading" id={`${id}-for-${code}`}>
+          Position of {code} · stated by {holder} under {code}&apos;s mandate
+        </h3>
+        <ClausePositionForm
+          draftId={draftId}
+          clauseId={clauseId}
+          clauseNumber={clauseNumber}
+          delegation={code}
+          current={theirs && theirs.position !== 'none' ? theirs : undefined}
+          onSaved={onSaved}
+        />
+      </section>
+    );
+  });
+}
+
+/** The explanations of position given with them ("PL for HU" when stated under a mandate). */
+function PositionNotes({ participants, positions, consensus }: { participants: readonly DelegationSummary[]; positions: ClausePositions; consensus: ConsensusDto | undefined }) {
+  const id = useId();
+  const notes = participants
+    .map((d) => ({ delegation: d, position: positions.get(d.code) }))
+    .filter((x): x is { delegation: DelegationSummary; position: PositionDto } => Boolean(x.position?.note));
+  if (notes.length === 0) return null;
+  return (
+    <section className="cneg__section" aria-labelledby={`${id}-notes`}>
+      <h3 className="cneg__heading" id={`${id}-notes`}>
+        Explanations of position <span className="cneg__count">{notes.length}</span>
+      </h3>
+      <ul className="cnotes" role="list">
+        {notes.map(({ delegation, position }) => {
+          const stale = position.position !== 'none' && isStalePosition(position, consensus);
+          return (
+            <li key={delegation.code} className="cnotes__item" data-delegation={delegation.code}>
+              <span className="cnotes__who">
+                <span className="dchip__code">{delegation.code}</span>
+                <PositionMark position={position.position} reservation={position.reservation} stale={stale} />
+              </span>
+              <span className="cnotes__text">
+                <span className="cnotes__label">
+                  {positionLabel(position)}
+                  {position.statedBy ? ` (${position.statedBy} for ${delegation.code})` : ''}
+                </span>
+                {stale ? <span className="stale-tag">given on earlier text</span> : null}
+                <span className="cnotes__note">“{position.note}”</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -86,12 +159,21 @@ function PositionChip({ delegation, position, stale }: ChipData) {
  * opens into the positions of every participating delegation, their explanations, the
  * history of changes and, for a delegate, the form to state our position.
  */
-export function ClauseNegotiation({ draftId, clauseId, clauseNumber, consensus, positions, participants, ownDelegation, onPositionSaved }: ClauseNegotiationProps) {
+export function ClauseNegotiation({
+  draftId,
+  clauseId,
+  clauseNumber,
+  consensus,
+  positions,
+  participants,
+  ownDelegation,
+  mandators = [],
+  secretariat = false,
+  onPositionSaved,
+}: ClauseNegotiationProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [focusForm, setFocusForm] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [confirmError, setConfirmError] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
   const summary = consensus ? summariseConsensus(consensus) : null;
@@ -109,36 +191,14 @@ export function ClauseNegotiation({ draftId, clauseId, clauseNumber, consensus, 
     return out;
   }, [participants, positions, consensus]);
 
-  const notes = useMemo(
-    () =>
-      participants
-        .map((d) => ({ delegation: d, position: positions.get(d.code) }))
-        .filter((x): x is { delegation: DelegationSummary; position: PositionDto } => Boolean(x.position?.note)),
-    [participants, positions],
-  );
-
   useEffect(() => {
     if (!open || !focusForm) return;
     panelRef.current?.querySelector<HTMLElement>('[data-testid="position-form"] select')?.focus();
     setFocusForm(false);
   }, [open, focusForm]);
 
-  async function confirm() {
-    if (!mineStated || !ownDelegation || confirming) return;
-    setConfirming(true);
-    setConfirmError(null);
-    try {
-      onPositionSaved(
-        await putPosition(draftId, clauseId, ownDelegation, { position: mineStated.position, reservation: mineStated.reservation, note: mineStated.note }),
-      );
-    } catch (err) {
-      setConfirmError(err instanceof Error ? err.message : 'The position could not be confirmed.');
-    } finally {
-      setConfirming(false);
-    }
-  }
-
   const panelId = `${id}-panel`;
+  const staleCodes = [...chips.objecting, ...chips.pending, ...chips.joining].filter((c) => c.stale).map((c) => c.delegation.code).sort();
   const staleCount = chips.pending.filter((c) => c.stale).length + chips.objecting.filter((c) => c.stale).length;
 
   return (
@@ -183,37 +243,21 @@ export function ClauseNegotiation({ draftId, clauseId, clauseNumber, consensus, 
         ) : null}
       </div>
 
-      {mineStated && mineStale ? (
-        <div className="cneg__stale" data-testid="stale-notice" role="note">
-          <p>
-            <strong>Given on earlier text — confirm on the current text.</strong> Our position ({positionLabel(mineStated).toLowerCase()}) was stated
-            before the clause changed.{' '}
-            <Link href={compareHref(draftId, `log:${mineStated.logId}`, 'now', clauseId)} data-testid="stale-compare">
-              See what changed
-            </Link>
-          </p>
-          <div className="cneg__stale-actions">
-            <button type="button" className="button button--secondary button--small" onClick={confirm} disabled={confirming}>
-              {confirming ? 'Confirming…' : 'Confirm'}
-            </button>
-            <button
-              type="button"
-              className="linkish"
-              onClick={() => {
-                setOpen(true);
-                setFocusForm(true);
-              }}
-            >
-              Change it
-            </button>
-          </div>
-          {confirmError ? (
-            <p className="form-error" role="alert">
-              {confirmError}
-            </p>
-          ) : null}
-        </div>
+      {mineStated && mineStale && ownDelegation ? (
+        <OurStaleNotice
+          draftId={draftId}
+          clauseId={clauseId}
+          delegation={ownDelegation}
+          position={mineStated}
+          onSaved={onPositionSaved}
+          onChange={() => {
+            setOpen(true);
+            setFocusForm(true);
+          }}
+        />
       ) : null}
+
+      {secretariat ? <EditorialControl draftId={draftId} clauseId={clauseId} clauseNumber={clauseNumber} stale={staleCodes} onSaved={onPositionSaved} /> : null}
 
       {open ? (
         <div className="cneg__panel" id={panelId} ref={panelRef} role="region" aria-label={`Positions on clause ${clauseNumber}`}>
@@ -231,6 +275,10 @@ export function ClauseNegotiation({ draftId, clauseId, clauseNumber, consensus, 
                 onSaved={onPositionSaved}
               />
             </section>
+          ) : null}
+
+          {ownDelegation ? (
+            <ProxyForms draftId={draftId} clauseId={clauseId} clauseNumber={clauseNumber} holder={ownDelegation} mandators={mandators} positions={positions} onSaved={onPositionSaved} />
           ) : null}
 
           <section className="cneg__section" aria-labelledby={`${id}-where`}>
@@ -266,31 +314,7 @@ export function ClauseNegotiation({ draftId, clauseId, clauseNumber, consensus, 
             </p>
           </section>
 
-          {notes.length > 0 ? (
-            <section className="cneg__section" aria-labelledby={`${id}-notes`}>
-              <h3 className="cneg__heading" id={`${id}-notes`}>
-                Explanations of position <span className="cneg__count">{notes.length}</span>
-              </h3>
-              <ul className="cnotes" role="list">
-                {notes.map(({ delegation, position }) => {
-                  const stale = position.position !== 'none' && isStalePosition(position, consensus);
-                  return (
-                    <li key={delegation.code} className="cnotes__item" data-delegation={delegation.code}>
-                      <span className="cnotes__who">
-                        <span className="dchip__code">{delegation.code}</span>
-                        <PositionMark position={position.position} reservation={position.reservation} stale={stale} />
-                      </span>
-                      <span className="cnotes__text">
-                        <span className="cnotes__label">{positionLabel(position)}</span>
-                        {stale ? <span className="stale-tag">given on earlier text</span> : null}
-                        <span className="cnotes__note">“{position.note}”</span>
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-            </section>
-          ) : null}
+          <PositionNotes participants={participants} positions={positions} consensus={consensus} />
 
           <section className="cneg__section" aria-labelledby={`${id}-history`}>
             <h3 className="cneg__heading" id={`${id}-history`}>

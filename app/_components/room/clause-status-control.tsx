@@ -1,5 +1,6 @@
 'use client';
 
+import { clauseLabel } from '@/lib/domain/clause-number';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ClauseStatusDto, ConsensusDto } from '@/lib/api/types';
 import type { ClauseStatus } from '@/lib/domain/vocabulary';
@@ -7,14 +8,14 @@ import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
 import { allowedTransitions, canEnterSilence, needsConsensus } from '@/lib/domain/status-workflow';
 import { ApiError } from '../api-client';
 import { summariseConsensus } from '../negotiation/consensus-badge';
-import { Modal, ModalFooter } from './modal';
+import { Modal, ModalFooter } from '../ui/modal';
 import { setClauseStatus } from './room-api';
 import { handleMenuKey } from '../menu-keys';
 
 interface ClauseStatusControlProps {
   draftId: string;
   clauseId: string;
-  clauseNumber: number;
+  clauseNumber: number | null;
   status: ClauseStatus;
   consensus: ConsensusDto | undefined;
   /** The server accepted a change: merge it at once (its event follows). */
@@ -38,7 +39,7 @@ function itemLabel(from: ClauseStatus, to: ClauseStatus): string {
 }
 
 interface OverrideDialogProps {
-  clauseNumber: number;
+  clauseNumber: number | null;
   to: ClauseStatus;
   consensus: ConsensusDto | undefined;
   /** The server's refusal, when it is what opened the dialog. */
@@ -77,7 +78,7 @@ function OverrideDialog({ clauseNumber, to, consensus, serverMessage, onClose, o
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} testId="override-dialog">
       <form className="modal__form" onSubmit={submit}>
         <h2 className="modal__title" id={`${id}-title`}>
-          Record clause {clauseNumber} as {label} without consensus?
+          Record {clauseLabel(clauseNumber).toLowerCase()} as {label} without consensus?
         </h2>
         <div id={`${id}-desc`} className="modal__body">
           <p>
@@ -103,6 +104,46 @@ function OverrideDialog({ clauseNumber, to, consensus, serverMessage, onClose, o
         <ModalFooter error={error} busy={busy} onCancel={onClose} tone="danger" submitLabel={`Record as ${label}`} busyLabel="Recording…" />
       </form>
     </Modal>
+  );
+}
+
+/** One move in the status menu: a status (with whether agreeing needs an override), or starting or cancelling silence. */
+function StatusMenuItem({ item, status, consensus, onChoose }: { item: Item; status: ClauseStatus; consensus: ConsensusDto | undefined; onChoose: (item: Item) => void }) {
+  if (item.kind === 'status') {
+    const agreeing = needsConsensus(item.to);
+    const noConsensus = agreeing && consensus?.state !== 'consensus';
+    return (
+      <button
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        className="status-menu__item"
+        data-status={item.to}
+        onClick={() => onChoose(item)}
+      >
+        <span className={`status-menu__dot status-menu__dot--${item.to}`} aria-hidden="true" />
+        <span className="status-menu__text">
+          {itemLabel(status, item.to)}
+          {agreeing ? (
+            <span className={`status-menu__hint${noConsensus ? ' is-warn' : ''}`}>
+              {noConsensus ? 'No consensus: asks for an override reason' : 'Consensus: no objection'}
+            </span>
+          ) : null}
+        </span>
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      tabIndex={-1}
+      className={`status-menu__item status-menu__item--${item.kind}`}
+      onClick={() => onChoose(item)}
+    >
+      <span className="status-menu__dot status-menu__dot--silence" aria-hidden="true" />
+      <span className="status-menu__text">{item.kind === 'silence' ? 'Start silence procedure…' : 'Cancel the silence procedure…'}</span>
+    </button>
   );
 }
 
@@ -201,49 +242,12 @@ export function ClauseStatusControl({ draftId, clauseId, clauseNumber, status, c
       {open ? (
         <div className="status-menu" role="menu" id={`${id}-menu`} aria-label="Clause status" ref={menuRef} onKeyDown={onMenuKey}>
           <p className="status-menu__head" aria-hidden="true">
-            Clause {clauseNumber} · now {CLAUSE_STATUS_LABELS[status].toLowerCase()}
+            {clauseLabel(clauseNumber)} · now {CLAUSE_STATUS_LABELS[status].toLowerCase()}
           </p>
           {items.length === 0 ? <p className="status-menu__empty">No change of status is possible from here.</p> : null}
-          {items.map((item) => {
-            if (item.kind === 'status') {
-              const agreeing = needsConsensus(item.to);
-              const noConsensus = agreeing && consensus?.state !== 'consensus';
-              return (
-                <button
-                  key={item.to}
-                  type="button"
-                  role="menuitem"
-                  tabIndex={-1}
-                  className="status-menu__item"
-                  data-status={item.to}
-                  onClick={() => void choose(item)}
-                >
-                  <span className={`status-menu__dot status-menu__dot--${item.to}`} aria-hidden="true" />
-                  <span className="status-menu__text">
-                    {itemLabel(status, item.to)}
-                    {agreeing ? (
-                      <span className={`status-menu__hint${noConsensus ? ' is-warn' : ''}`}>
-                        {noConsensus ? 'No consensus: asks for an override reason' : 'Consensus: no objection'}
-                      </span>
-                    ) : null}
-                  </span>
-                </button>
-              );
-            }
-            return (
-              <button
-                key={item.kind}
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                className={`status-menu__item status-menu__item--${item.kind}`}
-                onClick={() => void choose(item)}
-              >
-                <span className="status-menu__dot status-menu__dot--silence" aria-hidden="true" />
-                <span className="status-menu__text">{item.kind === 'silence' ? 'Start silence procedure…' : 'Cancel the silence procedure…'}</span>
-              </button>
-            );
-          })}
+          {items.map((item) => (
+            <StatusMenuItem key={item.kind === 'status' ? item.to : item.kind} item={item} status={status} consensus={consensus} onChoose={(chosen) => void choose(chosen)} />
+          ))}
         </div>
       ) : null}
       {error ? (

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { PositionChangeDto } from '@/lib/api/types';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
-import { changeWords, formatShortUtc } from './format';
+import { changeWords, formatShortUtc } from '../ui/format';
 import { fetchPositionHistory } from './room-api';
 
 interface PositionHistoryProps {
@@ -78,9 +78,9 @@ export function PositionHistory({ draftId, clauseId, version }: PositionHistoryP
             <span className="visually-hidden"> · </span>
             <span className="phistory__what">
               <span className="phistory__who">
-                {c.by} ({c.delegation})
+                {c.by} ({c.statedBy ? `${c.statedBy} for ${c.delegation}` : c.delegation})
               </span>
-              : {changeWords(c)}
+              : {c.kind === 'confirmed' ? 'confirmed on the current text' : changeWords(c)}
               {c.note ? <span className="phistory__note"> — {c.note}</span> : null}
             </span>
           </li>

@@ -28,10 +28,14 @@ export function setClauseStatus(draftId: string, clauseId: string, status: Claus
   return apiSend('POST', `${draftPath(draftId)}/clauses/${encodeURIComponent(clauseId)}/status`, body, ROOM_WORDING);
 }
 
-/** `POST …/silence`: puts the clauses under silence until `deadline` (an instant; sent as ISO 8601 UTC). */
-export function startSilence(draftId: string, clauseIds: string[], deadline: Date, note?: string): Promise<SilenceProcedureDto> {
-  const body: { clauseIds: string[]; deadline: string; note?: string } = { clauseIds, deadline: deadline.toISOString() };
+/**
+ * `POST …/silence`: puts the clauses under silence until `deadline` (an instant; sent as ISO 8601 UTC).
+ * A clause with open brackets or alternatives is a 409 unless `override` gives the reason (recorded).
+ */
+export function startSilence(draftId: string, clauseIds: string[], deadline: Date, note?: string, override?: string): Promise<SilenceProcedureDto> {
+  const body: { clauseIds: string[]; deadline: string; note?: string; override?: string } = { clauseIds, deadline: deadline.toISOString() };
   if (note?.trim()) body.note = note.trim();
+  if (override?.trim()) body.override = override.trim();
   return apiSend('POST', `${draftPath(draftId)}/silence`, body, ROOM_WORDING);
 }
 

@@ -5,8 +5,8 @@ import type { SilenceProcedureDto } from '@/lib/api/types';
 import { breakSilence } from '../negotiation/negotiation-api';
 import { SilenceCountdown } from '../negotiation/silence-countdown';
 import { useNow } from '../negotiation/use-now';
-import { clauseList, formatDeadlineUtc } from './format';
-import { Modal, ModalFooter } from './modal';
+import { clauseList, formatDeadlineUtc } from '../ui/format';
+import { Modal, ModalFooter } from '../ui/modal';
 import { cancelSilence } from './room-api';
 
 interface ReasonDialogProps {

@@ -4,9 +4,10 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { ClauseSummary, ConsensusDto, SilenceProcedureDto } from '@/lib/api/types';
 import { CLAUSE_STATUS_LABELS } from '@/lib/domain/vocabulary';
 import { canEnterSilence } from '@/lib/domain/status-workflow';
+import { ApiError } from '../api-client';
 import { ConsensusBadge } from '../negotiation/consensus-badge';
-import { formatDeadlineUtc, formatIn, fromLocalInputValue, toLocalInputValue } from './format';
-import { Modal, ModalFooter } from './modal';
+import { formatDeadlineUtc, formatIn, fromLocalInputValue, toLocalInputValue } from '../ui/format';
+import { Modal, ModalFooter } from '../ui/modal';
 import { startSilence } from './room-api';
 
 interface StartSilenceDialogProps {
@@ -41,6 +42,107 @@ function timeZoneName(): string {
   }
 }
 
+interface SilenceClausePickerProps {
+  /** The clauses the workflow allows under silence. */
+  eligible: readonly ClauseSummary[];
+  selected: ReadonlySet<string>;
+  consensus: ReadonlyMap<string, ConsensusDto> | undefined;
+  onPick: (clauseIds: ReadonlySet<string>) => void;
+  onToggle: (clauseId: string, on: boolean) => void;
+}
+
+/** The clauses to put under silence, with quick selections (those with consensus, all, none). */
+function SilenceClausePicker({ eligible, selected, consensus, onPick, onToggle }: SilenceClausePickerProps) {
+  const withConsensus = eligible.filter((c) => consensus?.get(c.id)?.state === 'consensus');
+  return (
+    <fieldset className="modal__fieldset">
+      <legend>
+        Clauses <span className="cneg__count">{selected.size} selected</span>
+      </legend>
+      {eligible.length === 0 ? (
+        <p className="cneg__muted">No clause can be put under silence now: only drafting, negotiating and agreed ad ref. clauses can.</p>
+      ) : (
+        <>
+          <p className="silence-pick__quick">
+            Select:{' '}
+            <button type="button" className="linkish" onClick={() => onPick(new Set(withConsensus.map((c) => c.id)))} disabled={withConsensus.length === 0}>
+              those with consensus ({withConsensus.length})
+            </button>{' '}
+            ·{' '}
+            <button type="button" className="linkish" onClick={() => onPick(new Set(eligible.map((c) => c.id)))}>
+              all ({eligible.length})
+            </button>{' '}
+            ·{' '}
+            <button type="button" className="linkish" onClick={() => onPick(new Set())}>
+              none
+            </button>
+          </p>
+          <ul className="silence-pick" role="list">
+            {eligible.map((c) => {
+              const state = consensus?.get(c.id)?.state;
+              return (
+                <li key={c.id}>
+                  <label className="silence-pick__row">
+                    <input type="checkbox" checked={selected.has(c.id)} onChange={(e) => onToggle(c.id, e.target.checked)} data-clause-number={c.number} />
+                    <span className="silence-pick__number">{c.number}.</span>
+                    <span className="silence-pick__title">{c.title}</span>
+                    <span className="silence-pick__status">{CLAUSE_STATUS_LABELS[c.status]}</span>
+                    {state ? <ConsensusBadge state={state} /> : null}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+/** The deadline, in the person's own time zone, with quick picks and what delegations will see in UTC. */
+function DeadlineField({ deadline, onChange }: { deadline: string; onChange: (value: string) => void }) {
+  const id = useId();
+  const zone = useMemo(timeZoneName, []);
+  const at = fromLocalInputValue(deadline);
+  return (
+    <div className="modal__field">
+      <label htmlFor={`${id}-deadline`}>Deadline</label>
+      <div className="deadline-row">
+        <input
+          id={`${id}-deadline`}
+          type="datetime-local"
+          step={1}
+          value={deadline}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={`${id}-deadline-hint`}
+          required
+          data-autofocus
+        />
+        <span className="deadline-row__picks" role="group" aria-label="Quick picks">
+          {QUICK_PICKS.map((q) => (
+            <button
+              key={q.label}
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onChange(toLocalInputValue(after(q.hours)))}
+            >
+              {q.label}
+            </button>
+          ))}
+        </span>
+      </div>
+      <p className="modal__hint" id={`${id}-deadline-hint`}>
+        In your time zone ({zone}).{' '}
+        {at ? (
+          <>
+            Delegations see <strong>{formatDeadlineUtc(at)}</strong>, {formatIn(at.getTime() - Date.now())}.
+          </>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
 /**
  * The secretariat puts one or several clauses under silence until a deadline: the
  * clauses to include (those the workflow allows), the deadline (to the second, in the
@@ -52,12 +154,17 @@ export function StartSilenceDialog({ draftId, clauses, consensus, preselected, o
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(preselected.filter((cid) => eligible.some((c) => c.id === cid))));
   const [deadline, setDeadline] = useState(() => toLocalInputValue(after(24)));
   const [note, setNote] = useState('');
+  // Set once the server refused because of open brackets: the secretariat may start anyway, with a reason.
+  const [disputes, setDisputes] = useState<string | null>(null);
+  const [override, setOverride] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const zone = useMemo(timeZoneName, []);
 
-  const at = fromLocalInputValue(deadline);
-  const withConsensus = eligible.filter((c) => consensus?.get(c.id)?.state === 'consensus');
+  function pick(clauseIds: ReadonlySet<string>) {
+    setSelected(clauseIds);
+    setError(null);
+    setDisputes(null);
+  }
 
   function toggle(clauseId: string, on: boolean) {
     setSelected((prev) => {
@@ -67,6 +174,8 @@ export function StartSilenceDialog({ draftId, clauses, consensus, preselected, o
       return next;
     });
     setError(null);
+    // Another set of clauses is checked again by the server.
+    setDisputes(null);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -86,13 +195,21 @@ export function StartSilenceDialog({ draftId, clauses, consensus, preselected, o
       setError('The deadline must be in the future.');
       return;
     }
+    if (disputes && !override.trim()) {
+      setError('Give the reason for starting silence over open brackets, or untick those clauses.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      onStarted(await startSilence(draftId, ids, when, note));
+      onStarted(await startSilence(draftId, ids, when, note, disputes ? override : undefined));
       onClose();
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'The silence procedure could not be started.');
+      if (err instanceof ApiError && err.status === 409 && !disputes) {
+        setDisputes(err.message);
+      } else {
+        setError(err instanceof Error ? err.message : 'The silence procedure could not be started.');
+      }
       setBusy(false);
     }
   }
@@ -108,89 +225,16 @@ export function StartSilenceDialog({ draftId, clauses, consensus, preselected, o
           deadline.
         </p>
 
-        <fieldset className="modal__fieldset">
-          <legend>
-            Clauses <span className="cneg__count">{selected.size} selected</span>
-          </legend>
-          {eligible.length === 0 ? (
-            <p className="cneg__muted">No clause can be put under silence now: only drafting, negotiating and agreed ad ref. clauses can.</p>
-          ) : (
-            <>
-              <p className="silence-pick__quick">
-                Select:{' '}
-                <button type="button" className="linkish" onClick={() => setSelected(new Set(withConsensus.map((c) => c.id)))} disabled={withConsensus.length === 0}>
-                  those with consensus ({withConsensus.length})
-                </button>{' '}
-                ·{' '}
-                <button type="button" className="linkish" onClick={() => setSelected(new Set(eligible.map((c) => c.id)))}>
-                  all ({eligible.length})
-                </button>{' '}
-                ·{' '}
-                <button type="button" className="linkish" onClick={() => setSelected(new Set())}>
-                  none
-                </button>
-              </p>
-              <ul className="silence-pick" role="list">
-                {eligible.map((c) => {
-                  const state = consensus?.get(c.id)?.state;
-                  return (
-                    <li key={c.id}>
-                      <label className="silence-pick__row">
-                        <input type="checkbox" checked={selected.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} data-clause-number={c.number} />
-                        <span className="silence-pick__number">{c.number}.</span>
-                        <span className="silence-pick__title">{c.title}</span>
-                        <span className="silence-pick__status">{CLAUSE_STATUS_LABELS[c.status]}</span>
-                        {state ? <ConsensusBadge state={state} /> : null}
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </>
-          )}
-        </fieldset>
+        <SilenceClausePicker eligible={eligible} selected={selected} consensus={consensus} onPick={pick} onToggle={toggle} />
 
-        <div className="modal__field">
-          <label htmlFor={`${id}-deadline`}>Deadline</label>
-          <div className="deadline-row">
-            <input
-              id={`${id}-deadline`}
-              type="datetime-local"
-              step={1}
-              value={deadline}
-              onChange={(e) => {
-                setDeadline(e.target.value);
-                setError(null);
-              }}
-              aria-describedby={`${id}-deadline-hint`}
-              required
-              data-autofocus
-            />
-            <span className="deadline-row__picks" role="group" aria-label="Quick picks">
-              {QUICK_PICKS.map((q) => (
-                <button
-                  key={q.label}
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => {
-                    setDeadline(toLocalInputValue(after(q.hours)));
-                    setError(null);
-                  }}
-                >
-                  {q.label}
-                </button>
-              ))}
-            </span>
-          </div>
-          <p className="modal__hint" id={`${id}-deadline-hint`}>
-            In your time zone ({zone}).{' '}
-            {at ? (
-              <>
-                Delegations see <strong>{formatDeadlineUtc(at)}</strong>, {formatIn(at.getTime() - Date.now())}.
-              </>
-            ) : null}
-          </p>
-        </div>
+
+        <DeadlineField
+          deadline={deadline}
+          onChange={(value) => {
+            setDeadline(value);
+            setError(null);
+          }}
+        />
 
         <div className="modal__field">
           <label htmlFor={`${id}-note`}>
@@ -199,12 +243,23 @@ export function StartSilenceDialog({ draftId, clauses, consensus, preselected, o
           <textarea id={`${id}-note`} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
 
+        {disputes ? (
+          <div className="modal__field" data-testid="silence-override">
+            <p className="modal__hint" role="alert">
+              {disputes}
+            </p>
+            <label htmlFor={`${id}-override`}>Start anyway: the reason, recorded with the procedure and in the audit log</label>
+            <textarea id={`${id}-override`} rows={2} maxLength={2000} value={override} onChange={(e) => setOverride(e.target.value)} aria-required="true" />
+            <p className="modal__hint">Without it, untick the disputed clauses. If brackets are still open at the deadline, nothing is agreed unless you override.</p>
+          </div>
+        ) : null}
+
         <ModalFooter
           error={error}
           busy={busy}
           onCancel={onClose}
           tone="primary"
-          submitLabel="Start silence procedure"
+          submitLabel={disputes ? 'Start silence anyway' : 'Start silence procedure'}
           busyLabel="Starting…"
           submitDisabled={eligible.length === 0}
         />

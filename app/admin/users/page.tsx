@@ -12,17 +12,12 @@ export const metadata: Metadata = { title: 'Users' };
 export const dynamic = 'force-dynamic';
 
 /**
- * The delegations people can be assigned to: those of every draft (with their names),
- * plus any code someone already holds that no draft lists.
+ * The delegations people can be assigned to: every delegation Accord knows (also one
+ * just added, before any draft lists it), plus any code someone already holds.
  */
 async function delegationOptions(identity: Identity, users: readonly UserDto[]): Promise<DelegationOption[]> {
-  const { drafts } = getServices();
-  const summaries = await drafts.listForUser(identity);
-  const details = await Promise.all(summaries.map((d) => drafts.getForUser(identity, d.id)));
-  const byCode = new Map<string, DelegationOption>();
-  for (const draft of details) {
-    for (const d of draft.delegations) if (!byCode.has(d.code)) byCode.set(d.code, { code: d.code, name: d.name });
-  }
+  const known = await getServices().draftAdmin.listDelegations(identity);
+  const byCode = new Map<string, DelegationOption>(known.map((d) => [d.code, { code: d.code, name: d.name }]));
   for (const u of users) if (u.delegation && !byCode.has(u.delegation)) byCode.set(u.delegation, { code: u.delegation, name: null });
   return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
 }

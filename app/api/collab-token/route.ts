@@ -2,7 +2,7 @@
 import type { CollabToken } from '@/lib/api/types';
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { collabTokenRequestSchema } from './schema';
+import { collabTokenRequestSchema } from '@/lib/requests/collab-token';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // GET /api/notifications?before&limit&unread - your delegation's notifications, newest first, paginated
 import { json, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { parseQuery } from '../drafts/[id]/comments/schema';
-import { notificationQuerySchema } from './schema';
+import { parseQuery } from '@/lib/requests/comments';
+import { notificationQuerySchema } from '@/lib/requests/notifications';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/users - every account (secretariat); POST - create an account (secretariat)
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { createUserSchema } from './schema';
+import { createUserSchema } from '@/lib/requests/users';
 
 export const dynamic = 'force-dynamic';
 

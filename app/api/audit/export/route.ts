@@ -1,13 +1,15 @@
 // GET /api/audit/export?draftId&action - the whole (filtered) audit log as CSV (secretariat)
+import { assertAuditReader } from '@/server/audit/audit-log';
 import { requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { auditQuerySchema, queryOf } from '../schema';
+import { parseAuditQuery } from '@/lib/requests/audit';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = route(async (req: Request) => {
   const identity = await requireIdentity(req);
-  const query = auditQuerySchema.parse({ ...queryOf(req), limit: 1000 });
+  assertAuditReader(identity);
+  const query = parseAuditQuery(req, { limit: '1000' });
   const { audit } = getServices();
   const entries = [];
   let before: number | undefined;

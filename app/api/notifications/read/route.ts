@@ -1,7 +1,7 @@
 // POST /api/notifications/read - mark notifications read ({ ids } or { all: true }) for yourself; answers { unread }
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { markReadSchema } from '../schema';
+import { markReadSchema } from '@/lib/requests/notifications';
 
 export const dynamic = 'force-dynamic';
 

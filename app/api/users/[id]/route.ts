@@ -1,7 +1,7 @@
 // PATCH /api/users/:id - change a person's name, role, delegation or disable them (secretariat); their live connections are closed
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { updateUserSchema } from '../schema';
+import { updateUserSchema } from '@/lib/requests/users';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AppHeader } from '../../../_components/app-header';
 import { identityColor } from '../../../_components/identity-color';
 import { Dashboard } from '../../../_components/negotiation/dashboard';
-import { draftForMetadata, loadNegotiationPage } from '../../../_server/negotiation-page';
+import { draftForMetadata, loadNegotiationPage, readOnlyWhenClosed } from '../../../_server/negotiation-page';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +24,7 @@ export default async function DashboardPage({ params }: DashboardPageProps) {
   return (
     <>
       <AppHeader identity={identity} color={color} trail={<span className="breadcrumb__current">{draft.title}</span>} />
-      <Dashboard draft={draft} initial={snapshot} />
+      <Dashboard draft={readOnlyWhenClosed(draft)} initial={snapshot} secretariat={identity.role === 'secretariat'} />
     </>
   );
 }

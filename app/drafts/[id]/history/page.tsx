@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { parsePoint } from '@/lib/history/point';
+import { DRAFT_START, parsePoint } from '@/lib/history/point';
 import { getServices } from '@/server/services-registry';
 import { AppHeader } from '../../../_components/app-header';
 import { HistoryView, type HistoryState, type HistoryTab } from '../../../_components/history/history-view';
 import { identityColor } from '../../../_components/identity-color';
 import { requireIdentityOrRedirect } from '../../../_server/current-identity';
-import { draftForMetadata } from '../../../_server/negotiation-page';
+import { draftForMetadata, readOnlyWhenClosed } from '../../../_server/negotiation-page';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: HistoryPageProps): Promise<Me
   return { title: draft ? `History · ${draft.title}` : 'Draft not found' };
 }
 
-const VIEWS: HistoryTab[] = ['timeline', 'compare', 'authorship', 'revision'];
+const VIEWS: HistoryTab[] = ['timeline', 'compare', 'four-column', 'authorship', 'revision'];
 
 /** A point from the query string, or the fallback when absent or not a point. */
 function point(value: string | string[] | undefined, fallback: string): string {
@@ -43,9 +43,9 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
   }
   const view = typeof query.view === 'string' && (VIEWS as string[]).includes(query.view) ? (query.view as HistoryTab) : 'timeline';
   const rev = typeof query.rev === 'string' && /^\d{1,9}$/.test(query.rev) ? Number(query.rev) : null;
-  // Compare opens on the newest revision, or on the last 24 hours while there is none.
+  // Compare opens on the newest revision, or on the draft's start while there is none.
   const revisions = query.from === undefined ? await getServices().history.listRevisions(identity, id) : [];
-  const defaultFrom = revisions[0] ? `rev:${revisions[0].number}` : new Date(Date.now() - 24 * 3600_000).toISOString();
+  const defaultFrom = revisions[0] ? `rev:${revisions[0].number}` : DRAFT_START;
   const initial: HistoryState = {
     view: view === 'revision' && !rev ? 'timeline' : view,
     from: point(query.from, defaultFrom),
@@ -54,10 +54,16 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
     rev,
   };
   const color = identityColor(identity, draft.delegations);
+  const shown = readOnlyWhenClosed(draft);
   return (
     <>
       <AppHeader identity={identity} color={color} trail={<span className="breadcrumb__current">{draft.title}</span>} />
-      <HistoryView draft={draft} secretariat={identity.role === 'secretariat' && draft.access === 'write'} initial={initial} />
+      <HistoryView
+        draft={shown}
+        secretariat={identity.role === 'secretariat' && shown.access === 'write'}
+        adoption={identity.role === 'secretariat' ? { closed: draft.state === 'closed', clauses: draft.clauses } : undefined}
+        initial={initial}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { AppHeader } from '../../../_components/app-header';
 import { identityColor } from '../../../_components/identity-color';
 import { MyDelegation } from '../../../_components/negotiation/my-delegation';
 import { NegotiationBar } from '../../../_components/negotiation/negotiation-bar';
-import { draftForMetadata, loadNegotiationPage } from '../../../_server/negotiation-page';
+import { draftForMetadata, loadNegotiationPage, readOnlyWhenClosed } from '../../../_server/negotiation-page';
 
 export const dynamic = 'force-dynamic';
 
@@ -61,7 +61,7 @@ export default async function MinePage({ params }: MinePageProps) {
   return (
     <>
       {header}
-      <MyDelegation draft={draft} delegation={delegation} initial={snapshot} />
+      <MyDelegation draft={readOnlyWhenClosed(draft)} delegation={delegation} initial={snapshot} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 // GET /api/drafts/:id/comments?clauseId&state - the comment threads you may see; POST - start a thread on a span of a clause
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { createThreadSchema, listQuerySchema, parseQuery } from './schema';
+import { createThreadSchema, listQuerySchema, parseQuery } from '@/lib/requests/comments';
 
 export const dynamic = 'force-dynamic';
 

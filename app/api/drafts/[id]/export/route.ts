@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { requireIdentity, route } from '@/server/http/respond';
 import { fileResponse } from '@/server/export/file-response';
 import { getServices } from '@/server/services-registry';
-import { exportQuerySchema, queryOf } from './schema';
+import { exportQuerySchema, queryOf } from '@/lib/requests/export';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/drafts/:id/revisions - numbered revisions, newest first; POST - the secretariat cuts the next one
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { cutRevisionSchema } from './schema';
+import { cutRevisionSchema } from '@/lib/requests/revisions';
 
 export const dynamic = 'force-dynamic';
 

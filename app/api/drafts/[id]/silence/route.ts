@@ -1,7 +1,7 @@
 // GET /api/drafts/:id/silence - silence procedures with their state; POST - the secretariat starts one
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { startSilenceSchema } from './schema';
+import { startSilenceSchema } from '@/lib/requests/silence';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +21,7 @@ export const POST = route(async (req: Request, ctx: Params) => {
     clauseIds: body.clauseIds,
     deadline: new Date(body.deadline),
     note: body.note,
+    override: body.override,
   });
   return json(procedure, 201);
 });

@@ -1,7 +1,7 @@
 // GET /api/drafts/:id/history/authorship?at - who wrote each surviving passage, per clause
 import { json, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { atQuerySchema, parseQuery } from '../schema';
+import { atQuerySchema, parseQuery } from '@/lib/requests/history';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/drafts/:id/history/compare?from&to - clause-by-clause word diff of two points, attributed
 import { json, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { compareQuerySchema, parseQuery } from '../schema';
+import { compareQuerySchema, parseQuery } from '@/lib/requests/history';
 
 export const dynamic = 'force-dynamic';
 

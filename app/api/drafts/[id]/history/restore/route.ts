@@ -1,7 +1,7 @@
 // POST /api/drafts/:id/history/restore - the secretariat restores a clause or the whole draft to an earlier point
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { restoreSchema } from '../schema';
+import { restoreSchema } from '@/lib/requests/history';
 
 export const dynamic = 'force-dynamic';
 

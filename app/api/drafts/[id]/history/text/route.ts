@@ -1,7 +1,7 @@
 // GET /api/drafts/:id/history/text?at - the text of every clause at a point of the history
 import { json, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { atQuerySchema, parseQuery } from '../schema';
+import { atQuerySchema, parseQuery } from '@/lib/requests/history';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@
 import { AppError } from '@/lib/errors/app-error';
 import { json, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { revisionNumberSchema } from '../schema';
+import { revisionNumberSchema } from '@/lib/requests/revisions';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // POST /api/drafts/:id/alternatives/:alternativeId/adopt - the secretariat adopts an alternative: it replaces the text
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { adoptSchema } from './schema';
+import { adoptSchema } from '@/lib/requests/annotations';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // PUT /api/drafts/:id/alternatives/:alternativeId/backing - a delegation backs (or stops backing) an alternative
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { backingSchema } from './schema';
+import { backingSchema } from '@/lib/requests/annotations';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // POST /api/drafts/:id/clauses/:clauseId/alternatives - propose an alternative wording for the clause or a span of it
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { proposeAlternativeSchema } from './schema';
+import { proposeAlternativeSchema } from '@/lib/requests/annotations';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // POST /api/drafts/:id/clauses/:clauseId/brackets - bracket words of a clause (a delegate or the secretariat)
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { addBracketSchema } from './schema';
+import { addBracketSchema } from '@/lib/requests/annotations';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // POST /api/drafts/:id/clauses/:clauseId/status - the secretariat sets a clause's status
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { setStatusSchema } from './schema';
+import { setStatusSchema } from '@/lib/requests/clause-status';
 
 export const dynamic = 'force-dynamic';
 

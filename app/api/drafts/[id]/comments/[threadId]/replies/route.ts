@@ -1,7 +1,7 @@
 // POST /api/drafts/:id/comments/:threadId/replies - reply to a thread
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { replySchema } from '../../schema';
+import { replySchema } from '@/lib/requests/comments';
 
 export const dynamic = 'force-dynamic';
 

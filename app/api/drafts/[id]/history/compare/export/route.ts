@@ -2,8 +2,8 @@
 import { requireIdentity, route } from '@/server/http/respond';
 import { fileResponse } from '@/server/export/file-response';
 import { getServices } from '@/server/services-registry';
-import { parseQuery } from '../../schema';
-import { compareExportQuerySchema } from './schema';
+import { parseQuery } from '@/lib/requests/history';
+import { compareExportQuerySchema } from '@/lib/requests/compare-export';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,9 +3,9 @@ import { AppError } from '@/lib/errors/app-error';
 import { requireIdentity, route } from '@/server/http/respond';
 import { fileResponse } from '@/server/export/file-response';
 import { getServices } from '@/server/services-registry';
-import { parseQuery } from '../../../history/schema';
-import { revisionNumberSchema } from '../../schema';
-import { revisionExportQuerySchema } from './schema';
+import { parseQuery } from '@/lib/requests/history';
+import { revisionNumberSchema } from '@/lib/requests/revisions';
+import { revisionExportQuerySchema } from '@/lib/requests/revision-export';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // POST /api/drafts/:id/silence/:silenceId/cancel - the secretariat ends a procedure early; clauses return to their previous status
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { reasonSchema } from '../../schema';
+import { reasonSchema } from '@/lib/requests/silence';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // PUT /api/drafts/:id/clauses/:clauseId/positions/:delegation - set a delegation's position
 import { json, parseJsonBody, requireIdentity, route } from '@/server/http/respond';
 import { getServices } from '@/server/services-registry';
-import { setPositionSchema } from './schema';
+import { setPositionSchema } from '@/lib/requests/position';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,1 +1,0 @@
-export { adoptSchema } from '@/lib/annotations/schemas';

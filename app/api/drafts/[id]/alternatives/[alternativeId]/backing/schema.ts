@@ -1,1 +1,0 @@
-export { backingSchema } from '@/lib/annotations/schemas';

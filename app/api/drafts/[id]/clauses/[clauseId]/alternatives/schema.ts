@@ -1,1 +1,0 @@
-export { proposeAlternativeSchema } from '@/lib/annotations/schemas';

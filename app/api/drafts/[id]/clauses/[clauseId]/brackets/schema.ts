@@ -1,1 +1,0 @@
-export { addBracketSchema } from '@/lib/annotations/schemas';

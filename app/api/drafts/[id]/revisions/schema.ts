@@ -1,5 +1,0 @@
-import { z } from 'zod';
-
-export const cutRevisionSchema = z.object({ note: z.string().max(2000, 'the note is at most 2000 characters').optional() }).strict();
-
-export const revisionNumberSchema = z.coerce.number().int().min(1).max(1_000_000);

@@ -1,0 +1,1 @@
+ALTER TABLE "silence_procedures" ADD COLUMN "override_reason" text;

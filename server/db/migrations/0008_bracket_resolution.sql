@@ -1,0 +1,1 @@
+ALTER TABLE "brackets" ADD COLUMN "resolution" text;

@@ -1,0 +1,51 @@
+/** Decisions from the audit log: clause statuses, silence procedures, restores, edits marked editorial. */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { auditLog } from '../../db/schema';
+import { actorsById, numbersOf, type TimelineSource } from './source';
+
+const STATUS_ACTIONS = ['clause.status', 'silence.started', 'silence.broken', 'silence.cancelled', 'silence.completed', 'silence.interrupted', 'history.restored', 'clause.editorial'];
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+export const decisionSource: TimelineSource = {
+  name: 'decision',
+  kind: 'status',
+  withoutDelegation: true,
+  async read({ ctx, draftId, query, numberOf, take, before, within }) {
+    const rows = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.draftId, draftId),
+          inArray(auditLog.action, STATUS_ACTIONS),
+          before(auditLog.at, auditLog.id),
+          ...within(auditLog.at),
+          query.clauseId ? sql`(${auditLog.details}->>'clauseId' = ${query.clauseId} or ${auditLog.details}->'clauseIds' ? ${query.clauseId})` : undefined,
+        ),
+      )
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(take);
+    const people = await actorsById(ctx, rows.map((a) => a.actorId));
+    return rows.map((a) => {
+      const who = a.actorId ? people.get(a.actorId) ?? null : null;
+      const d = a.details as Record<string, unknown>;
+      const ids = typeof d.clauseId === 'string' ? [d.clauseId] : Array.isArray(d.clauseIds) ? (d.clauseIds as string[]) : [];
+      return {
+        kind: 'status' as const,
+        source: 'decision' as const,
+        id: a.id,
+        at: a.at.toISOString(),
+        actor: who,
+        clauseId: str(d.clauseId),
+        clauseNumbers: numbersOf(numberOf, ids),
+        action: a.action,
+        from: str(d.from),
+        // A restore records the point as spec ("rev:2") and label ("Rev.2"): show the label.
+        to: a.action === 'history.restored' && str(d.toLabel) ? str(d.toLabel) : str(d.to) ?? str(d.toLabel),
+        by: who?.name ?? a.actorEmail,
+        note: str(d.override) ?? str(d.reason) ?? str(d.note),
+      };
+    });
+  },
+};
