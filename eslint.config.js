@@ -1,13 +1,12 @@
 // Lint: TypeScript rules plus the layering described in docs/architecture.md, enforced so it cannot rot:
 // lib/ imports nothing of app/ or server/; server/ nothing of app/; app/ reaches server/
 // only from route handlers and server components (never from client components).
+import prettierConfig from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const noAppOrServer = {
-  patterns: [
-    { group: ['@/app/*', '@/server/*', '**/app/*', '**/server/*'], message: 'lib/ is isomorphic domain code: it may not import app/ or server/.' },
-  ],
+  patterns: [{ group: ['@/app/*', '@/server/*', '**/app/*', '**/server/*'], message: 'lib/ is isomorphic domain code: it may not import app/ or server/.' }],
 };
 
 export default tseslint.config(
@@ -51,8 +50,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/server/*', '**/server/*'], allowTypeImports: true, message: 'Client components may not import server/ code; pass data from a server component.' }] },
+        {
+          patterns: [
+            {
+              group: ['@/server/*', '**/server/*'],
+              allowTypeImports: true,
+              message: 'Client components may not import server/ code; pass data from a server component.',
+            },
+          ],
+        },
       ],
     },
   },
+  // Formatting is prettier's (npm run format); no lint rule argues with it.
+  prettierConfig,
 );

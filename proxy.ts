@@ -35,7 +35,10 @@ export const config = {
   matcher: [
     {
       source: '/((?!api/|_next/static|_next/image|metrics|icon.svg|favicon.ico).*)',
-      missing: [{ type: 'header', key: 'next-router-prefetch' }, { type: 'header', key: 'purpose', value: 'prefetch' }],
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
     },
   ],
 };

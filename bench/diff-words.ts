@@ -20,7 +20,10 @@ import { diffArrays, diffWordsWithSpace } from 'diff';
 import { diffSequence, tokenize } from '@/lib/history/diff-words';
 import { RESULTS_DIR } from './lib/paths';
 
-const WORDS = 'the parties shall ensure that any measure taken under this article is proportionate necessary and consistent with international law including the obligations of each state party under the convention and its protocols within a reasonable period'.split(' ');
+const WORDS =
+  'the parties shall ensure that any measure taken under this article is proportionate necessary and consistent with international law including the obligations of each state party under the convention and its protocols within a reasonable period'.split(
+    ' ',
+  );
 
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -97,10 +100,15 @@ for (const c of cases()) {
   const o = time(() => ours(a, b));
   const j = time(() => jsdiffArrays(a, b));
   const w = time(() => jsdiffWords(c.a, c.b));
-  lines.push(`| ${c.name} | ${a.length} / ${b.length} | ${o.median.toFixed(3)} | ${j.median.toFixed(3)} | ${(j.median / o.median).toFixed(2)}× | ${w.median.toFixed(3)} | ${o.distance} / ${j.distance} |`);
+  lines.push(
+    `| ${c.name} | ${a.length} / ${b.length} | ${o.median.toFixed(3)} | ${j.median.toFixed(3)} | ${(j.median / o.median).toFixed(2)}× | ${w.median.toFixed(3)} | ${o.distance} / ${j.distance} |`,
+  );
   rows.push(c.name);
 }
-const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+const stamp = new Date()
+  .toISOString()
+  .replace(/\.\d+Z$/, 'Z')
+  .replace(/:/g, '-');
 const report = [
   `# Word diff: ours against jsdiff (${new Date().toISOString()})`,
   '',

@@ -87,17 +87,36 @@ async function runSize(handle: DatabaseHandle, size: number): Promise<Figures> {
   const random = rng(size);
 
   // People, delegations and the draft.
-  await db.insert(delegations).values(CODES.map((code, i) => ({ code, name: `Delegation ${code}`, color: `hsl(${i * 18} 60% 40%)` }))).onConflictDoNothing();
+  await db
+    .insert(delegations)
+    .values(CODES.map((code, i) => ({ code, name: `Delegation ${code}`, color: `hsl(${i * 18} 60% 40%)` })))
+    .onConflictDoNothing();
   const people = await db
     .insert(users)
-    .values(CODES.map((code) => ({ email: `${code.toLowerCase()}-${size}@bench.test`, name: `Author ${code}`, role: 'delegate' as const, delegationCode: code })))
+    .values(
+      CODES.map((code) => ({ email: `${code.toLowerCase()}-${size}@bench.test`, name: `Author ${code}`, role: 'delegate' as const, delegationCode: code })),
+    )
     .returning({ id: users.id, code: users.delegationCode });
-  const [secretariat] = await db.insert(users).values({ email: `sec-${size}@bench.test`, name: 'Bench Secretariat', role: 'secretariat' }).returning();
-  const [draft] = await db.insert(drafts).values({ title: `History bench ${size}` }).returning();
+  const [secretariat] = await db
+    .insert(users)
+    .values({ email: `sec-${size}@bench.test`, name: 'Bench Secretariat', role: 'secretariat' })
+    .returning();
+  const [draft] = await db
+    .insert(drafts)
+    .values({ title: `History bench ${size}` })
+    .returning();
   await db.insert(draftDelegations).values(CODES.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'participant' as const })));
   const clauseRows = await db
     .insert(clauses)
-    .values(Array.from({ length: CLAUSES }, (_, i) => ({ draftId: draft.id, ordinal: i + 1, number: i + 1, title: `Clause ${i + 1}`, status: 'negotiating' as const })))
+    .values(
+      Array.from({ length: CLAUSES }, (_, i) => ({
+        draftId: draft.id,
+        ordinal: i + 1,
+        number: i + 1,
+        title: `Clause ${i + 1}`,
+        status: 'negotiating' as const,
+      })),
+    )
     .returning({ id: clauses.id });
 
   // Generate the log (see bench/lib/history-log.ts), then store it as the server does, with
@@ -110,7 +129,13 @@ async function runSize(handle: DatabaseHandle, size: number): Promise<Figures> {
   const insertStarted = performance.now();
   const tail = 400;
   const checkpointer = createCheckpointer({ db, logger, every: 500, settleSeconds: 0 });
-  const target = { draftId: draft.id, authorIds: people.map((p) => p.id), authorCodes: CODES, secretariatId: secretariat.id, clauseIds: clauseRows.map((c) => c.id) };
+  const target = {
+    draftId: draft.id,
+    authorIds: people.map((p) => p.id),
+    authorCodes: CODES,
+    secretariatId: secretariat.id,
+    clauseIds: clauseRows.map((c) => c.id),
+  };
   const head = Math.max(0, log.length - tail);
   let logBytes = await storeHistoryLog(db, log, target, 0, head);
   await checkpointer.checkpoint(draft.id);
@@ -119,13 +144,29 @@ async function runSize(handle: DatabaseHandle, size: number): Promise<Figures> {
   log.updates.length = 0;
 
   // Index as the server does, then cut five revisions spread over the log.
-  const indexer = createHistoryIndexer({ db, logger, settleSeconds: 0, embedded: handle.kind === 'pglite', batchSize: handle.kind === 'pglite' ? 25 : 100, urgentBatchSize: handle.kind === 'pglite' ? 250 : 2000 });
+  const indexer = createHistoryIndexer({
+    db,
+    logger,
+    settleSeconds: 0,
+    embedded: handle.kind === 'pglite',
+    batchSize: handle.kind === 'pglite' ? 25 : 100,
+    urgentBatchSize: handle.kind === 'pglite' ? 250 : 2000,
+  });
   const [indexMs] = await time(() => indexer.ensureIndexed(draft.id));
   const ids = (await db.select({ id: yjsUpdates.id }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draft.id)).orderBy(asc(yjsUpdates.id))).map((r) => r.id);
   for (let k = 1; k <= 5; k += 1) {
     const upToId = ids[Math.floor((ids.length * k) / 6)];
     const revDoc = await loadDocAt(db, draft.id, upToId);
-    await db.insert(revisions).values({ draftId: draft.id, number: k, note: null, createdBy: secretariat.id, createdByName: 'Bench Secretariat', createdAt: new Date(), upToId, state: Y.encodeStateAsUpdate(revDoc) });
+    await db.insert(revisions).values({
+      draftId: draft.id,
+      number: k,
+      note: null,
+      createdBy: secretariat.id,
+      createdByName: 'Bench Secretariat',
+      createdAt: new Date(),
+      upToId,
+      state: Y.encodeStateAsUpdate(revDoc),
+    });
     revDoc.destroy();
   }
 
@@ -191,7 +232,10 @@ async function runSize(handle: DatabaseHandle, size: number): Promise<Figures> {
 }
 
 async function main(): Promise<void> {
-  const sizes = (arg('sizes') ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+  const sizes = (arg('sizes') ?? '10000,100000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const postgres = process.argv.includes('--postgres');
   const results: Figures[] = [];
   for (const size of sizes) {
@@ -254,7 +298,10 @@ async function main(): Promise<void> {
         `${(f.indexMs / 1000).toFixed(1)} s (${Math.round(f.size / (f.indexMs / 1000)).toLocaleString('en')}/s)`,
         f.sessions.toLocaleString('en'),
         String(f.snapshots),
-      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+      ]
+        .join(' | ')
+        .replace(/^/, '| ')
+        .replace(/$/, ' |'),
     ),
     '',
   ];

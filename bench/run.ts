@@ -18,7 +18,21 @@ import { formatPoint, parseArgs, USAGE, type BenchOptions, type LoadPoint } from
 import { measureEmbeddedFloor, measurePostgresFloor, type CommitFloor } from './lib/commit-floor';
 import { detectPinning, LOAD_CPU, pinnedCommand, pinProcess, type Pinning } from './lib/pin';
 import { RESULTS_DIR, REPO_ROOT } from './lib/paths';
-import { runQueueWaitSeconds, allProcessCpu, busySecondsByCpu, cpuDelta, cpuTimesByCpu, cpuTimesDelta, foreignLoad, topForeign, type CpuTimes, cpuSecondsByPid, memoryOf, MemorySampler, processTree } from './lib/proc';
+import {
+  runQueueWaitSeconds,
+  allProcessCpu,
+  busySecondsByCpu,
+  cpuDelta,
+  cpuTimesByCpu,
+  cpuTimesDelta,
+  foreignLoad,
+  topForeign,
+  type CpuTimes,
+  cpuSecondsByPid,
+  memoryOf,
+  MemorySampler,
+  processTree,
+} from './lib/proc';
 import type { BenchRecord, PointRun } from './lib/record';
 import { evaluateChecks, NOISY_CORES, renderMarkdown } from './lib/report';
 import { percentiles } from './lib/stats';
@@ -63,7 +77,13 @@ async function runPoint(target: RunningTarget, point: LoadPoint, options: BenchO
   const configFile = path.join(os.tmpdir(), `accord-bench-${process.pid}-${target.id}-${formatPoint(point)}.json`);
   fs.writeFileSync(configFile, JSON.stringify(config), { mode: 0o600 });
 
-  const [command, args] = pinnedCommand(pinning, LOAD_CPU, process.execPath, [...extraNodeArgs('BENCH_GENERATOR_NODE_ARGS'), '--import', 'tsx', path.join('bench', 'load', 'generator.ts'), configFile]);
+  const [command, args] = pinnedCommand(pinning, LOAD_CPU, process.execPath, [
+    ...extraNodeArgs('BENCH_GENERATOR_NODE_ARGS'),
+    '--import',
+    'tsx',
+    path.join('bench', 'load', 'generator.ts'),
+    configFile,
+  ]);
   const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -82,7 +102,8 @@ async function runPoint(target: RunningTarget, point: LoadPoint, options: BenchO
   let waitBefore = { server: 0, generator: 0 };
   let allBefore = new Map<number, number>();
   let foreign: Array<{ pid: number; what: string; cpuSeconds: number }> = [];
-  let window: { server: number; services: number; generator: number; busyByCpu: number[]; times: CpuTimes; waited: { server: number; generator: number } } | undefined;
+  let window:
+    { server: number; services: number; generator: number; busyByCpu: number[]; times: CpuTimes; waited: { server: number; generator: number } } | undefined;
   let windowStartPending: Promise<void> = Promise.resolve();
 
   const onEvent = (event: GeneratorEvent) => {
@@ -171,7 +192,10 @@ async function runPoint(target: RunningTarget, point: LoadPoint, options: BenchO
 
   if (!result || !window) {
     const why = error ?? `the load generator exited with code ${exit} without a result`;
-    return { ...base, error: `${why}${stderr ? `\n${stderr.slice(-2000)}` : ''}${target.alive() ? '' : `\nThe server died. Logs:\n${target.logs().slice(-2000)}`}` };
+    return {
+      ...base,
+      error: `${why}${stderr ? `\n${stderr.slice(-2000)}` : ''}${target.alive() ? '' : `\nThe server died. Logs:\n${target.logs().slice(-2000)}`}`,
+    };
   }
   const deliveries = result.edits.deliveries;
   const cpuWindowSeconds = result.cpuWindowSeconds;
@@ -301,7 +325,8 @@ async function main(): Promise<void> {
       try {
         build = ensureBuild({ force: options.build === 'force', log }) === 'built' ? 'rebuilt for this run' : 'up to date';
       } catch (err) {
-        for (const t of wanted) if (TARGETS[t].needs.includes('build')) skip(t, `the production build failed: ${err instanceof Error ? err.message : String(err)}`);
+        for (const t of wanted)
+          if (TARGETS[t].needs.includes('build')) skip(t, `the production build failed: ${err instanceof Error ? err.message : String(err)}`);
         build = 'failed';
       }
     }
@@ -313,7 +338,8 @@ async function main(): Promise<void> {
       const probe = await createBenchDatabase(databaseUrl);
       await probe.drop();
     } catch (err) {
-      for (const t of wanted) if (TARGETS[t].needs.includes('postgres')) skip(t, `PostgreSQL unreachable (BENCH_DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`);
+      for (const t of wanted)
+        if (TARGETS[t].needs.includes('postgres')) skip(t, `PostgreSQL unreachable (BENCH_DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   let redisPid: number | null = null;
@@ -321,7 +347,8 @@ async function main(): Promise<void> {
     try {
       redisPid = (await checkRedis(redisUrl)).pid;
     } catch (err) {
-      for (const t of wanted) if (TARGETS[t].needs.includes('redis')) skip(t, `Redis unreachable (BENCH_REDIS_URL): ${err instanceof Error ? err.message : String(err)}`);
+      for (const t of wanted)
+        if (TARGETS[t].needs.includes('redis')) skip(t, `Redis unreachable (BENCH_REDIS_URL): ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
@@ -367,7 +394,11 @@ async function main(): Promise<void> {
     const outcomes = await Promise.allSettled(toStart.map((id) => TARGETS[id].start(ctx)));
     outcomes.forEach((outcome, i) => {
       if (outcome.status === 'fulfilled') running.push(outcome.value);
-      else skip(toStart[i], `could not start: ${outcome.reason instanceof Error ? outcome.reason.message.split('\n').slice(0, 6).join('\n') : String(outcome.reason)}`);
+      else
+        skip(
+          toStart[i],
+          `could not start: ${outcome.reason instanceof Error ? outcome.reason.message.split('\n').slice(0, 6).join('\n') : String(outcome.reason)}`,
+        );
     });
     // The harness itself (light: /proc sampling) stays off the server's CPU from now on; the
     // servers started unpinned (side by side, faster) and were pinned once ready.
@@ -386,7 +417,9 @@ async function main(): Promise<void> {
       // The first point (the latency target's) is measured in rounds, targets interleaved.
       const rounds = index === 0 ? options.rounds : 1;
       for (let round = 1; round <= rounds; round += 1) {
-        log(`point ${formatPoint(point)}: ${point.clients} clients × ${point.editRate} edits/s + ${options.caretRate} caret moves/s${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}`);
+        log(
+          `point ${formatPoint(point)}: ${point.clients} clients × ${point.editRate} edits/s + ${options.caretRate} caret moves/s${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}`,
+        );
         for (const target of running) {
           // A target's first point warms up longer: its server compiles its hot code then.
           const first = !runs.some((r) => r.target === target.id);
@@ -405,7 +438,9 @@ async function main(): Promise<void> {
   }
 
   if (runs.some((r) => r.target === 'c' && r.result && r.result.edits.deliveryRatio < 0.999)) {
-    notes.push('(c) did not deliver every edit across its two instances: clients only see edits made through their own instance unless the Redis fan-out (server/collab/fanout) relays them.');
+    notes.push(
+      '(c) did not deliver every edit across its two instances: clients only see edits made through their own instance unless the Redis fan-out (server/collab/fanout) relays them.',
+    );
   }
   const finished = new Date();
   const cpu = process.cpuUsage(harnessCpuStart);
@@ -414,7 +449,13 @@ async function main(): Promise<void> {
     finishedAt: finished.toISOString(),
     durationSeconds: (finished.getTime() - started.getTime()) / 1000,
     options,
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageAtStart: os.loadavg(), otherCoresBeforeStart: busyBefore },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      loadAverageAtStart: os.loadavg(),
+      otherCoresBeforeStart: busyBefore,
+    },
     pinning,
     referenceVersion: referenceVersion(),
     build,
@@ -433,7 +474,10 @@ async function main(): Promise<void> {
 
   if (options.save) {
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const stamp = started.toISOString().replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z');
+    const stamp = started
+      .toISOString()
+      .replace(/[:]/g, '-')
+      .replace(/\.\d+Z$/, 'Z');
     const base = path.join(RESULTS_DIR, `${stamp}${options.quick ? '-quick' : ''}`);
     fs.writeFileSync(`${base}.json`, `${JSON.stringify(record, null, 2)}\n`);
     fs.writeFileSync(`${base}.md`, `${markdown}\n`);

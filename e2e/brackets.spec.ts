@@ -125,7 +125,9 @@ test.describe('brackets and alternatives', () => {
     await expect(dialog).toContainText('“several hundred thousand” becomes “up to 800,000”');
     await dialog.getByRole('button', { name: 'Adopt ALT 2', exact: true }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(secClause.panel.getByTestId('annotations-message')).toHaveText('ALT 2 adopted: the text now reads as proposed. 1 bracket on the replaced words resolved.');
+    await expect(secClause.panel.getByTestId('annotations-message')).toHaveText(
+      'ALT 2 adopted: the text now reads as proposed. 1 bracket on the replaced words resolved.',
+    );
 
     for (const room of [fr, secretariat]) await expect.poll(() => room.editorText(8)).toContain('a Ukrainian force of up to 800,000 personnel');
     for (const part of [frClause, secClause]) {

@@ -9,12 +9,28 @@ async function signedIn(browser: Browser, email: string, viewport?: { width: num
   return page;
 }
 
-const MARKDOWN = ['## Scope', 'Scope one.', 'Scope two.', '## Funding', 'Funding is pooled.', '## Review', 'The parties review yearly.', '## Final', 'Entry into force.'].join('\n\n');
+const MARKDOWN = [
+  '## Scope',
+  'Scope one.',
+  'Scope two.',
+  '## Funding',
+  'Funding is pooled.',
+  '## Review',
+  'The parties review yearly.',
+  '## Final',
+  'Entry into force.',
+].join('\n\n');
 
 /** The titles of the room's clauses in page order, each with its number ("–" when it has none). */
 async function outline(page: Page): Promise<string[]> {
   return page.getByTestId('clause').evaluateAll((sections) =>
-    sections.map((s) => `${s.getAttribute('data-clause-number') || '–'}:${s.querySelector('h2')?.textContent?.replace(/^\s*(\d+\.|\[withdrawn\])\s*/, '').trim()}`),
+    sections.map(
+      (s) =>
+        `${s.getAttribute('data-clause-number') || '–'}:${s
+          .querySelector('h2')
+          ?.textContent?.replace(/^\s*(\d+\.|\[withdrawn\])\s*/, '')
+          .trim()}`,
+    ),
   );
 }
 
@@ -68,7 +84,9 @@ test('the secretariat adds, renames, moves, withdraws and reinstates clauses; a 
   await finalLink.press('Alt+ArrowUp');
   await expect.poll(() => outline(fr)).toEqual(['1:Preamble', '2:Scope and purpose', '3:Funding', '4:Final', '5:Review']);
   await expect(finalLink).toBeFocused();
-  await secretariat.locator('.outline__item', { hasText: 'Review' }).dragTo(secretariat.locator('.outline__item', { hasText: 'Preamble' }), { targetPosition: { x: 20, y: 4 } });
+  await secretariat
+    .locator('.outline__item', { hasText: 'Review' })
+    .dragTo(secretariat.locator('.outline__item', { hasText: 'Preamble' }), { targetPosition: { x: 20, y: 4 } });
   await expect.poll(() => outline(fr)).toEqual(['1:Review', '2:Preamble', '3:Scope and purpose', '4:Funding', '5:Final']);
   await frRoom.typeAtEnd(1, ' And after the move.');
   await expect.poll(() => room.editorText(1)).toContain('The parties review yearly. France typed this. And after the move.');

@@ -198,7 +198,10 @@ test.describe('comments anchored to the text', () => {
     await fr.clause(n).screenshot({ path: testInfo.outputPath('fr-clause-comments.png') });
     await publicOnFr.getByRole('button', { name: 'Resolve' }).click();
     await expect(publicOnDe).toHaveCount(0);
-    await de.clause(n).getByLabel(/Show resolved/).check();
+    await de
+      .clause(n)
+      .getByLabel(/Show resolved/)
+      .check();
     await expect(publicOnDe).toHaveAttribute('data-state', 'resolved');
   });
 });
@@ -206,7 +209,9 @@ test.describe('comments anchored to the text', () => {
 test.describe('the comment margin', () => {
   test.setTimeout(120_000);
 
-  test('at 1440 px each thread sits beside its words, level with them, and cards never overlap; the two are linked both ways', async ({ browser }, testInfo) => {
+  test('at 1440 px each thread sits beside its words, level with them, and cards never overlap; the two are linked both ways', async ({
+    browser,
+  }, testInfo) => {
     const fr = await enterRoom(browser, ACCOUNTS.fr);
     try {
       const n = 8;
@@ -222,7 +227,9 @@ test.describe('the comment margin', () => {
         await expect(fr.clause(n).getByTestId('clause-comments')).toHaveAttribute('data-layout', 'margin');
         if (ids.length === 0) {
           // The composer opens in the margin, level with the selected words.
-          await expect.poll(async () => Math.abs((await top(composer)) - (await top(fr.editor(n).locator('[data-comment-id="composer"]').first())))).toBeLessThan(40);
+          await expect
+            .poll(async () => Math.abs((await top(composer)) - (await top(fr.editor(n).locator('[data-comment-id="composer"]').first()))))
+            .toBeLessThan(40);
         }
         await composer.getByLabel('Your comment').fill(body);
         await composer.getByRole('button', { name: 'Comment', exact: true }).click();
@@ -234,7 +241,11 @@ test.describe('the comment margin', () => {
       const words = (id: string) => fr.editor(n).locator(`[data-comment-id="${id}"]`).first();
 
       // Nothing active (a click in the text elsewhere clears it): the first thread's card is level with its words.
-      await fr.editor(n).locator('p').first().click({ position: { x: 2, y: 2 } });
+      await fr
+        .editor(n)
+        .locator('p')
+        .first()
+        .click({ position: { x: 2, y: 2 } });
       await expect(card(ids[1])).not.toHaveClass(/is-active/);
       await expect.poll(async () => Math.abs((await top(card(ids[0]))) - (await top(words(ids[0]))))).toBeLessThan(40);
       const editorBox = (await fr.editor(n).boundingBox())!;
@@ -249,10 +260,12 @@ test.describe('the comment margin', () => {
       // Clicking the words of the second thread activates its card, which keeps the cards apart.
       await words(ids[1]).click();
       await expect(card(ids[1])).toHaveClass(/is-active/);
-      await expect.poll(async () => {
-        const [a, b] = [await card(ids[0]).boundingBox(), await card(ids[1]).boundingBox()];
-        return a!.y + a!.height <= b!.y || b!.y + b!.height <= a!.y;
-      }).toBe(true);
+      await expect
+        .poll(async () => {
+          const [a, b] = [await card(ids[0]).boundingBox(), await card(ids[1]).boundingBox()];
+          return a!.y + a!.height <= b!.y || b!.y + b!.height <= a!.y;
+        })
+        .toBe(true);
 
       // Hovering a card emphasises its words; the keyboard reaches the card and Enter opens a reply.
       await card(ids[0]).hover();

@@ -73,7 +73,9 @@ test.describe('negotiation dashboard and My delegation', () => {
   });
 
   test('a delegation breaks a running silence procedure and the dashboard shows the clause back to negotiating', async () => {
-    const detail = (await (await secretariat.request.get(`/api/drafts/${draftId}`)).json()) as { clauses: Array<{ id: string; number: number; title: string }> };
+    const detail = (await (await secretariat.request.get(`/api/drafts/${draftId}`)).json()) as {
+      clauses: Array<{ id: string; number: number; title: string }>;
+    };
     const clause = detail.clauses.find((c) => c.number === 11)!;
 
     const dashboard = new DashboardPage(secretariat);
@@ -83,7 +85,12 @@ test.describe('negotiation dashboard and My delegation', () => {
 
     // The secretariat puts the clause under silence for half an hour.
     const started = await secretariat.request.post(`/api/drafts/${draftId}/silence`, {
-      data: { clauseIds: [clause.id], deadline: new Date(Date.now() + 30 * 60_000).toISOString(), note: 'e2e silence', override: 'The clause keeps its brackets for capitals.' },
+      data: {
+        clauseIds: [clause.id],
+        deadline: new Date(Date.now() + 30 * 60_000).toISOString(),
+        note: 'e2e silence',
+        override: 'The clause keeps its brackets for capitals.',
+      },
     });
     expect(started.status()).toBe(201);
     const silenceId = ((await started.json()) as { id: string }).id;

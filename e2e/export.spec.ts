@@ -58,7 +58,12 @@ test.describe('export', () => {
     await expect(busy).toHaveAttribute('aria-busy', 'true');
     const pdf = await downloading;
     expect(pdf.suggestedFilename()).toMatch(FILE_NAME);
-    expect(fs.readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await expect(button).toBeEnabled();
     await page.unroute('**/api/drafts/*/export?*');
   });

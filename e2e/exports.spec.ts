@@ -49,12 +49,34 @@ test.describe('what circulates shows every dispute', () => {
     secretariat = await signedIn(browser, ACCOUNTS.secretariat);
     fr = await signedIn(browser, ACCOUNTS.fr);
     const de = await signedIn(browser, ACCOUNTS.de);
-    const created = await ok(secretariat.request, 'post', '/api/drafts', { title: `Review mechanism ${Date.now()}`, participants: ['DE', 'FR'], text: { format: 'markdown', content: CONTENT } }, 201);
+    const created = await ok(
+      secretariat.request,
+      'post',
+      '/api/drafts',
+      { title: `Review mechanism ${Date.now()}`, participants: ['DE', 'FR'], text: { format: 'markdown', content: CONTENT } },
+      201,
+    );
     draft = (await created.json()) as DraftDetail;
     const clause1 = draft.clauses[0].id;
-    await ok(fr.request, 'post', `/api/drafts/${draft.id}/clauses/${clause1}/brackets`, { span: range(CLAUSE_1, 'every six months'), quote: 'every six months' }, 201);
-    await ok(de.request, 'post', `/api/drafts/${draft.id}/clauses/${clause1}/alternatives`, { body: 'once a year', span: range(CLAUSE_1, 'every six months'), quote: 'every six months' }, 201);
-    await ok(fr.request, 'put', `/api/drafts/${draft.id}/clauses/${draft.clauses[1].id}/positions/FR`, { position: 'reservation', reservation: 'scrutiny', note: 'Parliament to be consulted.' });
+    await ok(
+      fr.request,
+      'post',
+      `/api/drafts/${draft.id}/clauses/${clause1}/brackets`,
+      { span: range(CLAUSE_1, 'every six months'), quote: 'every six months' },
+      201,
+    );
+    await ok(
+      de.request,
+      'post',
+      `/api/drafts/${draft.id}/clauses/${clause1}/alternatives`,
+      { body: 'once a year', span: range(CLAUSE_1, 'every six months'), quote: 'every six months' },
+      201,
+    );
+    await ok(fr.request, 'put', `/api/drafts/${draft.id}/clauses/${draft.clauses[1].id}/positions/FR`, {
+      position: 'reservation',
+      reservation: 'scrutiny',
+      note: 'Parliament to be consulted.',
+    });
     await ok(de.request, 'put', `/api/drafts/${draft.id}/clauses/${clause1}/positions/DE`, { position: 'support' });
     await de.context().close();
     await ok(secretariat.request, 'post', `/api/drafts/${draft.id}/revisions`, { note: 'Before the second reading' }, 201);
@@ -119,11 +141,17 @@ test.describe('what circulates shows every dispute', () => {
     await expect(row2.getByTestId('fourcol-comment')).toContainText('A compromise on yearly reviews is in sight.');
     await secretariat.screenshot({ path: 'test-results/four-column-desktop.png', fullPage: true });
 
-    const [docx] = await Promise.all([secretariat.waitForEvent('download'), panel.getByTestId('fourcol-docx').getByRole('button', { name: 'Download DOCX' }).click()]);
+    const [docx] = await Promise.all([
+      secretariat.waitForEvent('download'),
+      panel.getByTestId('fourcol-docx').getByRole('button', { name: 'Download DOCX' }).click(),
+    ]);
     const table = (await docxPart(fs.readFileSync(await docx.path()), 'word/document.xml'))!;
     expect(table).toContain('w:orient="landscape"');
     expect(table).toContain('A compromise on yearly reviews is in sight.');
-    const [pdf] = await Promise.all([secretariat.waitForEvent('download'), panel.getByTestId('fourcol-pdf').getByRole('button', { name: 'Download PDF' }).click()]);
+    const [pdf] = await Promise.all([
+      secretariat.waitForEvent('download'),
+      panel.getByTestId('fourcol-pdf').getByRole('button', { name: 'Download PDF' }).click(),
+    ]);
     const pdfBytes = fs.readFileSync(await pdf.path());
     expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
     fs.writeFileSync('test-results/four-column.pdf', pdfBytes);

@@ -92,7 +92,7 @@ test.describe('history of a draft', () => {
     const history = new HistoryPage(secretariat.page);
     await history.openFromTabs();
     await expect(history.timelineEntries().first()).toBeVisible({ timeout: 30_000 });
-    const firstBefore = (await history.timelineEntries().first().textContent()) ?? "";
+    const firstBefore = (await history.timelineEntries().first().textContent()) ?? '';
 
     // FR types in clause 5; the history page is told once the edit is indexed and offers it.
     const words = ` live history ${randomBytes(3).toString('hex')}`;
@@ -164,8 +164,13 @@ test.describe('history of a draft', () => {
     await expect(history.compare).toBeVisible();
     // Compare opens on the latest revision (or the draft's start), labelled by revision, time and author.
     await expect(history.revisions.getByText(/Loading/)).toHaveCount(0);
-    const latest = (await history.revisions.getByTestId('revision').count()) > 0 ? await history.revisions.getByTestId('revision').first().getAttribute('data-number') : null;
-    await expect(history.compare.getByTestId('compare-from-label')).toHaveText(latest ? new RegExp(`^Rev\\.${latest} · .+ UTC · Secretariat · `) : /^Start of the draft/);
+    const latest =
+      (await history.revisions.getByTestId('revision').count()) > 0
+        ? await history.revisions.getByTestId('revision').first().getAttribute('data-number')
+        : null;
+    await expect(history.compare.getByTestId('compare-from-label')).toHaveText(
+      latest ? new RegExp(`^Rev\\.${latest} · .+ UTC · Secretariat · `) : /^Start of the draft/,
+    );
     await expect(history.page.getByTestId('restore-draft')).toHaveCount(0);
     await expect(history.page.getByTestId('restore-clause')).toHaveCount(0);
   });
@@ -177,7 +182,9 @@ test.describe('history of a draft', () => {
 
     // FR's caret in clause 4: the secretariat's presence list says where FR is.
     await fr.typeAtEnd(4, ' ');
-    const frRow = secretariat.page.getByTestId('presence').locator('li', { has: secretariat.page.locator('[data-testid="presence-user"][data-delegation="FR"]') });
+    const frRow = secretariat.page
+      .getByTestId('presence')
+      .locator('li', { has: secretariat.page.locator('[data-testid="presence-user"][data-delegation="FR"]') });
     await expect(frRow.getByTestId('presence-clause')).toHaveText('in clause 4', { timeout: 20_000 });
     await secretariat.page.screenshot({ path: 'test-results/history-presence-clause.png', fullPage: false });
 
@@ -197,7 +204,9 @@ test.describe('history of a draft', () => {
     const entries = history.timeline.locator('[data-testid="timeline-alternative"]');
     await expect(entries.filter({ hasText: wording })).toContainText(`ALT ${alternative.number} proposed on clause 2`);
     await expect(entries.filter({ hasText: wording })).toContainText(/by FR · \S/);
-    await expect(history.timeline.locator('[data-testid="timeline-alternative"][data-event="withdrawn"]').first()).toContainText(`ALT ${alternative.number} withdrawn`);
+    await expect(history.timeline.locator('[data-testid="timeline-alternative"][data-event="withdrawn"]').first()).toContainText(
+      `ALT ${alternative.number} withdrawn`,
+    );
     // Only alternatives are listed under this filter.
     await expect(history.timelineEntries().and(history.page.locator(':not([data-kind="alternative"])'))).toHaveCount(0);
     await history.page.screenshot({ path: 'test-results/history-timeline-alternatives.png', fullPage: true });

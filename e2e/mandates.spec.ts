@@ -10,7 +10,7 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test('DE mandates PL on My delegation; PL states DE\'s position in the room, shown as PL for DE', async ({ browser }) => {
+test("DE mandates PL on My delegation; PL states DE's position in the room, shown as PL for DE", async ({ browser }) => {
   const de = await signedIn(browser, 'de@accord.test');
   const pl = await signedIn(browser, 'pl@accord.test');
   const draftId = await demoDraftId(de);
@@ -195,7 +195,11 @@ test('breaking silence under a mandate is offered only when the mandate allows i
   await item.locator('[data-testid="break-silence-form"][data-for="LV"]').getByRole('button', { name: 'Break silence for LV' }).click();
   await expect(lt.getByTestId('mine-notice')).toContainText('Silence broken');
 
-  const procedures = (await (await secretariat.request.get(`/api/drafts/${draftId}/silence`)).json()) as Array<{ id: string; state: string; brokenBy?: string }>;
+  const procedures = (await (await secretariat.request.get(`/api/drafts/${draftId}/silence`)).json()) as Array<{
+    id: string;
+    state: string;
+    brokenBy?: string;
+  }>;
   expect(procedures.find((p) => p.id === silenceId)?.state).toBe('broken');
   const audit = await secretariat.request.get(`/api/audit?draftId=${draftId}&action=silence.broken`);
   const entries = ((await audit.json()) as { entries: Array<{ details: { delegation?: string; statedBy?: string } }> }).entries;

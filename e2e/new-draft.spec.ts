@@ -33,7 +33,9 @@ function zeroDraft(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-test('the secretariat imports a DOCX zero draft, merges two clauses in the preview, creates and opens the draft; closing it turns a delegate’s room read-only at once', async ({ browser }) => {
+test('the secretariat imports a DOCX zero draft, merges two clauses in the preview, creates and opens the draft; closing it turns a delegate’s room read-only at once', async ({
+  browser,
+}) => {
   const secretariat = await signedIn(browser, ACCOUNTS.secretariat);
   const form = new NewDraftPage(secretariat);
   await form.openFromList();

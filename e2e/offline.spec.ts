@@ -173,8 +173,7 @@ test.describe('offline editing', () => {
     });
     contexts.push(fr.page.context());
     const page = fr.page;
-    const localCopies = () =>
-      page.evaluate(async () => (await indexedDB.databases()).flatMap((db) => (db.name?.startsWith('accord:') ? [db.name] : [])));
+    const localCopies = () => page.evaluate(async () => (await indexedDB.databases()).flatMap((db) => (db.name?.startsWith('accord:') ? [db.name] : [])));
     await expect(fr.connectionStatus).toHaveAttribute('data-synced', 'true');
     await expect.poll(localCopies).toHaveLength(1);
 

@@ -26,7 +26,12 @@ test.describe('export of revisions and comparisons', () => {
     await expect(pdfButton).toBeVisible({ timeout: 30_000 });
     const [pdf] = await Promise.all([page.waitForEvent('download'), pdfButton.click()]);
     expect(pdf.suggestedFilename()).toMatch(new RegExp(`^${DEMO_DRAFT_TITLE} Rev\\.${number} \\d{4}-\\d{2}-\\d{2}\\.pdf$`));
-    expect(fs.readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     await page.goto(`/drafts/${draftId}/history?view=compare&from=rev:${number}&to=now`);
     const compareButton = page.getByTestId('compare-export').getByRole('button', { name: 'Export as Word (tracked changes)' });

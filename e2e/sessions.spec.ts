@@ -48,13 +48,19 @@ test.describe('sign out everywhere', () => {
     const users = new UsersAdminPage(secretariat);
     await users.open();
 
-    await users.row(IE).getByRole('button', { name: `Sign out everywhere: ${IE}` }).click();
+    await users
+      .row(IE)
+      .getByRole('button', { name: `Sign out everywhere: ${IE}` })
+      .click();
     await expect(users.dialog).toContainText('Every session of theirs ends immediately');
     await users.dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(users.dialog).toHaveCount(0);
     expect(await stillSignedIn(person)).toBe(true);
 
-    await users.row(IE).getByRole('button', { name: `Sign out everywhere: ${IE}` }).click();
+    await users
+      .row(IE)
+      .getByRole('button', { name: `Sign out everywhere: ${IE}` })
+      .click();
     await users.dialog.getByRole('button', { name: 'Sign out everywhere', exact: true }).click();
     await expect(users.notice).toContainText(`Signed ${IE} out everywhere`);
     expect(await stillSignedIn(person)).toBe(false);

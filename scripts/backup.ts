@@ -26,7 +26,11 @@ try {
   await done;
   fs.chmodSync(partial, 0o600);
   fs.renameSync(partial, file);
-  console.log(`Backup written to ${file} (mode 0600): ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  console.log(
+    `Backup written to ${file} (mode 0600): ${Object.entries(counts)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
 } catch (err) {
   fs.rmSync(partial, { force: true });
   console.error(`Backup failed: ${(err as Error).message}`);

@@ -141,7 +141,10 @@ describe('links in the documentation', () => {
     'README.md',
     'SECURITY.md',
     'bench/README.md',
-    ...fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`),
+    ...fs
+      .readdirSync(path.join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
   ];
 
   it.each(markdownFiles)('every relative link in %s leads to an existing file and heading', (file) => {

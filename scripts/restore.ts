@@ -18,7 +18,11 @@ const env = parseEnv(process.env);
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR) });
 try {
   const counts = await restoreBackup(database.db, fs.createReadStream(path.resolve(file)).pipe(createGunzip()));
-  console.log(`Restored ${path.resolve(file)}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  console.log(
+    `Restored ${path.resolve(file)}: ${Object.entries(counts)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
 } catch (err) {
   console.error(`Restore failed, nothing was changed: ${(err as Error).message}`);
   process.exitCode = 1;

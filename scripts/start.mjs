@@ -25,9 +25,7 @@ export function buildIsStale() {
   const built = fs.statSync(buildId).mtimeMs;
   const sources = Math.max(
     ...['app', 'lib', 'server'].map((d) => newestMtime(path.join(root, d))),
-    ...['next.config.js', 'package.json', 'tsconfig.json'].map((f) =>
-      fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : 0,
-    ),
+    ...['next.config.js', 'package.json', 'tsconfig.json'].map((f) => (fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : 0)),
   );
   return sources > built;
 }

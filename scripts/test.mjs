@@ -114,7 +114,7 @@ async function ensureChromium() {
       );
       fail(name, 'not installed', 1);
     }
-    console.log('Chromium is missing; installing Debian\'s chromium with apt-get (about a minute)...');
+    console.log("Chromium is missing; installing Debian's chromium with apt-get (about a minute)...");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     // The lock timeout lets an apt run that is already under way finish first.
     const lock = ['-o', 'DPkg::Lock::Timeout=600'];
@@ -259,19 +259,24 @@ async function staticChecks() {
   if (tsc.code !== 0) return { ok: false, detail: `tsc exited with ${tsc.code}`, code: tsc.code, output: tsc.output };
   const lint = await runCaptured('npx', ['eslint', '.', '--max-warnings=0']);
   if (lint.code !== 0) return { ok: false, detail: `eslint exited with ${lint.code}`, code: lint.code, output: tsc.output + lint.output };
-  return { ok: true, detail: 'no type errors, no lint findings', code: 0, output: tsc.output + lint.output };
+  const format = await runCaptured('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+  if (format.code !== 0) {
+    const hint = 'Files above are not formatted: run `npm run format` and commit the result.\n';
+    return { ok: false, detail: `prettier --check exited with ${format.code}`, code: format.code, output: tsc.output + lint.output + format.output + hint };
+  }
+  return { ok: true, detail: 'no type errors, no lint findings, formatted', code: 0, output: tsc.output + lint.output + format.output };
 }
 
 async function staticChecksAndBuild() {
   const name = 'Types and lint (layering)';
-  heading(`${name} (tsc --noEmit, eslint), alongside the production build`);
+  heading(`${name} (tsc --noEmit, eslint, prettier --check), alongside the production build`);
   const checks = staticChecks();
   await ensureBuild();
   const result = await checks;
-  heading(`${name}: tsc --noEmit, eslint`);
+  heading(`${name}: tsc --noEmit, eslint, prettier --check`);
   if (result.output.trim()) process.stdout.write(result.output);
   if (!result.ok) fail(name, result.detail, result.code);
-  console.log('No type errors, no lint findings.');
+  console.log('No type errors, no lint findings, every file formatted.');
   steps.push({ name, status: 'passed', detail: result.detail });
 }
 

@@ -16,10 +16,21 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: optionalString.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
     ),
-    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
-    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" or "-" only').default('accord'),
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+        .optional(),
+    ),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" or "-" only')
+      .default('accord'),
     NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     PUBLIC_URL: optionalString.pipe(z.url('must be an absolute URL such as https://accord.example.org').optional()),
     DEMO_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
@@ -36,11 +47,19 @@ const envSchema = z
     LOGIN_MAX_ADDRESS_FAILURES: z.coerce.number().int().min(1).default(30),
     LOGIN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().min(0).max(60).default(4),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    YJS_MAX_PAYLOAD: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+    YJS_MAX_PAYLOAD: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 * 1024 * 1024),
     DRAFT_IDLE_UNLOAD_SECONDS: z.coerce.number().min(0.1).default(30),
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     YJS_RATE_MESSAGES: z.coerce.number().int().min(1).default(200),
-    YJS_RATE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    YJS_RATE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
     SOCKET_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(20),
     YJS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(30),
     SOCKET_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
@@ -50,12 +69,21 @@ const envSchema = z
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
     CHECKPOINT_SETTLE_SECONDS: z.coerce.number().min(1).default(60),
     COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
-    SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(12 * 60 * 60),
+    SESSION_MAX_AGE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .default(12 * 60 * 60),
     OIDC_ISSUER: optionalString.pipe(z.url('must be the issuer URL').optional()),
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
     OIDC_NAME: z.string().default('Single sign-on'),
-    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+        .optional(),
+    ),
     SMTP_FROM: z.string().default('Accord <accord@localhost>'),
     EMAIL_DIGEST_MINUTES: z.coerce.number().min(0.05).max(1440).default(60),
     /** Test hooks (below) are honoured only with ACCORD_TEST_MODE=1; see server/testing/test-hooks.ts. */

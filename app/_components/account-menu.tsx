@@ -103,13 +103,13 @@ export function AccountMenu() {
             </h2>
             <div className="modal__body" id={`${id}-text`}>
               <p>
-                Every session of yours ends at once, on every computer and browser, this one included. Drafts open elsewhere disconnect. Sign
-                in again to continue.
+                Every session of yours ends at once, on every computer and browser, this one included. Drafts open elsewhere disconnect. Sign in again to
+                continue.
               </p>
               {waiting > 0 ? (
                 <p className="modal__server">
-                  {waiting === 1 ? '1 change' : `${waiting} changes`} made while offline {waiting === 1 ? 'has' : 'have'} not reached the server
-                  yet and would be lost. Cancel and reconnect first to keep {waiting === 1 ? 'it' : 'them'}.
+                  {waiting === 1 ? '1 change' : `${waiting} changes`} made while offline {waiting === 1 ? 'has' : 'have'} not reached the server yet and would
+                  be lost. Cancel and reconnect first to keep {waiting === 1 ? 'it' : 'them'}.
                 </p>
               ) : null}
             </div>

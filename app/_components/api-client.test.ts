@@ -24,7 +24,14 @@ describe('api-client', () => {
   });
 
   it("throws the server's message, code and status, with its issues", async () => {
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(answer(400, { error: { code: 'bad_request', message: 'Invalid.', issues: [{ path: 'email', message: 'is taken' }, { message: 'other' }] } })));
+    vi.stubGlobal(
+      'fetch',
+      vi
+        .fn()
+        .mockResolvedValue(
+          answer(400, { error: { code: 'bad_request', message: 'Invalid.', issues: [{ path: 'email', message: 'is taken' }, { message: 'other' }] } }),
+        ),
+    );
     const err = await apiSend('POST', '/api/x', {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ message: 'Invalid. — email: is taken — other', status: 400, code: 'bad_request' });

@@ -48,8 +48,7 @@ export function AppHeader({ identity, color, trail, section }: AppHeaderProps) {
         {identity.delegation || identity.role === 'secretariat' ? <NotificationBell delegation={identity.delegation ?? 'the secretariat'} /> : null}
         <div className="current-user" data-testid="current-user">
           {color ? <span className="swatch swatch--on-dark" style={{ backgroundColor: color }} aria-hidden="true" /> : null}
-          <span className="current-user__name">{identity.name}</span>{' '}
-          <span className="current-user__role">{affiliationLabel(identity)}</span>
+          <span className="current-user__name">{identity.name}</span> <span className="current-user__role">{affiliationLabel(identity)}</span>
         </div>
         <AccountMenu />
         <SignOutButton />

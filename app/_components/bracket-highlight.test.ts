@@ -70,9 +70,7 @@ describe('bracket highlight', () => {
   });
 
   it('counts a hard break inside a paragraph as one position', () => {
-    const doc = schema.node('doc', null, [
-      schema.node('paragraph', null, [schema.text('a'), schema.node('hardBreak'), schema.text('[b]')]),
-    ]);
+    const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('a'), schema.node('hardBreak'), schema.text('[b]')])]);
     // 1: "a", 2: the break, 3..6: "[b]".
     expect(bracketDecorationRanges(doc)).toEqual([{ kind: 'bracket', from: 3, to: 6, depth: 1 }]);
   });

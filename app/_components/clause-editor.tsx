@@ -140,9 +140,10 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
       const end = editor.view.coordsAtPos(to);
       setSelectionButton({ top: end.bottom - box.top + 6, left: Math.min(Math.max(end.left - box.left - 40, 0), box.width - 120) });
     };
-    const hide = () => setTimeout(() => {
-      if (!wrapperRef.current?.contains(document.activeElement)) setSelectionButton(null);
-    }, 150);
+    const hide = () =>
+      setTimeout(() => {
+        if (!wrapperRef.current?.contains(document.activeElement)) setSelectionButton(null);
+      }, 150);
     editor.on('selectionUpdate', update);
     editor.on('focus', update);
     editor.on('blur', hide);

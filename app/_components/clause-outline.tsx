@@ -22,7 +22,12 @@ interface ClauseOutlineProps {
 function ConsensusMark({ consensus }: { consensus: ConsensusDto }) {
   const summary = summariseConsensus(consensus);
   return (
-    <span className={`outline__consensus outline__consensus--${consensus.state}`} data-testid="outline-consensus" data-state={consensus.state} title={summary.full}>
+    <span
+      className={`outline__consensus outline__consensus--${consensus.state}`}
+      data-testid="outline-consensus"
+      data-state={consensus.state}
+      title={summary.full}
+    >
       <span className="outline__consensus-mark" aria-hidden="true" />
       {CONSENSUS_LABELS[consensus.state]}
     </span>
@@ -72,34 +77,38 @@ export function ClauseOutline({ clauses, activeClauseId, consensus, commentCount
           {clauses.map((clause, index) => {
             const c = clause.status === 'withdrawn' ? undefined : consensus?.get(clause.id);
             return (
-            <li key={clause.id} className="outline__item" {...drag.itemProps(clause.id, index)}>
-              <a
-                href={`#${clauseAnchor(clause)}`}
-                className={`outline__link${clause.id === activeClauseId ? ' is-active' : ''}${clause.status === 'withdrawn' ? ' is-withdrawn' : ''}`}
-                aria-current={clause.id === activeClauseId ? 'location' : undefined}
-                onClick={(event) => {
-                  goToClause(event, clause);
-                  onNavigate?.();
-                }}
-                onKeyDown={(event) => drag.onLinkKey(event, clause.id)}
-                data-outline-clause={clause.id}
-                aria-keyshortcuts={drag.enabled ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
-              >
-                {drag.enabled ? <span className="outline__grip" aria-hidden="true" title="Drag to move" /> : null}
-                <span className="outline__number">{clause.number ?? '–'}</span>
-                <span className="outline__title">{clause.title}</span>
-                <span className="outline__states">
-                  <StatusBadge status={clause.status} compact />
-                  {c ? <ConsensusMark consensus={c} /> : null}
-                  {commentCounts?.get(clause.id) ? (
-                    <span className="comment-count comment-count--outline" data-testid="outline-comment-count" title={`${commentCounts.get(clause.id)} open comment thread(s)`}>
-                      <CommentIcon /> {commentCounts.get(clause.id)}
-                      <span className="visually-hidden"> open comments</span>
-                    </span>
-                  ) : null}
-                </span>
-              </a>
-            </li>
+              <li key={clause.id} className="outline__item" {...drag.itemProps(clause.id, index)}>
+                <a
+                  href={`#${clauseAnchor(clause)}`}
+                  className={`outline__link${clause.id === activeClauseId ? ' is-active' : ''}${clause.status === 'withdrawn' ? ' is-withdrawn' : ''}`}
+                  aria-current={clause.id === activeClauseId ? 'location' : undefined}
+                  onClick={(event) => {
+                    goToClause(event, clause);
+                    onNavigate?.();
+                  }}
+                  onKeyDown={(event) => drag.onLinkKey(event, clause.id)}
+                  data-outline-clause={clause.id}
+                  aria-keyshortcuts={drag.enabled ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
+                >
+                  {drag.enabled ? <span className="outline__grip" aria-hidden="true" title="Drag to move" /> : null}
+                  <span className="outline__number">{clause.number ?? '–'}</span>
+                  <span className="outline__title">{clause.title}</span>
+                  <span className="outline__states">
+                    <StatusBadge status={clause.status} compact />
+                    {c ? <ConsensusMark consensus={c} /> : null}
+                    {commentCounts?.get(clause.id) ? (
+                      <span
+                        className="comment-count comment-count--outline"
+                        data-testid="outline-comment-count"
+                        title={`${commentCounts.get(clause.id)} open comment thread(s)`}
+                      >
+                        <CommentIcon /> {commentCounts.get(clause.id)}
+                        <span className="visually-hidden"> open comments</span>
+                      </span>
+                    ) : null}
+                  </span>
+                </a>
+              </li>
             );
           })}
         </ol>

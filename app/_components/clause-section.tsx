@@ -2,7 +2,16 @@
 
 import type { Editor } from '@tiptap/core';
 import { memo, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
-import type { AlternativeDto, BracketDto, ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type {
+  AlternativeDto,
+  BracketDto,
+  ClauseStatusDto,
+  ClauseSummary,
+  ConsensusDto,
+  DelegationSummary,
+  PositionDto,
+  SilenceProcedureDto,
+} from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { ClauseAnnotationsPanel } from './brackets/clause-annotations';
 import { clauseMarks } from './brackets/clause-marks';
@@ -101,7 +110,18 @@ interface SilenceOrLockProps {
 }
 
 /** Under silence, the silence banner; otherwise, when the clause cannot be edited, why (with a lock). */
-function SilenceOrLock({ draftId, procedure, procedureClauseNumbers, clauseNumber, ownDelegation, delegation, onCancel, readOnlyReason, onSilenceChanged, noticeId }: SilenceOrLockProps) {
+function SilenceOrLock({
+  draftId,
+  procedure,
+  procedureClauseNumbers,
+  clauseNumber,
+  ownDelegation,
+  delegation,
+  onCancel,
+  readOnlyReason,
+  onSilenceChanged,
+  noticeId,
+}: SilenceOrLockProps) {
   if (clauseNumber !== null) {
     return (
       <SilenceBanner
@@ -220,7 +240,8 @@ function ClauseSectionImpl({
     >
       <header className="clause__header">
         <h2 className="clause__title" id={headingId} tabIndex={-1}>
-          {clause.number !== null ? <span className="clause__number">{clause.number}.</span> : <span className="clause__withdrawn-tag">[withdrawn]</span>} {clause.title}
+          {clause.number !== null ? <span className="clause__number">{clause.number}.</span> : <span className="clause__withdrawn-tag">[withdrawn]</span>}{' '}
+          {clause.title}
         </h2>
         <div className="clause__status">
           {clause.status === 'withdrawn' ? <WithdrawnToggle expanded={expanded} onToggle={setExpanded} /> : <StatusBadge status={clause.status} primary />}

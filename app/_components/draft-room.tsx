@@ -179,119 +179,118 @@ export function DraftRoom({ draft: initialDraft, me, initial }: DraftRoomProps) 
   return (
     <div className="room" ref={roomRef} style={{ '--me-color': me.color } as CSSProperties}>
       <div className="room-top" ref={topRef}>
-      <RoomBar
-        draft={draft}
-        me={me}
-        connection={connection}
-        online={presence.users.length}
-        outline={outline}
-        rail={rail}
-        onStartSilence={canStartSilence ? () => openSilence() : null}
-        adoption={secretariat ? { closed, clauses } : undefined}
-      />
-      {closed ? <ClosedBanner secretariat={secretariat} draftId={draft.id} /> : null}
-      <ConnectionBanner connection={connection} draftId={draft.id} />
-      {connection.terminal ? null : (
-        <StaleBanners
-          problems={[
-            ['annotations-error', 'Brackets and alternatives may not be up to date.', annotations.error],
-            ['negotiation-error', 'Positions and statuses may not be up to date.', negotiation.error],
-            ['comments-error', 'Comments may not be up to date.', comments.error],
-          ]}
+        <RoomBar
+          draft={draft}
+          me={me}
+          connection={connection}
+          online={presence.users.length}
+          outline={outline}
+          rail={rail}
+          onStartSilence={canStartSilence ? () => openSilence() : null}
+          adoption={secretariat ? { closed, clauses } : undefined}
         />
-      )}
+        {closed ? <ClosedBanner secretariat={secretariat} draftId={draft.id} /> : null}
+        <ConnectionBanner connection={connection} draftId={draft.id} />
+        {connection.terminal ? null : (
+          <StaleBanners
+            problems={[
+              ['annotations-error', 'Brackets and alternatives may not be up to date.', annotations.error],
+              ['negotiation-error', 'Positions and statuses may not be up to date.', negotiation.error],
+              ['comments-error', 'Comments may not be up to date.', comments.error],
+            ]}
+          />
+        )}
       </div>
 
       <StructureProvider draftId={draft.id} clauses={clauses} doc={collab?.doc ?? null} enabled={secretariat && draft.access === 'write'} notify={push}>
-      <div className="room-grid" data-rail-open={rail.open ? 'true' : 'false'} data-outline-open={outline.open ? 'true' : 'false'}>
-        <aside className="room-outline" id="room-outline" ref={outline.panelRef} aria-label="Clause outline">
-          <button type="button" className="button button--ghost button--small rail-close" onClick={() => outline.close()}>
-            Close
-          </button>
-          <ClauseOutline
-            clauses={clauses}
-            activeClauseId={activeClauseId}
-            consensus={data?.consensus}
-            commentCounts={comments.loaded ? comments.openCounts : undefined}
-            onNavigate={() => outline.close(false)}
-          />
-        </aside>
+        <div className="room-grid" data-rail-open={rail.open ? 'true' : 'false'} data-outline-open={outline.open ? 'true' : 'false'}>
+          <aside className="room-outline" id="room-outline" ref={outline.panelRef} aria-label="Clause outline">
+            <button type="button" className="button button--ghost button--small rail-close" onClick={() => outline.close()}>
+              Close
+            </button>
+            <ClauseOutline
+              clauses={clauses}
+              activeClauseId={activeClauseId}
+              consensus={data?.consensus}
+              commentCounts={comments.loaded ? comments.openCounts : undefined}
+              onNavigate={() => outline.close(false)}
+            />
+          </aside>
 
-        <main id="main" className="text-column" tabIndex={-1} ref={columnRef} data-comment-margin={commentMargin ? 'true' : 'false'}>
-          <div className="paper">
-            <header className="draft-head">
-              <p className="draft-head__eyebrow">Negotiating text</p>
-              <h1 className="draft-head__title">{draft.title}</h1>
-              {draft.description ? <p className="draft-head__description">{draft.description}</p> : null}
-              <p className="draft-head__meta">
-                {activeClauses} {activeClauses === 1 ? 'clause' : 'clauses'} · {participants}{' '}
-                {participants === 1 ? 'delegation' : 'delegations'} · updated{' '}
-                <time dateTime={draft.updatedAt}>{formatDateTimeUtc(draft.updatedAt)}</time>
-              </p>
-              {draft.access === 'write' && draft.clauses.length > 0 && editableCount === 0 ? (
-                <p className="draft-head__note">Every clause is locked at the moment: none is open for drafting.</p>
-              ) : null}
-            </header>
-
-            <AddClauseBar />
-            {draft.clauses.length === 0 ? (
-              <div className="empty-state">
-                <h2>No clauses yet</h2>
-                <p>
-                  {me.role === 'secretariat'
-                    ? 'Add the first clause to open the text for drafting.'
-                    : 'The secretariat has not added any clauses to this draft yet. They will appear here as soon as it does.'}
+          <main id="main" className="text-column" tabIndex={-1} ref={columnRef} data-comment-margin={commentMargin ? 'true' : 'false'}>
+            <div className="paper">
+              <header className="draft-head">
+                <p className="draft-head__eyebrow">Negotiating text</p>
+                <h1 className="draft-head__title">{draft.title}</h1>
+                {draft.description ? <p className="draft-head__description">{draft.description}</p> : null}
+                <p className="draft-head__meta">
+                  {activeClauses} {activeClauses === 1 ? 'clause' : 'clauses'} · {participants} {participants === 1 ? 'delegation' : 'delegations'} · updated{' '}
+                  <time dateTime={draft.updatedAt}>{formatDateTimeUtc(draft.updatedAt)}</time>
                 </p>
-              </div>
-            ) : (
-              clauses.map((clause) => {
-                const procedure = procedureByClause.get(clause.id);
-                return (
-                  <ClauseSection
-                    key={clause.id}
-                    draftId={draft.id}
-                    clause={clause}
-                    collab={collab}
-                    me={me}
-                    readOnlyReason={reasons.get(clause.id) ?? null}
-                    loaded={connection.everSynced || connection.localReady}
-                    frozen={connection.terminal}
-                    consensus={data?.consensus.get(clause.id)}
-                    statusInfo={data?.statuses.get(clause.id)}
-                    positions={data?.positions.get(clause.id) ?? NO_POSITIONS}
-                    participants={participantList}
-                    ownDelegation={ownDelegation}
-                    mandators={mandatorsByClause.get(clause.id) ?? NO_CODES}
-                    secretariat={secretariat && draft.access === 'write'}
-                    procedure={procedure}
-                    procedureClauseNumbers={procedure ? (numbersByProcedure.get(procedure.id) ?? NO_NUMBERS) : NO_NUMBERS}
-                    onPositionSaved={mergePosition}
-                    onSilenceChanged={mergeSilence}
-                    onStatusChanged={mergeStatus}
-                    onStartSilence={openSilence}
-                    access={draft.access}
-                    annotations={annotations.byClause ? (annotations.byClause.get(clause.id) ?? NO_ANNOTATIONS) : undefined}
-                    onBracket={annotations.mergeBracket}
-                    onAlternatives={annotations.mergeAlternatives}
-                    threads={threadsOf(comments, clause.id)}
-                    comments={roomComments}
-                    commentMargin={commentMargin}
-                    replaced={replaced.byClause.get(clause.id)}
-                    onDismissReplaced={replaced.dismiss}
-                  />
-                );
-              })
-            )}
-          </div>
-        </main>
+                {draft.access === 'write' && draft.clauses.length > 0 && editableCount === 0 ? (
+                  <p className="draft-head__note">Every clause is locked at the moment: none is open for drafting.</p>
+                ) : null}
+              </header>
 
-        <aside className="room-rail" id="room-rail" aria-label="People and delegations" ref={rail.panelRef}>
-          <button type="button" className="button button--ghost button--small rail-close" onClick={() => rail.close()}>
-            Close
-          </button>
-          <PresencePanel presence={presence} delegations={draft.delegations} me={me} collab={collab} clauses={clauses} />
-        </aside>
-      </div>
+              <AddClauseBar />
+              {draft.clauses.length === 0 ? (
+                <div className="empty-state">
+                  <h2>No clauses yet</h2>
+                  <p>
+                    {me.role === 'secretariat'
+                      ? 'Add the first clause to open the text for drafting.'
+                      : 'The secretariat has not added any clauses to this draft yet. They will appear here as soon as it does.'}
+                  </p>
+                </div>
+              ) : (
+                clauses.map((clause) => {
+                  const procedure = procedureByClause.get(clause.id);
+                  return (
+                    <ClauseSection
+                      key={clause.id}
+                      draftId={draft.id}
+                      clause={clause}
+                      collab={collab}
+                      me={me}
+                      readOnlyReason={reasons.get(clause.id) ?? null}
+                      loaded={connection.everSynced || connection.localReady}
+                      frozen={connection.terminal}
+                      consensus={data?.consensus.get(clause.id)}
+                      statusInfo={data?.statuses.get(clause.id)}
+                      positions={data?.positions.get(clause.id) ?? NO_POSITIONS}
+                      participants={participantList}
+                      ownDelegation={ownDelegation}
+                      mandators={mandatorsByClause.get(clause.id) ?? NO_CODES}
+                      secretariat={secretariat && draft.access === 'write'}
+                      procedure={procedure}
+                      procedureClauseNumbers={procedure ? (numbersByProcedure.get(procedure.id) ?? NO_NUMBERS) : NO_NUMBERS}
+                      onPositionSaved={mergePosition}
+                      onSilenceChanged={mergeSilence}
+                      onStatusChanged={mergeStatus}
+                      onStartSilence={openSilence}
+                      access={draft.access}
+                      annotations={annotations.byClause ? (annotations.byClause.get(clause.id) ?? NO_ANNOTATIONS) : undefined}
+                      onBracket={annotations.mergeBracket}
+                      onAlternatives={annotations.mergeAlternatives}
+                      threads={threadsOf(comments, clause.id)}
+                      comments={roomComments}
+                      commentMargin={commentMargin}
+                      replaced={replaced.byClause.get(clause.id)}
+                      onDismissReplaced={replaced.dismiss}
+                    />
+                  );
+                })
+              )}
+            </div>
+          </main>
+
+          <aside className="room-rail" id="room-rail" aria-label="People and delegations" ref={rail.panelRef}>
+            <button type="button" className="button button--ghost button--small rail-close" onClick={() => rail.close()}>
+              Close
+            </button>
+            <PresencePanel presence={presence} delegations={draft.delegations} me={me} collab={collab} clauses={clauses} />
+          </aside>
+        </div>
       </StructureProvider>
 
       {silenceDialog ? (

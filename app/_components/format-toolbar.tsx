@@ -51,9 +51,33 @@ export function FormatToolbar({ editor, clauseNumber }: { editor: Editor; clause
 
   const tools: Tool[] = [
     { key: 'bold', label: 'Bold', shortcut: 'Ctrl+B', icon: <b>B</b>, pressed: state.bold, enabled: true, run: (e) => e.chain().focus().toggleBold().run() },
-    { key: 'italic', label: 'Italic', shortcut: 'Ctrl+I', icon: <i>I</i>, pressed: state.italic, enabled: true, run: (e) => e.chain().focus().toggleItalic().run() },
-    { key: 'bullets', label: 'Bulleted list', shortcut: 'Ctrl+Shift+8', icon: ICONS.bullets, pressed: state.bullets, enabled: true, run: (e) => e.chain().focus().toggleBulletList().run() },
-    { key: 'numbers', label: 'Numbered list', shortcut: 'Ctrl+Shift+7', icon: ICONS.numbers, pressed: state.numbers, enabled: true, run: (e) => e.chain().focus().toggleOrderedList().run() },
+    {
+      key: 'italic',
+      label: 'Italic',
+      shortcut: 'Ctrl+I',
+      icon: <i>I</i>,
+      pressed: state.italic,
+      enabled: true,
+      run: (e) => e.chain().focus().toggleItalic().run(),
+    },
+    {
+      key: 'bullets',
+      label: 'Bulleted list',
+      shortcut: 'Ctrl+Shift+8',
+      icon: ICONS.bullets,
+      pressed: state.bullets,
+      enabled: true,
+      run: (e) => e.chain().focus().toggleBulletList().run(),
+    },
+    {
+      key: 'numbers',
+      label: 'Numbered list',
+      shortcut: 'Ctrl+Shift+7',
+      icon: ICONS.numbers,
+      pressed: state.numbers,
+      enabled: true,
+      run: (e) => e.chain().focus().toggleOrderedList().run(),
+    },
     { key: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', icon: ICONS.undo, enabled: state.canUndo, run: (e) => e.chain().focus().undo().run() },
     { key: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', icon: ICONS.redo, enabled: state.canRedo, run: (e) => e.chain().focus().redo().run() },
   ];
@@ -75,7 +99,13 @@ export function FormatToolbar({ editor, clauseNumber }: { editor: Editor; clause
   };
 
   return (
-    <div className="format-toolbar" role="toolbar" aria-label={clauseNumber === null ? 'Formatting' : `Formatting, clause ${clauseNumber}`} data-testid="format-toolbar" onKeyDown={onKeyDown}>
+    <div
+      className="format-toolbar"
+      role="toolbar"
+      aria-label={clauseNumber === null ? 'Formatting' : `Formatting, clause ${clauseNumber}`}
+      data-testid="format-toolbar"
+      onKeyDown={onKeyDown}
+    >
       {tools.map((tool, i) => (
         <button
           key={tool.key}

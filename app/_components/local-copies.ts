@@ -72,9 +72,7 @@ export async function clearLocalCopies(): Promise<void> {
   if (typeof window.indexedDB?.databases !== 'function') return;
   try {
     const databases = await window.indexedDB.databases();
-    await Promise.all(
-      databases.flatMap((db) => (db.name?.startsWith(PREFIX) ? [deleteDatabase(db.name)] : [])),
-    );
+    await Promise.all(databases.flatMap((db) => (db.name?.startsWith(PREFIX) ? [deleteDatabase(db.name)] : [])));
   } catch {
     // Listing failed (private mode, storage disabled): nothing was stored either.
   }

@@ -23,7 +23,13 @@ interface PresencePanelProps {
 function WhereAbout({ clause }: { clause: ClauseSummary | undefined }) {
   if (!clause) return null;
   return (
-    <a className="presence-row__where" href={`#${clauseAnchor(clause)}`} title={`${clause.number}. ${clause.title}`} data-testid="presence-clause" data-clause-number={clause.number}>
+    <a
+      className="presence-row__where"
+      href={`#${clauseAnchor(clause)}`}
+      title={`${clause.number}. ${clause.title}`}
+      data-testid="presence-clause"
+      data-clause-number={clause.number}
+    >
       in clause {clause.number}
     </a>
   );
@@ -34,14 +40,8 @@ export function PresencePanel({ presence, delegations, me, collab, clauses }: Pr
   const names = useMemo(() => new Map(delegations.map((d) => [d.code, d.name])), [delegations]);
   const where = useCollaboratorClauses(collab);
   const clauseById = useMemo(() => new Map(clauses.map((c) => [c.id, c])), [clauses]);
-  const groups = useMemo(
-    () => groupPresence(presence.users, (code: DelegationCode) => names.get(code)),
-    [presence.users, names],
-  );
-  const onlineDelegations = useMemo(
-    () => new Set(presence.users.map((u) => u.delegation).filter((d): d is string => d !== null)),
-    [presence.users],
-  );
+  const groups = useMemo(() => groupPresence(presence.users, (code: DelegationCode) => names.get(code)), [presence.users, names]);
+  const onlineDelegations = useMemo(() => new Set(presence.users.map((u) => u.delegation).filter((d): d is string => d !== null)), [presence.users]);
   const participants = delegations.filter((d) => d.participation === 'participant');
   const observers = delegations.filter((d) => d.participation === 'observer');
 

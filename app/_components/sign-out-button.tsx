@@ -48,9 +48,9 @@ export function SignOutButton() {
               Sign out with unsent changes?
             </h2>
             <p className="modal__body" id="sign-out-text">
-              {waiting === 1 ? '1 change' : `${waiting} changes`} made while offline {waiting === 1 ? 'has' : 'have'} not reached
-              the server yet. Signing out removes this browser&apos;s copy of the drafts, and with it{' '}
-              {waiting === 1 ? 'that change' : 'those changes'}. Stay signed in and reconnect to keep {waiting === 1 ? 'it' : 'them'}.
+              {waiting === 1 ? '1 change' : `${waiting} changes`} made while offline {waiting === 1 ? 'has' : 'have'} not reached the server yet. Signing out
+              removes this browser&apos;s copy of the drafts, and with it {waiting === 1 ? 'that change' : 'those changes'}. Stay signed in and reconnect to
+              keep {waiting === 1 ? 'it' : 'them'}.
             </p>
             <ModalFooter
               error={null}

@@ -11,11 +11,7 @@ interface StatusBadgeProps {
 /** A clause status in words, with a colour that repeats (never replaces) the word. */
 export function StatusBadge({ status, primary = false, compact = false }: StatusBadgeProps) {
   return (
-    <span
-      className={`status status--${status}${compact ? ' status--compact' : ''}`}
-      data-testid={primary ? 'clause-status' : undefined}
-      data-status={status}
-    >
+    <span className={`status status--${status}${compact ? ' status--compact' : ''}`} data-testid={primary ? 'clause-status' : undefined} data-status={status}>
       {CLAUSE_STATUS_LABELS[status]}
     </span>
   );

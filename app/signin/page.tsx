@@ -25,11 +25,7 @@ function describeAuthError(code: string | undefined): string | null {
   }
 }
 
-export default async function SignInPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await currentIdentity()) redirect(callbackUrl);
@@ -45,19 +41,10 @@ export default async function SignInPage({
             Accord
           </span>
           <h1 className="signin-title">Sign in</h1>
-          <p className="signin-lede">
-            The drafting room where delegations negotiate one text together, clause by clause, and see every change as it
-            is made.
-          </p>
+          <p className="signin-lede">The drafting room where delegations negotiate one text together, clause by clause, and see every change as it is made.</p>
         </div>
-        <SignInForm
-          callbackUrl={callbackUrl}
-          oidc={oidc.enabled ? { name: oidc.name } : null}
-          initialError={describeAuthError(error)}
-        />
-        <p className="signin-note">
-          Trying Accord out? The demo accounts are listed in the README and printed in the server log at first start.
-        </p>
+        <SignInForm callbackUrl={callbackUrl} oidc={oidc.enabled ? { name: oidc.name } : null} initialError={describeAuthError(error)} />
+        <p className="signin-note">Trying Accord out? The demo accounts are listed in the README and printed in the server log at first start.</p>
       </main>
     </div>
   );

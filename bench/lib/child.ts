@@ -78,7 +78,9 @@ export async function startChild(opts: StartChildOptions): Promise<ManagedChild>
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', append);
     child.once('error', (err) => reject(new Error(`${opts.name}: could not spawn ${command}: ${err.message}`)));
-    void exited.then(({ code, signal }) => reject(new Error(`${opts.name} exited before it was ready (code ${code}, signal ${signal}). Logs:\n${logText.slice(-4000)}`)));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`${opts.name} exited before it was ready (code ${code}, signal ${signal}). Logs:\n${logText.slice(-4000)}`)),
+    );
   });
   ready.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;

@@ -17,9 +17,10 @@ import * as Y from 'yjs';
 import { clauseField } from '@/lib/collab/clause-field';
 import type { Database } from '@/server/db/client';
 
-export const WORDS = 'the parties shall cooperate in good faith to deter renewed aggression through security guarantees monitoring mechanism ceasefire armistice consultations within existing resources'.split(
-  ' ',
-);
+export const WORDS =
+  'the parties shall cooperate in good faith to deter renewed aggression through security guarantees monitoring mechanism ceasefire armistice consultations within existing resources'.split(
+    ' ',
+  );
 
 /** The generated log, compactly: row i is `updates[i]` by author `author[i]` (-1: the secretariat) on clause `clause[i]` (-1: all) at `at[i]`. */
 export interface HistoryLog {
@@ -46,7 +47,10 @@ type StructMap = Map<number, Array<Y.Item | Y.AbstractStruct>>;
 class LocalClientMap extends Map<number, Array<Y.Item | Y.AbstractStruct>> {
   only: number | null = null;
 
-  override forEach(callback: (value: Array<Y.Item | Y.AbstractStruct>, key: number, map: Map<number, Array<Y.Item | Y.AbstractStruct>>) => void, thisArg?: unknown): void {
+  override forEach(
+    callback: (value: Array<Y.Item | Y.AbstractStruct>, key: number, map: Map<number, Array<Y.Item | Y.AbstractStruct>>) => void,
+    thisArg?: unknown,
+  ): void {
     if (this.only === null) return super.forEach(callback, thisArg);
     const structs = this.get(this.only);
     if (structs !== undefined) callback.call(thisArg, structs, this.only, this);

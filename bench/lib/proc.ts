@@ -212,7 +212,11 @@ export function allProcessCpu(): Map<number, number> {
 export function describeProcess(pid: number): string {
   try {
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    if (cmdline.length > 0) return cmdline.map((part) => part.replace(/^.*\/(node_modules\/)?/, '')).join(' ').slice(0, 80);
+    if (cmdline.length > 0)
+      return cmdline
+        .map((part) => part.replace(/^.*\/(node_modules\/)?/, ''))
+        .join(' ')
+        .slice(0, 80);
     return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
   } catch {
     return `pid ${pid} (exited)`;
@@ -223,7 +227,12 @@ export function describeProcess(pid: number): string {
  * The processes, other than `ours`, that used the most CPU between two snapshots of
  * allProcessCpu(): who disturbed a measuring window.
  */
-export function topForeign(before: Map<number, number>, after: Map<number, number>, ours: Set<number>, count = 3): Array<{ pid: number; what: string; cpuSeconds: number }> {
+export function topForeign(
+  before: Map<number, number>,
+  after: Map<number, number>,
+  ours: Set<number>,
+  count = 3,
+): Array<{ pid: number; what: string; cpuSeconds: number }> {
   const deltas: Array<{ pid: number; cpuSeconds: number }> = [];
   for (const [pid, seconds] of after) {
     if (ours.has(pid)) continue;

@@ -265,12 +265,12 @@ export function renderMarkdown(record: BenchRecord): string {
 
   out.push('## Results per load point', '');
   out.push(
-    'Latency: edit → arrival in another client\'s Y.Doc, per (edit, receiver), one monotonic clock (all clients of a point in one process). ' +
+    "Latency: edit → arrival in another client's Y.Doc, per (edit, receiver), one monotonic clock (all clients of a point in one process). " +
       'Fan-out: edit → arrival at the last other client. Delivered: (edit, receiver) pairs received / edits × (clients − 1). ' +
       'CPU: server process tree(s) from /proc over the window (measuring start → end of drain); "incl. DB/Redis" adds the PostgreSQL backends of the bench database and redis-server. ' +
       'Offered: edits and caret moves actually sent / planned (below 100% the generator fell behind). Server probe: HTTP round trips to each server every 500 ms during the window (a blocked event loop answers late even at low CPU). ' +
       `×d: ratio to the reference (d) at the same point. gen CPU: load-generator CPU seconds per second of window (its core is saturated near 100%; **sat.** also when it fell below ${MIN_OFFERED * 100}% of the planned load). ` +
-      'waited for CPU: share of the window the server\'s (mean over instances) and the generator\'s main thread were runnable but waiting for their CPU (/proc/<pid>/schedstat): contention. ' +
+      "waited for CPU: share of the window the server's (mean over instances) and the generator's main thread were runnable but waiting for their CPU (/proc/<pid>/schedstat): contention. " +
       'other load: cores used by processes other than the measured ones during the window (other work on the machine; the harness itself is a few %), plus time stolen by the hypervisor.',
     '',
   );
@@ -294,13 +294,21 @@ export function renderMarkdown(record: BenchRecord): string {
           const r = byRound[k]?.result;
           return r ? `${fmt(r.latencyMs.p50, 2)} / ${fmt(r.latencyMs.p99, 2)}` : '–';
         });
-        out.push(`| (${t}) | ${cells.join(' | ')} | ${ref?.result && t !== 'd' ? times(ratio(median.result!.latencyMs.p99, ref.result.latencyMs.p99)) : '–'} |`);
+        out.push(
+          `| (${t}) | ${cells.join(' | ')} | ${ref?.result && t !== 'd' ? times(ratio(median.result!.latencyMs.p99, ref.result.latencyMs.p99)) : '–'} |`,
+        );
       }
       out.push('');
     }
   });
 
-  out.push('## Awareness curve', '', 'Awareness messages received per client per second (caret moves at ' + `${o.caretRate}/s per client). A relay that forwards every caret move to everybody gives clients × ${o.caretRate}. In brackets: awareness bytes received per client per second (a server that batches carets sends fewer, larger messages).`, '');
+  out.push(
+    '## Awareness curve',
+    '',
+    'Awareness messages received per client per second (caret moves at ' +
+      `${o.caretRate}/s per client). A relay that forwards every caret move to everybody gives clients × ${o.caretRate}. In brackets: awareness bytes received per client per second (a server that batches carets sends fewer, larger messages).`,
+    '',
+  );
   const targets = o.targets.filter((t) => !record.skipped.some((s) => s.target === t));
   out.push(`| clients | ${targets.map((t) => `(${t})`).join(' | ')} | clients × caret rate |`, `|--:|${targets.map(() => '--:').join('|')}|--:|`);
   for (const p of [...o.points].sort((x, y) => x.clients - y.clients)) {
@@ -322,18 +330,26 @@ export function renderMarkdown(record: BenchRecord): string {
       '## Durable-commit floor',
       '',
       'Storing one edit on this machine, measured before the targets started: one row per insert into a table shaped like the update log, ' +
-        'one edit every 25 ms (the pace of 20 × 2/s), each its own transaction with the store\'s default durability. Accord relays an edit only once it is stored; the reference stores nothing.',
+        "one edit every 25 ms (the pace of 20 × 2/s), each its own transaction with the store's default durability. Accord relays an edit only once it is stored; the reference stores nothing.",
       '',
       '| store | inserts | p50 ms | p90 ms | p99 ms | max ms |',
       '|---|--:|--:|--:|--:|--:|',
-      ...record.commitFloor.map((f) => `| ${f.store === 'embedded' ? 'embedded (PGlite, as in (a))' : 'PostgreSQL (as in (b), (c))'} | ${f.inserts} | ${fmt(f.latencyMs.p50, 2)} | ${fmt(f.latencyMs.p90, 2)} | ${fmt(f.latencyMs.p99, 2)} | ${fmt(f.latencyMs.max, 2)} |`),
+      ...record.commitFloor.map(
+        (f) =>
+          `| ${f.store === 'embedded' ? 'embedded (PGlite, as in (a))' : 'PostgreSQL (as in (b), (c))'} | ${f.inserts} | ${fmt(f.latencyMs.p50, 2)} | ${fmt(f.latencyMs.p90, 2)} | ${fmt(f.latencyMs.p99, 2)} | ${fmt(f.latencyMs.max, 2)} |`,
+      ),
       '',
     );
     if (ref?.result) {
       const allowance = 0.2 * ref.result.latencyMs.p99;
       out.push(
         `At ${describe(record.options.points[0])} the p99 target (≤ 1.2× the reference's ${fmt(ref.result.latencyMs.p99, 2)} ms) leaves ${fmt(allowance, 2)} ms for everything Accord adds at the 99th percentile; ` +
-          record.commitFloor.map((f) => `the ${f.store === 'embedded' ? 'embedded' : 'PostgreSQL'} commit alone takes ${fmt(f.latencyMs.p50, 2)} ms at its median and ${fmt(f.latencyMs.p99, 2)} ms at its p99`).join(', ') +
+          record.commitFloor
+            .map(
+              (f) =>
+                `the ${f.store === 'embedded' ? 'embedded' : 'PostgreSQL'} commit alone takes ${fmt(f.latencyMs.p50, 2)} ms at its median and ${fmt(f.latencyMs.p99, 2)} ms at its p99`,
+            )
+            .join(', ') +
           '.',
         '',
       );
@@ -341,7 +357,10 @@ export function renderMarkdown(record: BenchRecord): string {
   }
 
   out.push('## Load generator', '');
-  out.push('| point | target | generator CPU s | window s | utilisation | event-loop delay p99 / max ms | connect s | busy per CPU |', '|---|---|--:|--:|--:|--:|--:|--:|');
+  out.push(
+    '| point | target | generator CPU s | window s | utilisation | event-loop delay p99 / max ms | connect s | busy per CPU |',
+    '|---|---|--:|--:|--:|--:|--:|--:|',
+  );
   for (const run of record.runs.filter((r) => r.result)) {
     const g = run.result!;
     out.push(
@@ -354,7 +373,10 @@ export function renderMarkdown(record: BenchRecord): string {
   for (const run of record.runs) {
     for (const w of run.result?.warnings ?? []) notes.push(`(${run.target}) ${formatPoint(run.point)}: ${w}`);
     const closes = Object.entries(run.result?.closes ?? {});
-    if (closes.length > 0) notes.push(`(${run.target}) ${formatPoint(run.point)}: client connections closed during the run: ${closes.map(([code, n]) => `${n}× ${code}`).join(', ')}`);
+    if (closes.length > 0)
+      notes.push(
+        `(${run.target}) ${formatPoint(run.point)}: client connections closed during the run: ${closes.map(([code, n]) => `${n}× ${code}`).join(', ')}`,
+      );
     if (!run.ok) notes.push(`(${run.target}) ${formatPoint(run.point)} failed: ${(run.error ?? '').split('\n')[0]}`);
     const m = run.machine;
     if (m && m.otherCores + m.stealCores >= NOISY_CORES) {

@@ -228,7 +228,9 @@ async function main(): Promise<void> {
   // the window began, sender, fan-out ms or -1 when not delivered to everyone), to see
   // whether slow edits cluster in time (a pause of the server) or are spread out.
   if (process.env.BENCH_EDIT_DUMP) {
-    const lines = windowIds.map((id) => `${(sentAt[id] - t0).toFixed(1)} ${senderOf[id]} ${receivedBy[id] >= others ? (lastArrival[id] - sentAt[id]).toFixed(2) : -1}`);
+    const lines = windowIds.map(
+      (id) => `${(sentAt[id] - t0).toFixed(1)} ${senderOf[id]} ${receivedBy[id] >= others ? (lastArrival[id] - sentAt[id]).toFixed(2) : -1}`,
+    );
     // First line: the window's start as wall-clock milliseconds (to line it up with server logs).
     fs.writeFileSync(process.env.BENCH_EDIT_DUMP, `# window start ${(performance.timeOrigin + t0).toFixed(1)}\n${lines.join('\n')}\n`);
   }

@@ -18,9 +18,30 @@ export const BENCH_DEMO_PASSWORD = 'bench-demo-password';
 const BENCH_NEXTAUTH_SECRET = 'accord-bench-secret-0123456789abcdefghijklmnopqr';
 
 /** The 22 delegate accounts of the demo seed. */
-export const DELEGATE_ACCOUNTS = ['fr', 'gb', 'ua', 'de', 'pl', 'it', 'es', 'nl', 'dk', 'no', 'se', 'fi', 'cz', 'ro', 'tr', 'ca', 'au', 'ee', 'lv', 'lt', 'be', 'ie'].map(
-  (iso) => `${iso}@accord.test`,
-);
+export const DELEGATE_ACCOUNTS = [
+  'fr',
+  'gb',
+  'ua',
+  'de',
+  'pl',
+  'it',
+  'es',
+  'nl',
+  'dk',
+  'no',
+  'se',
+  'fi',
+  'cz',
+  'ro',
+  'tr',
+  'ca',
+  'au',
+  'ee',
+  'lv',
+  'lt',
+  'be',
+  'ie',
+].map((iso) => `${iso}@accord.test`);
 
 export interface AccordInstance {
   child: ManagedChild;
@@ -33,7 +54,8 @@ export async function startAccordInstance(opts: { name: string; pinning: Pinning
   const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-'));
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Nothing from the outer shell may point the server elsewhere.
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'NEXTAUTH_URL', 'HOST', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']) delete env[name];
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'NEXTAUTH_URL', 'HOST', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'])
+    delete env[name];
   Object.assign(env, {
     PORT: '0',
     HOST: '127.0.0.1',

@@ -26,7 +26,9 @@ export class NewDraftPage {
   /** Chooses a .docx to upload and asks for the preview of its clauses. */
   async previewDocx(name: string, buffer: Buffer): Promise<void> {
     await this.page.getByTestId('source-docx').check();
-    await this.page.getByTestId('draft-file').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer });
+    await this.page
+      .getByTestId('draft-file')
+      .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer });
     await this.page.getByTestId('preview-import').click();
     await expect(this.page.getByTestId('plan-editor')).toBeVisible();
   }
@@ -37,7 +39,10 @@ export class NewDraftPage {
 
   /** Merges detected clause `n` (1-based) into the one before it. */
   async mergeIntoPrevious(n: number): Promise<void> {
-    await this.planClauses.nth(n - 1).getByTestId('plan-merge').click();
+    await this.planClauses
+      .nth(n - 1)
+      .getByTestId('plan-merge')
+      .click();
   }
 
   async create(): Promise<void> {

@@ -46,6 +46,9 @@ export class SignInPage {
     await this.goto();
     await this.submitCredentials(email, password);
     await this.page.waitForURL(/\/drafts\/?(\?.*)?$/);
-    sessionCookies.set(email, (await this.page.context().cookies()).filter((c) => c.name.includes('session-token')));
+    sessionCookies.set(
+      email,
+      (await this.page.context().cookies()).filter((c) => c.name.includes('session-token')),
+    );
   }
 }

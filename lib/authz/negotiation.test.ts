@@ -10,7 +10,10 @@ const observer = person('observer', null);
 describe('position rules', () => {
   it('lets a participating delegate state its own delegation’s position only', () => {
     expect(positionRefusal(fr, 'write', 'FR', 'participant')).toBeNull();
-    expect(positionRefusal(fr, 'write', 'DE', 'participant')).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/own delegation \(FR\), not DE/) });
+    expect(positionRefusal(fr, 'write', 'DE', 'participant')).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/own delegation \(FR\), not DE/),
+    });
     expect(positionRefusal(fr, 'write', 'FR', 'observer')).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/as an observer/) });
   });
 

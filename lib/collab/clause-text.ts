@@ -7,9 +7,7 @@ import { clauseField } from './clause-field';
 
 function textOfNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   if (node instanceof Y.XmlText) {
-    return (node.toDelta() as Array<{ insert?: unknown }>)
-      .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
-      .join('');
+    return (node.toDelta() as Array<{ insert?: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
   }
   if (node instanceof Y.XmlElement) {
     const children = node.toArray() as Array<Y.XmlElement | Y.XmlText>;

@@ -3,9 +3,7 @@ import { commentSegments } from './comment-segments';
 
 describe('commentSegments', () => {
   it('keeps HTML as plain text', () => {
-    expect(commentSegments('<img src=x onerror=alert(1)> <b>bold</b>')).toEqual([
-      { type: 'text', text: '<img src=x onerror=alert(1)> <b>bold</b>' },
-    ]);
+    expect(commentSegments('<img src=x onerror=alert(1)> <b>bold</b>')).toEqual([{ type: 'text', text: '<img src=x onerror=alert(1)> <b>bold</b>' }]);
   });
 
   it('links http(s) URLs without their trailing punctuation', () => {

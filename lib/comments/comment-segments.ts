@@ -5,10 +5,7 @@
  */
 import { findMentions } from './mentions';
 
-export type CommentSegment =
-  | { type: 'text'; text: string }
-  | { type: 'link'; text: string; href: string }
-  | { type: 'mention'; text: string; code: string };
+export type CommentSegment = { type: 'text'; text: string } | { type: 'link'; text: string; href: string } | { type: 'mention'; text: string; code: string };
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 /** Punctuation that ends a sentence rather than a URL. */

@@ -22,13 +22,7 @@ const PUNCTUATION = /[^\P{P}[\]%‰§¶#&@]/gu;
 
 /** The words of a clause text, separated by single spaces: what staleness compares. */
 export function positionWords(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\[/g, ' [ ')
-    .replace(/\]/g, ' ] ')
-    .replace(PUNCTUATION, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFC').replace(/\[/g, ' [ ').replace(/\]/g, ' ] ').replace(PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a position given on `before` is given on earlier text when the clause now reads `after`. */

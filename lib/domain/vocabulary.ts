@@ -9,14 +9,7 @@ export const ROLES = ['secretariat', 'delegate', 'observer'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const CLAUSE_STATUSES = [
-  'drafting',
-  'negotiating',
-  'agreed_ad_ref',
-  'agreed',
-  'silence',
-  'withdrawn',
-] as const;
+export const CLAUSE_STATUSES = ['drafting', 'negotiating', 'agreed_ad_ref', 'agreed', 'silence', 'withdrawn'] as const;
 export const clauseStatusSchema = z.enum(CLAUSE_STATUSES);
 export type ClauseStatus = z.infer<typeof clauseStatusSchema>;
 
@@ -36,21 +29,10 @@ export const participationSchema = z.enum(PARTICIPATIONS);
 export type Participation = z.infer<typeof participationSchema>;
 
 /** ISO 3166 alpha-2 codes, or a short organisation code such as NATO or EU. */
-export const delegationCodeSchema = z
-  .string()
-  .regex(/^[A-Z]{2,6}$/, 'a delegation code is 2 to 6 capital letters, e.g. FR or NATO');
+export const delegationCodeSchema = z.string().regex(/^[A-Z]{2,6}$/, 'a delegation code is 2 to 6 capital letters, e.g. FR or NATO');
 export type DelegationCode = z.infer<typeof delegationCodeSchema>;
 
-export const POSITIONS = [
-  'support',
-  'can_live_with',
-  'ad_ref',
-  'reservation',
-  'interpretative_statement',
-  'abstain',
-  'oppose',
-  'none',
-] as const;
+export const POSITIONS = ['support', 'can_live_with', 'ad_ref', 'reservation', 'interpretative_statement', 'abstain', 'oppose', 'none'] as const;
 export const positionSchema = z.enum(POSITIONS);
 export type Position = z.infer<typeof positionSchema>;
 

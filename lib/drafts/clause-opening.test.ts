@@ -48,7 +48,11 @@ describe('openClause', () => {
   });
 
   it('takes a bold lead-in as the title and keeps the rest in the body', () => {
-    const unit = runs({ type: 'text', text: '2. ' }, { type: 'text', text: 'Monitoring.', marks: [{ type: 'bold' }] }, { type: 'text', text: ' The parties shall monitor.' });
+    const unit = runs(
+      { type: 'text', text: '2. ' },
+      { type: 'text', text: 'Monitoring.', marks: [{ type: 'bold' }] },
+      { type: 'text', text: ' The parties shall monitor.' },
+    );
     expect(openClause(unit)).toEqual({ title: 'Monitoring', consumed: '2. Monitoring.'.length, label: '2.' });
   });
 

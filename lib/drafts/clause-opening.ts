@@ -34,7 +34,7 @@ export function matchMarker(text: string): Marker | null {
   const numbered = NUMBERED.exec(text);
   if (numbered) {
     const number = numbered[1] ?? numbered[2];
-    const length = numbered[0].length + (/^\s*/.exec(text.slice(numbered[0].length))![0].length);
+    const length = numbered[0].length + /^\s*/.exec(text.slice(numbered[0].length))![0].length;
     return { label: numbered[1] ? `${number}.` : `(${number})`, kind: numbered[1] ? 'dot' : 'paren', number, value: Number(number), length };
   }
   return null;

@@ -73,8 +73,7 @@ export function detectClauses(units: readonly ImportUnit[], dropped: readonly Dr
   const preamble = units.slice(0, starts[0] ?? units.length);
   const clauseLevel = starts.length > 0 && units[starts[0]].type === 'heading' ? (units[starts[0]].level ?? 1) : 7;
   const lead = preamble[0];
-  const titleUnit =
-    preamble.find((u) => u.type === 'title') ?? (lead?.type === 'heading' && (lead.level ?? 1) < clauseLevel ? lead : undefined);
+  const titleUnit = preamble.find((u) => u.type === 'title') ?? (lead?.type === 'heading' && (lead.level ?? 1) < clauseLevel ? lead : undefined);
   const clauses = starts.map((start, k) => makeClause(units.slice(start, starts[k + 1] ?? units.length)));
   return {
     title: titleUnit ? inlineText(titleUnit.content).replace(/\s+/g, ' ').trim() || null : null,

@@ -67,7 +67,10 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     z
       .object({
         type: z.enum(['bulletList', 'orderedList']),
-        attrs: z.object({ start: z.number().int().min(0) }).strict().optional(),
+        attrs: z
+          .object({ start: z.number().int().min(0) })
+          .strict()
+          .optional(),
         content: z.array(z.object({ type: z.literal('listItem'), content: z.array(blockSchema).max(1000) }).strict()).max(10_000),
       })
       .strict(),
@@ -78,7 +81,10 @@ export const unitSchema: z.ZodType<ImportUnit> = z
     n: z.number().int().min(0),
     type: z.enum(['paragraph', 'heading', 'item', 'title']),
     level: z.number().int().min(1).max(6).optional(),
-    list: z.object({ kind: z.enum(['bullet', 'ordered']), id: z.number().int().min(0), index: z.number().int().min(0) }).strict().optional(),
+    list: z
+      .object({ kind: z.enum(['bullet', 'ordered']), id: z.number().int().min(0), index: z.number().int().min(0) })
+      .strict()
+      .optional(),
     content: z.array(inlineSchema).max(10_000),
     children: z.array(blockSchema).max(10_000).optional(),
   })

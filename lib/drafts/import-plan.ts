@@ -57,9 +57,7 @@ export function unitsToBlocks(units: readonly ImportUnit[], consumed: 'line' | n
       return;
     }
     const block: ListBlock =
-      unit.list.kind === 'ordered'
-        ? { type: 'orderedList', attrs: { start: unit.list.index + 1 }, content: [item] }
-        : { type: 'bulletList', content: [item] };
+      unit.list.kind === 'ordered' ? { type: 'orderedList', attrs: { start: unit.list.index + 1 }, content: [item] } : { type: 'bulletList', content: [item] };
     blocks.push(block);
     openList = { id: unit.list.id, block };
   });
@@ -105,7 +103,10 @@ export const importPlanSchema = z
   .array(
     z.object({
       title: z.string().max(1000),
-      units: z.array(z.object({ n: z.number().int().min(0) })).min(1).max(100_000),
+      units: z
+        .array(z.object({ n: z.number().int().min(0) }))
+        .min(1)
+        .max(100_000),
     }),
   )
   .min(1, 'The plan has no clause')

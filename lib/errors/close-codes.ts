@@ -26,11 +26,7 @@ export const CLOSE_CODES = {
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
 /** Close codes after which a client should not reconnect without user action. */
-export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
-  CLOSE_CODES.unauthenticated,
-  CLOSE_CODES.notFound,
-  CLOSE_CODES.merged,
-]);
+export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CLOSE_CODES.unauthenticated, CLOSE_CODES.notFound, CLOSE_CODES.merged]);
 
 /** A sentence for the connection banner, keyed by close code. */
 export function describeClose(code: number): string {

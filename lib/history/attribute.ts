@@ -96,8 +96,8 @@ export function buildClauseDiff(
   const segments: DiffSegment[] = [];
   const push = (kind: DiffSegment['kind'], text: string, author: Author | null) => {
     if (text === '') return;
-    const delegation = kind === 'equal' ? null : author?.delegation ?? null;
-    const userName = kind === 'equal' ? null : author?.userName ?? null;
+    const delegation = kind === 'equal' ? null : (author?.delegation ?? null);
+    const userName = kind === 'equal' ? null : (author?.userName ?? null);
     const last = segments[segments.length - 1];
     if (last && last.kind === kind && last.delegation === delegation && last.userName === userName) last.text += text;
     else segments.push({ kind, text, delegation, userName });

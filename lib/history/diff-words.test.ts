@@ -21,7 +21,25 @@ function render(oldText: string, newText: string, ops: DiffOp[]): string {
 
 describe('tokenize', () => {
   it('keeps words, spaces, punctuation, brackets and newlines apart and loses nothing', () => {
-    expect(tokenize('The Parties [shall] act,  now.\nALT 1')).toEqual(['The', ' ', 'Parties', ' ', '[', 'shall', ']', ' ', 'act', ',', '  ', 'now', '.', '\n', 'ALT', ' ', '1']);
+    expect(tokenize('The Parties [shall] act,  now.\nALT 1')).toEqual([
+      'The',
+      ' ',
+      'Parties',
+      ' ',
+      '[',
+      'shall',
+      ']',
+      ' ',
+      'act',
+      ',',
+      '  ',
+      'now',
+      '.',
+      '\n',
+      'ALT',
+      ' ',
+      '1',
+    ]);
     expect(tokenize('Zusammenarbeit über Grenzen — l’accord')).toEqual(['Zusammenarbeit', ' ', 'über', ' ', 'Grenzen', ' ', '—', ' ', 'l’accord']);
     const text = 'a\t b\n\n[c] (d) 12.5%';
     expect(tokenize(text).join('')).toBe(text);
@@ -95,7 +113,7 @@ describe('diffSequence against jsdiff', () => {
   // script must rebuild the new sequence from the old one.
   it('finds a minimal edit script on random token sequences', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     for (let round = 0; round < 300; round += 1) {
       const alphabet = 2 + Math.floor(rand() * 6);
       const seq = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(rand() * alphabet)));

@@ -41,7 +41,9 @@ export const CLAUSE_COMMENT_MAX = 4000;
 
 export const clauseCommentSchema = z.object({
   /** An empty comment clears it. */
-  comment: freeText({ multiline: true, trim: true, error: 'comment must be text' }).max(CLAUSE_COMMENT_MAX, { error: `the comment is at most ${CLAUSE_COMMENT_MAX.toLocaleString('en-GB')} characters` }),
+  comment: freeText({ multiline: true, trim: true, error: 'comment must be text' }).max(CLAUSE_COMMENT_MAX, {
+    error: `the comment is at most ${CLAUSE_COMMENT_MAX.toLocaleString('en-GB')} characters`,
+  }),
 });
 
 /** A row whose text did not change between A and B (collapsed on screen). */

@@ -34,12 +34,7 @@ export interface SessionState {
 
 /** Whether an edit belongs to an author's open session (same person and delegation, within the gap on either side). */
 export function continuesSession(session: SessionState, edit: EditFact, gapMs = SESSION_GAP_MS): boolean {
-  return (
-    session.userId === edit.userId &&
-    session.delegation === edit.delegation &&
-    edit.at - session.endedAt <= gapMs &&
-    session.startedAt - edit.at <= gapMs
-  );
+  return session.userId === edit.userId && session.delegation === edit.delegation && edit.at - session.endedAt <= gapMs && session.startedAt - edit.at <= gapMs;
 }
 
 export function startSession(edit: EditFact): SessionState {

@@ -34,8 +34,12 @@ describe('parsePoint', () => {
 describe('describeResolvedPoint', () => {
   it('names points by revision, time and author, never by a log number', () => {
     const at = '2026-03-04T14:05:00.000Z';
-    expect(describeResolvedPoint({ spec: 'rev:2', label: 'Rev.2', at, by: 'Secretariat · Ana Ruiz', revision: 2 })).toBe('Rev.2 · 4 Mar 2026, 14:05 UTC · Secretariat · Ana Ruiz');
-    expect(describeResolvedPoint({ spec: 'log:201', label: '4 Mar 2026, 14:05 UTC', at, by: 'FR · Marie Dupont' })).toBe('4 Mar 2026, 14:05 UTC · FR · Marie Dupont');
+    expect(describeResolvedPoint({ spec: 'rev:2', label: 'Rev.2', at, by: 'Secretariat · Ana Ruiz', revision: 2 })).toBe(
+      'Rev.2 · 4 Mar 2026, 14:05 UTC · Secretariat · Ana Ruiz',
+    );
+    expect(describeResolvedPoint({ spec: 'log:201', label: '4 Mar 2026, 14:05 UTC', at, by: 'FR · Marie Dupont' })).toBe(
+      '4 Mar 2026, 14:05 UTC · FR · Marie Dupont',
+    );
     expect(describeResolvedPoint({ spec: 'now', label: 'Now', at, by: null })).toBe('Now · last change 4 Mar 2026, 14:05 UTC');
     expect(describeResolvedPoint({ spec: 'start', label: 'Start of the draft', at, by: null })).toBe('Start of the draft · 4 Mar 2026, 14:05 UTC');
     expect(describeResolvedPoint({ spec: 'start', label: 'Start of the draft', at: null, by: null })).toBe('Start of the draft');

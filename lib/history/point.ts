@@ -4,11 +4,7 @@
  * stored: its initial text) or `now`.
  */
 export type HistoryPoint =
-  | { kind: 'now' }
-  | { kind: 'start' }
-  | { kind: 'revision'; number: number }
-  | { kind: 'log'; id: number }
-  | { kind: 'time'; at: Date };
+  { kind: 'now' } | { kind: 'start' } | { kind: 'revision'; number: number } | { kind: 'log'; id: number } | { kind: 'time'; at: Date };
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -51,7 +47,15 @@ export function formatPoint(point: HistoryPoint): string {
   }
 }
 
-const POINT_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const POINT_TIME = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
 
 /**
  * A resolved point in words, by revision, time and author — never by a log number:

@@ -70,7 +70,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** "12 new edits (FR, DE) · Rev.3 · 1 restore · 2 decisions". */
 export function describeNews(news: TimelineNews): string {
   const parts: string[] = [];
-  if (news.edits > 0) parts.push(`${plural(news.edits, 'new edit', 'new edits')}${news.more ? ' or more' : ''}${news.editors.length ? ` (${news.editors.join(', ')})` : ''}`);
+  if (news.edits > 0)
+    parts.push(`${plural(news.edits, 'new edit', 'new edits')}${news.more ? ' or more' : ''}${news.editors.length ? ` (${news.editors.join(', ')})` : ''}`);
   if (news.revisions.length > 0) parts.push(`${news.revisions.join(', ')} cut`);
   if (news.restores > 0) parts.push(plural(news.restores, 'restore', 'restores'));
   if (news.decisions > 0) parts.push(plural(news.decisions, 'new decision', 'new decisions'));

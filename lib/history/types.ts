@@ -254,10 +254,31 @@ export interface MandateEntry extends EntryBase {
   byLetter: boolean;
 }
 
-export type TimelineEntry = SessionEntry | RevisionEntry | StatusEntry | PositionEntry | CommentEntry | BracketEntry | AlternativeEntry | StructureEntry | ClauseCommentEntry | MandateEntry;
+export type TimelineEntry =
+  | SessionEntry
+  | RevisionEntry
+  | StatusEntry
+  | PositionEntry
+  | CommentEntry
+  | BracketEntry
+  | AlternativeEntry
+  | StructureEntry
+  | ClauseCommentEntry
+  | MandateEntry;
 
 /** What the timeline can be filtered to (the `kind` query parameter). */
-export const TIMELINE_KINDS = ['session', 'revision', 'status', 'structure', 'position', 'comment', 'bracket', 'alternative', 'clause-comment', 'mandate'] as const satisfies ReadonlyArray<TimelineEntry['kind']>;
+export const TIMELINE_KINDS = [
+  'session',
+  'revision',
+  'status',
+  'structure',
+  'position',
+  'comment',
+  'bracket',
+  'alternative',
+  'clause-comment',
+  'mandate',
+] as const satisfies ReadonlyArray<TimelineEntry['kind']>;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelinePage {

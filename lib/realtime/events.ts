@@ -4,7 +4,17 @@
  * the compiler.
  */
 import { z } from 'zod';
-import type { AlternativeDto, BracketDto, ClauseStatusDto, ClauseSummary, ConsensusDto, DelegationSummary, MandateDto, PositionDto, SilenceProcedureDto } from '../api/types';
+import type {
+  AlternativeDto,
+  BracketDto,
+  ClauseStatusDto,
+  ClauseSummary,
+  ConsensusDto,
+  DelegationSummary,
+  MandateDto,
+  PositionDto,
+  SilenceProcedureDto,
+} from '../api/types';
 import type { CommentReplyDto, CommentThreadDto, NotificationDto } from '../api/comment-types';
 import type { RestoreResultDto, RevisionDto } from '../history/types';
 import type { PresenceUser } from '../domain/identity';

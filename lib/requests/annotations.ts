@@ -10,12 +10,23 @@ export const MAX_WORDING_CHARS = 10_000;
 /** Plain text: no NUL or other control characters except tab and line breaks (lib/validation/text). */
 const plainText = (label: string, max: number) => freeText({ multiline: true }).max(max, `${label} is limited to ${max.toLocaleString('en')} characters`);
 
-const base64 = z.string().min(4).max(200).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be a base64-encoded Yjs relative position');
+const base64 = z
+  .string()
+  .min(4)
+  .max(200)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be a base64-encoded Yjs relative position');
 
 /** Where the words are: plain-text offsets in the clause, or Yjs relative positions made by a client. */
 export const spanSchema = z.union(
   [
-    z.object({ range: z.object({ from: z.number().int().min(0), to: z.number().int().min(1) }).strict().refine((r) => r.from < r.to, 'from must be before to') }).strict(),
+    z
+      .object({
+        range: z
+          .object({ from: z.number().int().min(0), to: z.number().int().min(1) })
+          .strict()
+          .refine((r) => r.from < r.to, 'from must be before to'),
+      })
+      .strict(),
     z.object({ anchor: z.object({ start: base64, end: base64 }).strict() }).strict(),
   ],
   { error: 'give either range { from, to } (offsets in the clause text) or anchor { start, end } (Yjs relative positions)' },

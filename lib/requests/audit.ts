@@ -3,7 +3,10 @@ import { AppError } from '@/lib/errors/app-error';
 
 export const auditQuerySchema = z.object({
   draftId: z.string().uuid('draftId must be a draft id').optional(),
-  action: z.string().regex(/^[a-z_.]{1,64}$/, 'action is a name such as position.set').optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_.]{1,64}$/, 'action is a name such as position.set')
+    .optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

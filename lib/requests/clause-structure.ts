@@ -19,7 +19,10 @@ export const renameClauseSchema = z.object({ title: clauseTitleSchema }).strict(
 /** `POST /api/drafts/:id/clauses/:clauseId/split` */
 export const splitClauseSchema = z
   .object({
-    paragraph: z.number({ message: 'paragraph must be a number' }).int('paragraph must be a whole number').min(1, 'paragraph must be at least 1 (the first paragraph of the new clause)'),
+    paragraph: z
+      .number({ message: 'paragraph must be a number' })
+      .int('paragraph must be a whole number')
+      .min(1, 'paragraph must be at least 1 (the first paragraph of the new clause)'),
     title: clauseTitleSchema.optional(),
   })
   .strict();

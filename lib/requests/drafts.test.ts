@@ -5,7 +5,12 @@ const paths = (result: { success: boolean; error?: { issues: Array<{ path: Prope
 
 describe('draft request schemas', () => {
   it('accepts a draft with participants, observers and pasted text', () => {
-    const body = createDraftSchema.parse({ title: '  Zero draft ', participants: ['FR', 'NATO'], observers: ['EU'], text: { format: 'markdown', content: '# A' } });
+    const body = createDraftSchema.parse({
+      title: '  Zero draft ',
+      participants: ['FR', 'NATO'],
+      observers: ['EU'],
+      text: { format: 'markdown', content: '# A' },
+    });
     expect(body.title).toBe('Zero draft');
   });
 
@@ -26,7 +31,11 @@ describe('draft request schemas', () => {
   });
 
   it('reads comma-separated delegation fields of the multipart import', () => {
-    expect(importDraftFieldsSchema.parse({ title: 'T', participants: 'FR, DE ,,NATO', observers: '' })).toEqual({ title: 'T', participants: ['FR', 'DE', 'NATO'], observers: [] });
+    expect(importDraftFieldsSchema.parse({ title: 'T', participants: 'FR, DE ,,NATO', observers: '' })).toEqual({
+      title: 'T',
+      participants: ['FR', 'DE', 'NATO'],
+      observers: [],
+    });
     expect(paths(importDraftFieldsSchema.safeParse({ title: 'T', participants: 'fr' }))).toEqual(['participants.0']);
   });
 

@@ -63,7 +63,12 @@ export type UpdateDraftRequest = z.infer<typeof updateDraftSchema>;
 const codeListField = z
   .string()
   .max(2000)
-  .transform((raw) => raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  )
   .pipe(delegationListSchema);
 
 export const importDraftFieldsSchema = z

@@ -14,12 +14,22 @@ const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 dat
 export const timelineQuerySchema = z
   .object({
     clause: z.string().uuid('clause must be a clause id').optional(),
-    delegation: z.string().regex(/^[A-Z]{2,8}$/, 'delegation is a code such as FR').optional(),
+    delegation: z
+      .string()
+      .regex(/^[A-Z]{2,8}$/, 'delegation is a code such as FR')
+      .optional(),
     kind: z
       .string()
       .max(200)
-      .transform((value) => value.split(',').map((k) => k.trim()).filter(Boolean))
-      .refine((kinds) => kinds.every((k) => (TIMELINE_KINDS as readonly string[]).includes(k)), { message: `kind is a comma-separated list of ${TIMELINE_KINDS.join(', ')}` })
+      .transform((value) =>
+        value
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .refine((kinds) => kinds.every((k) => (TIMELINE_KINDS as readonly string[]).includes(k)), {
+        message: `kind is a comma-separated list of ${TIMELINE_KINDS.join(', ')}`,
+      })
       .transform((kinds) => kinds as TimelineKind[])
       .optional(),
     from: isoTime.optional(),

@@ -9,7 +9,11 @@ export const notificationQuerySchema = z.object({
 
 export const markReadSchema = z
   .object({
-    ids: z.array(z.string().uuid({ error: 'must be a notification id' })).min(1, { error: 'lists at least one id' }).max(500, { error: 'lists at most 500 ids' }).optional(),
+    ids: z
+      .array(z.string().uuid({ error: 'must be a notification id' }))
+      .min(1, { error: 'lists at least one id' })
+      .max(500, { error: 'lists at most 500 ids' })
+      .optional(),
     all: z.literal(true, { error: 'is true when given' }).optional(),
   })
   .strict()

@@ -13,7 +13,9 @@ export const startSilenceSchema = z
   .strict();
 
 export const reasonSchema = z
-  .object({ reason: freeText({ multiline: true, trim: true }).min(3, 'give a reason of at least a few words').max(4000, 'the reason is at most 4,000 characters') })
+  .object({
+    reason: freeText({ multiline: true, trim: true }).min(3, 'give a reason of at least a few words').max(4000, 'the reason is at most 4,000 characters'),
+  })
   .strict();
 
 /** Breaking silence: the reason, and `for` a delegation whose mandate allows breaking silence (default: one's own). */

@@ -3,7 +3,9 @@ import { auditActionLabel, formatAuditTime, readableSubject, summariseAuditDetai
 
 describe('summariseAuditDetails', () => {
   it('reads a change of position as from → to, with the kind of reservation and the note', () => {
-    expect(summariseAuditDetails({ action: 'position.set', details: { delegation: 'FR', from: 'reservation', to: 'support' } })).toBe('FR: reservation → support');
+    expect(summariseAuditDetails({ action: 'position.set', details: { delegation: 'FR', from: 'reservation', to: 'support' } })).toBe(
+      'FR: reservation → support',
+    );
     expect(
       summariseAuditDetails({
         action: 'position.set',
@@ -28,9 +30,9 @@ describe('summariseAuditDetails', () => {
   });
 
   it('summarises silence procedures and seeding', () => {
-    expect(
-      summariseAuditDetails({ action: 'silence.started', details: { clauseIds: ['a', 'b'], deadline: '2026-03-04T14:05:09.000Z', note: null } }),
-    ).toBe('until 4 Mar 2026, 14:05:09 UTC');
+    expect(summariseAuditDetails({ action: 'silence.started', details: { clauseIds: ['a', 'b'], deadline: '2026-03-04T14:05:09.000Z', note: null } })).toBe(
+      'until 4 Mar 2026, 14:05:09 UTC',
+    );
     expect(summariseAuditDetails({ action: 'silence.broken', details: { delegation: 'DE', reason: 'Needs the Bundestag.' } })).toBe(
       'broken by DE · “Needs the Bundestag.”',
     );
@@ -82,6 +84,8 @@ describe('labels and formats', () => {
     expect(summariseAuditDetails({ action: 'draft.exported', details: { format: 'docx', annex: 'positions', clauses: 16 } })).toBe('DOCX with positions annex');
     expect(summariseAuditDetails({ action: 'draft.exported', details: { format: 'pdf', annex: null } })).toBe('PDF, current text');
     expect(summariseAuditDetails({ action: 'draft.exported', details: { format: 'pdf', revision: 2 } })).toBe('PDF of Rev.2');
-    expect(summariseAuditDetails({ action: 'draft.exported', details: { format: 'docx', comparison: { from: 'rev:1', to: 'now' } } })).toBe('DOCX comparison, rev:1 → now');
+    expect(summariseAuditDetails({ action: 'draft.exported', details: { format: 'docx', comparison: { from: 'rev:1', to: 'now' } } })).toBe(
+      'DOCX comparison, rev:1 → now',
+    );
   });
 });

@@ -145,7 +145,6 @@ export function formatAuditTime(iso: string, options: { zone?: boolean } = {}): 
   return options.zone === false ? TIME.format(date) : `${TIME.format(date)} UTC`;
 }
 
-
 /** The subject with ids shortened to their first 8 characters ("silence 3f2a9c1b…") and "clauses 5" as "clause 5". */
 export function readableSubject(subject: string | null): string {
   if (!subject) return '';
@@ -219,7 +218,10 @@ function draftChangeSummary(d: Record<string, unknown>): string {
   if (d.description) parts.push('description changed');
   const lists = (side: unknown, verb: string) => {
     const record = side && typeof side === 'object' ? (side as Record<string, unknown>) : {};
-    for (const [key, label] of [['participants', 'participant'], ['observers', 'observer']] as const) {
+    for (const [key, label] of [
+      ['participants', 'participant'],
+      ['observers', 'observer'],
+    ] as const) {
       const codes = Array.isArray(record[key]) ? (record[key] as unknown[]).filter((c): c is string => typeof c === 'string') : [];
       if (codes.length > 0) parts.push(`${verb} ${label}${codes.length > 1 ? 's' : ''} ${codes.join(', ')}`);
     }
@@ -250,7 +252,10 @@ export function summariseAuditDetails(entry: Pick<AuditEntryDto, 'action' | 'det
     case 'mandate.revoked':
       return `${str(d.to) ?? '?'} for ${str(d.from) ?? '?'}, revoked by ${str(d.by) ?? '?'}`;
     case 'clause.editorial':
-      return join([Array.isArray(d.rebased) && d.rebased.length ? `positions kept current: ${d.rebased.join(', ')}` : 'no position to keep current', quoted(d.note)]);
+      return join([
+        Array.isArray(d.rebased) && d.rebased.length ? `positions kept current: ${d.rebased.join(', ')}` : 'no position to keep current',
+        quoted(d.note),
+      ]);
     case 'positions.confirmed':
       return `${str(d.delegation) ?? '?'}: ${count(Array.isArray(d.clauses) ? d.clauses.length : undefined, 'position', 'positions') ?? '?'} confirmed on the current text`;
     case 'clause.status':
@@ -305,7 +310,10 @@ export function summariseAuditDetails(entry: Pick<AuditEntryDto, 'action' | 'det
       return join([count(d.clauses, 'clause', 'clauses'), count(d.delegations, 'delegation', 'delegations'), count(d.accounts, 'account', 'accounts')], ', ');
     case 'draft.created': {
       const from = str(d.source) === 'docx' ? 'from a Word document' : str(d.source) === 'text' ? 'from pasted text' : 'empty';
-      return join([from, count(d.clauses, 'clause', 'clauses'), Array.isArray(d.participants) ? `taking part: ${d.participants.join(', ') || 'none'}` : null], ', ');
+      return join(
+        [from, count(d.clauses, 'clause', 'clauses'), Array.isArray(d.participants) ? `taking part: ${d.participants.join(', ') || 'none'}` : null],
+        ', ',
+      );
     }
     case 'draft.updated':
       return draftChangeSummary(d);

@@ -37,20 +37,13 @@ export interface PresenceGroup {
  * People online grouped by delegation: the secretariat first (it chairs), then
  * delegations in code order, then unaffiliated observers. Names sorted within a group.
  */
-export function groupPresence(
-  users: readonly PresenceUser[],
-  delegationName: (code: DelegationCode) => string | undefined,
-): PresenceGroup[] {
+export function groupPresence(users: readonly PresenceUser[], delegationName: (code: DelegationCode) => string | undefined): PresenceGroup[] {
   const groups = new Map<string, PresenceGroup>();
   for (const user of users) {
     const key = user.delegation ?? (user.role === 'secretariat' ? '~secretariat' : '~observers');
     let group = groups.get(key);
     if (!group) {
-      const label = user.delegation
-        ? (delegationName(user.delegation) ?? user.delegation)
-        : user.role === 'secretariat'
-          ? 'Secretariat'
-          : 'Observers';
+      const label = user.delegation ? (delegationName(user.delegation) ?? user.delegation) : user.role === 'secretariat' ? 'Secretariat' : 'Observers';
       group = { id: key, label, delegation: user.delegation, color: user.color, users: [] };
       groups.set(key, group);
     }

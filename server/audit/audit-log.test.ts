@@ -7,7 +7,15 @@ describe('audit chain hashing', () => {
   });
 
   it('changes when content or the previous hash changes', () => {
-    const row = { at: new Date('2026-11-22T10:00:00.000Z'), actorId: null, actorEmail: 'a@b', action: 'clause.status', draftId: null, subject: 's', details: { to: 'agreed' } };
+    const row = {
+      at: new Date('2026-11-22T10:00:00.000Z'),
+      actorId: null,
+      actorEmail: 'a@b',
+      action: 'clause.status',
+      draftId: null,
+      subject: 's',
+      details: { to: 'agreed' },
+    };
     const h = auditHash('', row);
     expect(auditHash('', { ...row, details: { to: 'agreed' } })).toBe(h);
     expect(auditHash('', { ...row, details: { to: 'negotiating' } })).not.toBe(h);
@@ -19,7 +27,17 @@ describe('auditCsv', () => {
   it('quotes fields, escapes quotes and defuses spreadsheet formulas', async () => {
     const { auditCsv } = await import('./audit-log');
     const csv = auditCsv([
-      { id: 2, at: '2026-11-22T10:00:00.000Z', actorEmail: 'fr@accord.test', actor: { name: 'Camille Laurent', role: 'delegate', delegation: 'FR' }, action: 'position.set', draftId: null, subject: '=HYPERLINK("x")', details: { note: 'say "no"' }, hash: 'h2' },
+      {
+        id: 2,
+        at: '2026-11-22T10:00:00.000Z',
+        actorEmail: 'fr@accord.test',
+        actor: { name: 'Camille Laurent', role: 'delegate', delegation: 'FR' },
+        action: 'position.set',
+        draftId: null,
+        subject: '=HYPERLINK("x")',
+        details: { note: 'say "no"' },
+        hash: 'h2',
+      },
       { id: 1, at: '2026-11-22T09:00:00.000Z', actorEmail: null, actor: null, action: 'draft.seeded', draftId: null, subject: null, details: {}, hash: 'h1' },
     ]);
     const lines = csv.trim().split('\r\n');

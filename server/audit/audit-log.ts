@@ -167,6 +167,8 @@ export function auditCsv(entries: AuditEntryDto[]): string {
     return `"${safe.replace(/"/g, '""')}"`;
   };
   const header = ['id', 'at', 'actor', 'action', 'draft', 'subject', 'details', 'hash'].join(',');
-  const lines = [...entries].sort((a, b) => a.id - b.id).map((e) => [e.id, e.at, e.actorEmail, e.action, e.draftId, e.subject, e.details, e.hash].map(q).join(','));
+  const lines = [...entries]
+    .sort((a, b) => a.id - b.id)
+    .map((e) => [e.id, e.at, e.actorEmail, e.action, e.draftId, e.subject, e.details, e.hash].map(q).join(','));
   return `${[header, ...lines].join('\r\n')}\r\n`;
 }

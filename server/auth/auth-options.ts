@@ -16,8 +16,7 @@ import { describeRetry, type LoginThrottle } from './login-throttle';
 export const CLIENT_ADDRESS_HEADER = 'x-accord-client-address';
 
 // next-auth ships CommonJS with `exports.default`; under Node's ESM loader the default import is the module object.
-const CredentialsProvider = ((credentialsModule as unknown as { default?: typeof credentialsModule }).default ??
-  credentialsModule) as typeof credentialsModule;
+const CredentialsProvider = ((credentialsModule as unknown as { default?: typeof credentialsModule }).default ?? credentialsModule) as typeof credentialsModule;
 
 export function createAuthOptions(options: {
   env: Env;
@@ -100,11 +99,7 @@ export function createAuthOptions(options: {
       async jwt({ token, user, account }) {
         if (user && account) {
           const identity =
-            account.provider === 'credentials'
-              ? await users.findIdentity(user.id)
-              : user.email
-                ? await users.findIdentityByEmail(user.email)
-                : null;
+            account.provider === 'credentials' ? await users.findIdentity(user.id) : user.email ? await users.findIdentityByEmail(user.email) : null;
           if (!identity) return { ...token, uid: undefined };
           options.onSignIn?.({ userId: identity.userId, email: identity.email, provider: account.provider });
           // sid names this session alone, so that signing out can end it (and only it) everywhere.

@@ -107,7 +107,12 @@ export function createRedisThrottle(redis: Redis, prefix: string, config: Thrott
   return {
     async check(account, address) {
       const keys = [pairKey(account, address), addressKey(address), accountKey(account)].map(key);
-      const replies = await redis.multi().mget(...keys).pttl(keys[0]).pttl(keys[1]).exec();
+      const replies = await redis
+        .multi()
+        .mget(...keys)
+        .pttl(keys[0])
+        .pttl(keys[1])
+        .exec();
       if (!replies || replies.some(([err]) => err)) throw new Error('Redis did not answer the sign-in throttle check');
       const [pair, byAddress, byAccount] = (replies[0][1] as Array<string | null>).map((v) => Number(v ?? 0));
       const [pairTtl, addressTtl] = [replies[1][1] as number, replies[2][1] as number];

@@ -37,7 +37,8 @@ describe('backup tables', () => {
       expect(EXCLUDED_TABLES[table].length, `reason for excluding ${table}`).toBeGreaterThan(20);
     }
     // The data that a hand-kept list once forgot.
-    for (const table of ['revisions', 'brackets', 'alternatives', 'alternative_backings', 'positions', 'comment_threads', 'audit_log']) expect(backedUp).toContain(table);
+    for (const table of ['revisions', 'brackets', 'alternatives', 'alternative_backings', 'positions', 'comment_threads', 'audit_log'])
+      expect(backedUp).toContain(table);
   });
 
   it('orders tables so that a restore satisfies every foreign key, whatever the declaration order', () => {
@@ -79,7 +80,11 @@ describe('backup of a migrated database', () => {
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
     await writeBackup(db, out);
-    const lines = Buffer.concat(chunks).toString().trim().split('\n').map((l) => JSON.parse(l) as { t: string });
+    const lines = Buffer.concat(chunks)
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { t: string });
     const header = lines[0] as BackupHeader;
     expect([...header.tables, ...header.excluded].sort()).toEqual(inDatabase);
     expect(header.schema).toMatchObject({ migration: expect.stringMatching(/^\d{4}_/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });

@@ -81,7 +81,10 @@ async function resetSequences(tx: Tx): Promise<void> {
     select table_name as "table", column_name as "column",
       pg_get_serial_sequence(format('%I.%I', table_schema, table_name), column_name) as seq
     from information_schema.columns
-    where table_schema = current_schema() and table_name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})`);
+    where table_schema = current_schema() and table_name in (${sql.join(
+      names.map((n) => sql`${n}`),
+      sql`, `,
+    )})`);
   for (const { table, column, seq } of (result as unknown as { rows: Array<{ table: string; column: string; seq: string | null }> }).rows) {
     if (!seq) continue;
     await tx.execute(sql`select setval(${seq}::regclass, coalesce((select max(${sql.identifier(column)}) from ${sql.identifier(table)}), 0) + 1, false)`);
@@ -147,7 +150,8 @@ export async function restoreBackup(db: Database, input: Readable): Promise<Reco
     await flush();
     if (!end) throw new RestoreRefused('The backup is truncated (no end marker); nothing was restored.');
     const wrong = Object.keys(counts).filter((t) => (end!.counts[t] ?? 0) !== counts[t]);
-    if (wrong.length > 0) throw new RestoreRefused(`The backup is damaged: row counts differ from its end marker for ${wrong.join(', ')}; nothing was restored.`);
+    if (wrong.length > 0)
+      throw new RestoreRefused(`The backup is damaged: row counts differ from its end marker for ${wrong.join(', ')}; nothing was restored.`);
     await resetSequences(tx);
   });
   return counts;

@@ -24,7 +24,9 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 
 /** Tags of the migrations this code ships, by the hash Drizzle records for each. */
 function knownTags(): Map<string, string> {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string; when: number }> };
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: Array<{ tag: string; when: number }>;
+  };
   const tagByMillis = new Map(journal.entries.map((e) => [e.when, e.tag]));
   return new Map(readMigrationFiles({ migrationsFolder }).map((m) => [m.hash, tagByMillis.get(m.folderMillis) ?? 'unknown']));
 }

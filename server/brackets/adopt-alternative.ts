@@ -53,7 +53,13 @@ async function resolveBrackets(tx: Transaction, ids: string[], identity: Identit
  * Throws forbidden for anyone else, conflict when the alternative is no longer open or
  * its words are gone.
  */
-export async function adoptAlternative(ctx: AnnotationContext, identity: Identity, draftId: string, alternativeId: string, input: { note?: string }): Promise<AdoptionDto> {
+export async function adoptAlternative(
+  ctx: AnnotationContext,
+  identity: Identity,
+  draftId: string,
+  alternativeId: string,
+  input: { note?: string },
+): Promise<AdoptionDto> {
   await ctx.drafts.requireAccess(identity, draftId);
   const alt = await ctx.loadAlternative(draftId, alternativeId);
   const clause = await ctx.clauseOf(draftId, alt.clauseId);
@@ -84,12 +90,27 @@ export async function adoptAlternative(ctx: AnnotationContext, identity: Identit
       // A whole-clause adoption replaces every span the clause's other alternatives were about.
       const others = await tx
         .update(alternatives)
-        .set({ state: 'archived', decidedAt: now, decidedBy: identity.userId, decidedByName: identity.name, decisionNote: `Archived: ALT ${alt.number} was adopted.` })
+        .set({
+          state: 'archived',
+          decidedAt: now,
+          decidedBy: identity.userId,
+          decidedByName: identity.name,
+          decisionNote: `Archived: ALT ${alt.number} was adopted.`,
+        })
         .where(and(eq(alternatives.state, 'open'), alt.scope === 'clause' ? eq(alternatives.clauseId, alt.clauseId) : eq(alternatives.groupId, alt.groupId)))
         .returning();
-      const openBrackets = await tx.select().from(brackets).where(and(eq(brackets.clauseId, alt.clauseId), eq(brackets.state, 'open')));
+      const openBrackets = await tx
+        .select()
+        .from(brackets)
+        .where(and(eq(brackets.clauseId, alt.clauseId), eq(brackets.state, 'open')));
       const planned = planReplacement(room.doc, alt);
-      const resolved = await resolveBrackets(tx, bracketsReplaced(room, alt.clauseId, openBrackets, planned).map((b) => b.id), identity, alt, now);
+      const resolved = await resolveBrackets(
+        tx,
+        bracketsReplaced(room, alt.clauseId, openBrackets, planned).map((b) => b.id),
+        identity,
+        alt,
+        now,
+      );
       await writeAudit(tx, {
         actor: identity,
         action: 'alternative.adopted',
@@ -137,7 +158,8 @@ export async function adoptAlternative(ctx: AnnotationContext, identity: Identit
     before: before.toISOString(),
     at: new Date().toISOString(),
   });
-  await ctx.onAlternativeAdopted?.({ draftId, clause: { clauseId: clause.id, number: clause.number }, alternative: dtos[0], summary, actor: identity })
+  await ctx
+    .onAlternativeAdopted?.({ draftId, clause: { clauseId: clause.id, number: clause.number }, alternative: dtos[0], summary, actor: identity })
     .catch((err: unknown) => ctx.logger.error({ err, draftId }, 'adoption notifications failed'));
   return { adopted: dtos[0], archived: dtos.slice(1), resolvedBrackets: result.resolvedDtos };
 }

@@ -18,7 +18,6 @@ import { toAlternativeDto } from './annotation-dtos';
 import type { AlternativeRow, AnnotationServiceOptions, ClauseRow, SpanInput } from './annotation-types';
 import { isUuid } from '@/lib/validation/uuid';
 
-
 export { isUuid };
 export const notFound = (message: string) => new AppError('not_found', { message });
 export const forbidden = (message: string) => new AppError('forbidden', { message });
@@ -33,7 +32,11 @@ export function createAnnotationContext(options: AnnotationServiceOptions) {
   /** The clause of this draft; 404 for another draft's clause or a malformed id. */
   async function clauseOf(draftId: string, clauseId: string): Promise<ClauseRow> {
     if (!isUuid(clauseId)) throw notFound('No such clause in this draft.');
-    const [row] = await db.select().from(clauses).where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId))).limit(1);
+    const [row] = await db
+      .select()
+      .from(clauses)
+      .where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId)))
+      .limit(1);
     if (!row) throw notFound('No such clause in this draft.');
     refuseMergedClause(row);
     return row;

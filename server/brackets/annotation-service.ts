@@ -29,12 +29,14 @@ export function createAnnotationService(options: AnnotationServiceOptions) {
     removeBracket: (identity: Identity, draftId: string, bracketId: string) => removeBracket(ctx, identity, draftId, bracketId),
     /** Every alternative of a draft (all states, by clause and number), with backers. */
     listAlternatives: (identity: Identity, draftId: string, clauseId?: string) => listAlternatives(ctx, identity, draftId, clauseId),
-    proposeAlternative: (identity: Identity, draftId: string, clauseId: string, input: AlternativeInput) => proposeAlternative(ctx, identity, draftId, clauseId, input),
+    proposeAlternative: (identity: Identity, draftId: string, clauseId: string, input: AlternativeInput) =>
+      proposeAlternative(ctx, identity, draftId, clauseId, input),
     /** Back (or stop backing) an open alternative for the caller's delegation; returns the group's open alternatives. */
     setBacking: (identity: Identity, draftId: string, alternativeId: string, backed: boolean) => setBacking(ctx, identity, draftId, alternativeId, backed),
     withdrawAlternative: (identity: Identity, draftId: string, alternativeId: string) => withdrawAlternative(ctx, identity, draftId, alternativeId),
     /** The secretariat adopts an alternative: its wording replaces the words in the live text for everyone. */
-    adoptAlternative: (identity: Identity, draftId: string, alternativeId: string, input: { note?: string }) => adoptAlternative(ctx, identity, draftId, alternativeId, input),
+    adoptAlternative: (identity: Identity, draftId: string, alternativeId: string, input: { note?: string }) =>
+      adoptAlternative(ctx, identity, draftId, alternativeId, input),
   };
 }
 

@@ -53,5 +53,11 @@ export interface AnnotationServiceOptions {
   /** Called after an alternative was proposed (e.g. to notify delegations holding a position on the clause). */
   onAlternativeProposed?(alternative: AlternativeDto, clause: { id: string; number: number | null; title: string }, actor: Identity): Promise<void> | void;
   /** Called after the secretariat adopted an alternative (the text changed): notifications. */
-  onAlternativeAdopted?(event: { draftId: string; clause: { clauseId: string; number: number | null }; alternative: AlternativeDto; summary: string; actor: Identity }): Promise<void>;
+  onAlternativeAdopted?(event: {
+    draftId: string;
+    clause: { clauseId: string; number: number | null };
+    alternative: AlternativeDto;
+    summary: string;
+    actor: Identity;
+  }): Promise<void>;
 }

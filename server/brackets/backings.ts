@@ -8,7 +8,13 @@ import { alternativeBackings, alternatives } from '../db/schema';
 import { conflict, forbidden, type AnnotationContext } from './annotation-context';
 
 /** Back (or stop backing) an open alternative for the caller's delegation; returns the group's open alternatives. */
-export async function setBacking(ctx: AnnotationContext, identity: Identity, draftId: string, alternativeId: string, backed: boolean): Promise<AlternativeDto[]> {
+export async function setBacking(
+  ctx: AnnotationContext,
+  identity: Identity,
+  draftId: string,
+  alternativeId: string,
+  backed: boolean,
+): Promise<AlternativeDto[]> {
   const access = await ctx.drafts.requireAccess(identity, draftId);
   const alt = await ctx.loadAlternative(draftId, alternativeId);
   const clause = await ctx.clauseOf(draftId, alt.clauseId);

@@ -24,12 +24,7 @@ const fromBytes = (bytes: Uint8Array) => Y.decodeRelativePosition(bytes);
  * Open recorded brackets and alternatives per clause (no authorisation: server use).
  * `gentle`: one read at a time, with a turn of the event loop between.
  */
-export async function readOpenAnchors(
-  db: Database,
-  draftId: string,
-  clauseIds: readonly string[],
-  { gentle = false } = {},
-): Promise<Map<string, OpenAnchors>> {
+export async function readOpenAnchors(db: Database, draftId: string, clauseIds: readonly string[], { gentle = false } = {}): Promise<Map<string, OpenAnchors>> {
   const out = new Map<string, OpenAnchors>();
   if (clauseIds.length === 0) return out;
   const ids = [...clauseIds];

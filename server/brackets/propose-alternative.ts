@@ -74,7 +74,10 @@ async function insertAlternative(tx: Transaction, a: NewAlternative): Promise<Al
       .limit(1);
     if (open) groupId = open.groupId;
   }
-  const [{ last }] = await tx.select({ last: max(alternatives.number) }).from(alternatives).where(eq(alternatives.clauseId, clauseId));
+  const [{ last }] = await tx
+    .select({ last: max(alternatives.number) })
+    .from(alternatives)
+    .where(eq(alternatives.clauseId, clauseId));
   // After the highest recorded one and the highest typed in the text (lib/annotations/alt-numbering.ts).
   const number = nextAltNumber(last === null ? null : Number(last), a.clauseText);
   const [stored] = await tx
@@ -117,7 +120,13 @@ async function insertAlternative(tx: Transaction, a: NewAlternative): Promise<Al
 }
 
 /** Proposes an alternative wording in the caller's delegation's name, and tells the delegations concerned. */
-export async function proposeAlternative(ctx: AnnotationContext, identity: Identity, draftId: string, clauseId: string, input: AlternativeInput): Promise<AlternativeDto> {
+export async function proposeAlternative(
+  ctx: AnnotationContext,
+  identity: Identity,
+  draftId: string,
+  clauseId: string,
+  input: AlternativeInput,
+): Promise<AlternativeDto> {
   const access = await ctx.drafts.requireAccess(identity, draftId);
   const clause = await ctx.clauseOf(draftId, clauseId);
   ctx.requireAnnotate(identity, access, clause);
@@ -142,7 +151,10 @@ export async function proposeAlternative(ctx: AnnotationContext, identity: Ident
     return ctx.db.transaction((tx) => insertAlternative(tx, { id, identity, draftId, clause, target, competing, body, note, delegation, clauseText }));
   });
 
-  const groupRows = await ctx.db.select().from(alternatives).where(and(eq(alternatives.groupId, row.groupId), eq(alternatives.state, 'open')));
+  const groupRows = await ctx.db
+    .select()
+    .from(alternatives)
+    .where(and(eq(alternatives.groupId, row.groupId), eq(alternatives.state, 'open')));
   const dtos = await ctx.publishAlternatives(draftId, groupRows);
   await ctx.clauseChanged(draftId, [clauseId]);
   const dto = dtos.find((d) => d.id === row.id)!;

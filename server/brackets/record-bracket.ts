@@ -51,7 +51,11 @@ export async function addBracket(ctx: AnnotationContext, identity: Identity, dra
 export async function removeBracket(ctx: AnnotationContext, identity: Identity, draftId: string, bracketId: string): Promise<BracketDto> {
   const access = await ctx.drafts.requireAccess(identity, draftId);
   if (!isUuid(bracketId)) throw notFound('No such bracket in this draft.');
-  const [existing] = await ctx.db.select().from(brackets).where(and(eq(brackets.id, bracketId), eq(brackets.draftId, draftId))).limit(1);
+  const [existing] = await ctx.db
+    .select()
+    .from(brackets)
+    .where(and(eq(brackets.id, bracketId), eq(brackets.draftId, draftId)))
+    .limit(1);
   if (!existing) throw notFound('No such bracket in this draft.');
   const clause = await ctx.clauseOf(draftId, existing.clauseId);
   ctx.requireAnnotate(identity, access, clause);

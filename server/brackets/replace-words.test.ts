@@ -61,7 +61,11 @@ describe('planReplacement', () => {
     expect(clauseText(doc, CLAUSE)).toBe('Forces of up to 800,000 troops.');
     expect(plan.replaced).toBe('800,000');
     const p = doc.getXmlFragment(clauseField(CLAUSE)).get(0) as Y.XmlElement;
-    expect((p.get(0) as Y.XmlText).toDelta()).toEqual([{ insert: 'Forces of ' }, { insert: 'up to 800,000', attributes: { bold: true } }, { insert: ' troops.' }]);
+    expect((p.get(0) as Y.XmlText).toDelta()).toEqual([
+      { insert: 'Forces of ' },
+      { insert: 'up to 800,000', attributes: { bold: true } },
+      { insert: ' troops.' },
+    ]);
   });
 
   it('refuses when the words are gone', () => {

@@ -266,6 +266,10 @@ function closeFor(err: unknown): { code: number; reason: string } {
 /** Close reasons are limited to 123 bytes. */
 function truncate(reason: string): string {
   const buf = Buffer.from(reason);
-  return buf.length <= 120 ? reason : `${buf.subarray(0, 117).toString('utf8').replace(/\uFFFD$/, '')}...`;
+  return buf.length <= 120
+    ? reason
+    : `${buf
+        .subarray(0, 117)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '')}...`;
 }
-

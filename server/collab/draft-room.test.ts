@@ -27,7 +27,15 @@ async function roomWithClient(shared: boolean, updateStore: UpdateStore = store,
   const fanout: Fanout = shared
     ? { ...createLocalFanout(), kind: 'redis', subscribe: async (_draftId, handler) => void (onFanout = handler) }
     : createLocalFanout();
-  const room = new DraftRoom({ draftId: 'draft', store: updateStore, logger: pino({ level: 'silent' }), loadClauses: async () => [], onBroken: () => undefined, fanout, onClauseTextChanged });
+  const room = new DraftRoom({
+    draftId: 'draft',
+    store: updateStore,
+    logger: pino({ level: 'silent' }),
+    loadClauses: async () => [],
+    onBroken: () => undefined,
+    fanout,
+    onClauseTextChanged,
+  });
   await room.ready;
   const client = new Y.Doc();
   const relayed: Uint8Array[] = [];

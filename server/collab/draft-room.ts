@@ -332,7 +332,7 @@ export class DraftRoom {
       // edits build on first. Applied, its pending part would land whenever (and wherever)
       // someone else's edit fills the gap, relayed to nobody: the documents would diverge.
       throw new AppError('bad_request', {
-        message: 'The update depends on content the server does not have (a gap in a client\'s edits or unknown text); reconnect to resynchronise.',
+        message: "The update depends on content the server does not have (a gap in a client's edits or unknown text); reconnect to resynchronise.",
       });
     }
     const origin: ChangeOrigin = {
@@ -424,10 +424,7 @@ export class DraftRoom {
     if (guarded) awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded, conn);
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     const pending = origin === REMOTE_ORIGIN ? this.awarenessPending.remote : this.awarenessPending.local;

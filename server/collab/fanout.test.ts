@@ -32,7 +32,10 @@ describe('fan-out frames', () => {
 describe('control messages between instances', () => {
   it('accepts re-authorise and silence-scheduled messages, and nothing malformed', () => {
     expect(parseControl({ type: 'reauthorise', userId: 'u1' })).toEqual({ type: 'reauthorise', userId: 'u1' });
-    expect(parseControl({ type: 'silence-scheduled', deadline: '2026-12-01T12:00:00.000Z' })).toEqual({ type: 'silence-scheduled', deadline: '2026-12-01T12:00:00.000Z' });
+    expect(parseControl({ type: 'silence-scheduled', deadline: '2026-12-01T12:00:00.000Z' })).toEqual({
+      type: 'silence-scheduled',
+      deadline: '2026-12-01T12:00:00.000Z',
+    });
     expect(parseControl({ type: 'silence-scheduled', deadline: 'soon' })).toBeNull();
     expect(parseControl({ type: 'reauthorise' })).toBeNull();
     expect(parseControl({ type: 'other' })).toBeNull();

@@ -30,9 +30,7 @@ export type FanoutHandler = (message: FanoutMessage) => void;
 
 /** Control messages between instances: a person's rights changed, one session was signed out, or a silence deadline was set. */
 export type ControlMessage =
-  | { type: 'reauthorise'; userId: string }
-  | { type: 'session-revoked'; sid: string }
-  | { type: 'silence-scheduled'; deadline: string };
+  { type: 'reauthorise'; userId: string } | { type: 'session-revoked'; sid: string } | { type: 'silence-scheduled'; deadline: string };
 
 /** A control message as received from another instance, or null when it is not one. */
 export function parseControl(value: unknown): ControlMessage | null {

@@ -23,14 +23,20 @@ export function startMaintenance(options: {
     passes = passes
       .then(() => checkpointer.runDue())
       .then(() => historyIndexer.runDue())
-      .then(() => undefined, (err: unknown) => logger.error({ err }, 'checkpoint pass failed'));
+      .then(
+        () => undefined,
+        (err: unknown) => logger.error({ err }, 'checkpoint pass failed'),
+      );
   }, options.everyMs);
   timer.unref();
   // Index what was logged while the server was down (or before the history index existed).
   passes = passes
     .then(() => historyIndexer.prime())
     .then(() => historyIndexer.runDue())
-    .then(() => undefined, (err: unknown) => logger.warn({ err }, 'history indexing pass failed'));
+    .then(
+      () => undefined,
+      (err: unknown) => logger.warn({ err }, 'history indexing pass failed'),
+    );
   return {
     stop() {
       clearInterval(timer);

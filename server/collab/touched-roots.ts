@@ -110,8 +110,7 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
     return root;
   };
 
-  const refersForward = (item: Y.Item, id: unknown): boolean =>
-    id instanceof Y.ID && id.client === item.id.client && id.clock >= item.id.clock;
+  const refersForward = (item: Y.Item, id: unknown): boolean => id instanceof Y.ID && id.client === item.id.client && id.clock >= item.id.clock;
   for (const s of structs) {
     if (s instanceof Y.Item && (refersForward(s, s.origin) || refersForward(s, s.rightOrigin) || refersForward(s, s.parent))) {
       result.malformed = true;
@@ -186,7 +185,7 @@ export function touchedRoots(doc: Y.Doc, update: Uint8Array): TouchedRoots {
       }
       // Part of the range beyond what the document has: content of this very update, or unknown.
       if (end > state) {
-        for (let clock = Math.max(del.clock, state); clock < end; ) {
+        for (let clock = Math.max(del.clock, state); clock < end;) {
           const local = findInUpdate(new Y.ID(client, clock));
           if (!local) {
             result.novel = true;

@@ -134,13 +134,7 @@ export function createUpdateStore(db: Database, hooks: UpdateStoreHooks = {}): U
       const rows = await db
         .select({ id: yjsUpdates.id })
         .from(yjsUpdates)
-        .where(
-          and(
-            eq(yjsUpdates.draftId, draftId),
-            gt(yjsUpdates.id, afterId),
-            gt(yjsUpdates.createdAt, sql`now() - make_interval(secs => ${seconds})`),
-          ),
-        );
+        .where(and(eq(yjsUpdates.draftId, draftId), gt(yjsUpdates.id, afterId), gt(yjsUpdates.createdAt, sql`now() - make_interval(secs => ${seconds})`)));
       return rows.map((r) => r.id);
     },
     async loadByIds(draftId, ids) {

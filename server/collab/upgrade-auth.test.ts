@@ -59,7 +59,12 @@ describe('decideUpgrade', () => {
   });
 
   it('grants write to a participating delegate by cookie', async () => {
-    expect(await decideUpgrade({ url: `/yjs/${DRAFT}`, cookieHeader: 'session=fr' }, deps())).toMatchObject({ ok: true, access: 'write', via: 'cookie', sessionId: 's-fr' });
+    expect(await decideUpgrade({ url: `/yjs/${DRAFT}`, cookieHeader: 'session=fr' }, deps())).toMatchObject({
+      ok: true,
+      access: 'write',
+      via: 'cookie',
+      sessionId: 's-fr',
+    });
   });
 
   it('grants read only to an observer delegation', async () => {
@@ -74,7 +79,11 @@ describe('decideUpgrade', () => {
   });
 
   it('accepts a valid token only for its own draft and current rights', async () => {
-    expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=good-fr`, cookieHeader: undefined }, deps())).toMatchObject({ ok: true, via: 'token', sessionId: 's-fr' });
+    expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=good-fr`, cookieHeader: undefined }, deps())).toMatchObject({
+      ok: true,
+      via: 'token',
+      sessionId: 's-fr',
+    });
     expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=other-draft`, cookieHeader: undefined }, deps())).toMatchObject({ ok: false, status: 403 });
     expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=old-av`, cookieHeader: undefined }, deps())).toMatchObject({ ok: false, status: 401 });
     expect(await decideUpgrade({ url: `/yjs/${DRAFT}?token=forged`, cookieHeader: 'session=fr' }, deps())).toMatchObject({ ok: false, status: 401 });

@@ -29,7 +29,6 @@ export interface UpgradeAuthDeps {
   membership(draftId: string): Promise<DraftMembership | null>;
 }
 
-
 /** The draft id of a `/yjs/<draftId>` path (the y-websocket client appends the room name). */
 export function draftIdFromPath(pathname: string): string | null {
   const match = /^\/yjs\/([^/]+)\/?$/.exec(pathname);
@@ -43,10 +42,7 @@ export function draftIdFromPath(pathname: string): string | null {
   return isUuid(id) ? id.toLowerCase() : null;
 }
 
-export async function decideUpgrade(
-  request: { url: string; cookieHeader: string | undefined },
-  deps: UpgradeAuthDeps,
-): Promise<UpgradeDecision> {
+export async function decideUpgrade(request: { url: string; cookieHeader: string | undefined }, deps: UpgradeAuthDeps): Promise<UpgradeDecision> {
   const url = new URL(request.url, 'http://localhost');
   const draftId = draftIdFromPath(url.pathname);
   if (!draftId) return { ok: false, status: 404, message: 'Connect to /yjs/<draftId> with a valid draft id.' };

@@ -100,7 +100,11 @@ export function createCommentContext(options: CommentServiceOptions) {
 
   async function clauseOf(draftId: string, clauseId: string) {
     if (!isUuid(clauseId)) throw new AppError('not_found', { message: 'No such clause in this draft.' });
-    const [row] = await db.select().from(clauses).where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId))).limit(1);
+    const [row] = await db
+      .select()
+      .from(clauses)
+      .where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId)))
+      .limit(1);
     if (!row) throw new AppError('not_found', { message: 'No such clause in this draft.' });
     refuseMergedClause(row);
     return row;
@@ -121,7 +125,11 @@ export function createCommentContext(options: CommentServiceOptions) {
   async function repliesOf(threadIds: string[]): Promise<Map<string, ReplyRow[]>> {
     const map = new Map<string, ReplyRow[]>();
     if (threadIds.length === 0) return map;
-    const rows = await db.select().from(commentReplies).where(inArray(commentReplies.threadId, threadIds)).orderBy(asc(commentReplies.createdAt), asc(commentReplies.id));
+    const rows = await db
+      .select()
+      .from(commentReplies)
+      .where(inArray(commentReplies.threadId, threadIds))
+      .orderBy(asc(commentReplies.createdAt), asc(commentReplies.id));
     for (const r of rows) {
       const list = map.get(r.threadId);
       if (list) list.push(r);
@@ -134,7 +142,8 @@ export function createCommentContext(options: CommentServiceOptions) {
     const access = await drafts.requireAccess(identity, draftId);
     if (access !== 'write') {
       throw new AppError('forbidden', {
-        message: identity.role === 'observer' ? 'Observers read comments but cannot write them.' : 'Your delegation follows this draft without the right to comment.',
+        message:
+          identity.role === 'observer' ? 'Observers read comments but cannot write them.' : 'Your delegation follows this draft without the right to comment.',
       });
     }
     return access;

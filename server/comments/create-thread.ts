@@ -24,13 +24,20 @@ export function createThreadUseCase(ctx: CommentContext) {
     const resolution = await ctx.withDocument(draftId, (doc) => resolveAnchor(doc, clause.id, input.anchor));
     let quote = input.quote.trim();
     if (!resolution.ok && resolution.reason === 'invalid') {
-      throw new AppError('bad_request', { message: 'The anchor is not a pair of Yjs relative positions (base64).', issues: [{ path: 'anchor', message: 'invalid relative position' }] });
+      throw new AppError('bad_request', {
+        message: 'The anchor is not a pair of Yjs relative positions (base64).',
+        issues: [{ path: 'anchor', message: 'invalid relative position' }],
+      });
     }
     if (!resolution.ok && resolution.reason === 'foreign') {
-      throw new AppError('bad_request', { message: `The selected text is not in clause ${clause.number}.`, issues: [{ path: 'anchor', message: 'points outside the clause' }] });
+      throw new AppError('bad_request', {
+        message: `The selected text is not in clause ${clause.number}.`,
+        issues: [{ path: 'anchor', message: 'points outside the clause' }],
+      });
     }
     if (resolution.ok) {
-      if (resolution.anchor.detached) throw new AppError('conflict', { message: 'The selected words were deleted meanwhile. Select the text again and comment.' });
+      if (resolution.anchor.detached)
+        throw new AppError('conflict', { message: 'The selected words were deleted meanwhile. Select the text again and comment.' });
       quote = resolution.anchor.text;
     }
     if (quote.length > MAX_QUOTE_CHARS) quote = `${quote.slice(0, MAX_QUOTE_CHARS - 1)}…`;

@@ -17,7 +17,11 @@ export function createCommentQueries(ctx: CommentContext) {
       where.push(eq(commentThreads.clauseId, filter.clauseId));
     }
     if (filter.state) where.push(eq(commentThreads.state, filter.state));
-    const rows = await db.select().from(commentThreads).where(and(...where)).orderBy(asc(commentThreads.createdAt), asc(commentThreads.id));
+    const rows = await db
+      .select()
+      .from(commentThreads)
+      .where(and(...where))
+      .orderBy(asc(commentThreads.createdAt), asc(commentThreads.id));
     const replies = await ctx.repliesOf(rows.map((r) => r.id));
     return rows.map((r) => toThreadDto(r, replies.get(r.id) ?? []));
   }

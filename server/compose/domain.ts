@@ -102,7 +102,11 @@ export function createDomain({ logger, database, drafts, core, realtime, draftEv
     // Delegations holding a position on the clause hear of a new alternative wording.
     onAlternativeProposed: (alternative, clause, actor) => notifyAlternativeProposed(db, notifyDelegations, alternative, clause, actor),
     onAlternativeAdopted: (e) =>
-      deliver(notify, logger, textReplacedNotice({ draftId: e.draftId, clauses: [e.clause], cause: 'adoption', summary: e.summary, refId: e.alternative.id, actor: e.actor })),
+      deliver(
+        notify,
+        logger,
+        textReplacedNotice({ draftId: e.draftId, clauses: [e.clause], cause: 'adoption', summary: e.summary, refId: e.alternative.id, actor: e.actor }),
+      ),
   });
   const comments = createCommentService({
     db,

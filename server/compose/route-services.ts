@@ -77,7 +77,9 @@ export function createRouteServices(deps: RouteServicesDeps): AccordServices {
       isSessionCurrent: (session) => deps.sessionControl.isCurrent(session),
       onSignIn: ({ userId, email, provider }) => {
         database.db
-          .transaction((tx) => writeAudit(tx, { actor: { userId, email, name: email, role: 'observer', delegation: null }, action: 'user.signed_in', details: { provider } }))
+          .transaction((tx) =>
+            writeAudit(tx, { actor: { userId, email, name: email, role: 'observer', delegation: null }, action: 'user.signed_in', details: { provider } }),
+          )
           .catch((err: unknown) => logger.warn({ err }, 'could not audit a sign-in'));
       },
     }),
@@ -106,7 +108,11 @@ export function createRouteServices(deps: RouteServicesDeps): AccordServices {
     fourColumn: domain.fourColumn,
     collabTokens: {
       issue: (identity, draftId) =>
-        issueCollabToken(secret, { userId: identity.userId, draftId, authVersion: identity.authVersion, sessionId: identity.sessionId }, env.COLLAB_TOKEN_TTL_SECONDS),
+        issueCollabToken(
+          secret,
+          { userId: identity.userId, draftId, authVersion: identity.authVersion, sessionId: identity.sessionId },
+          env.COLLAB_TOKEN_TTL_SECONDS,
+        ),
     },
     oidc: { enabled: Boolean(env.OIDC_ISSUER), name: env.OIDC_NAME },
     isReady: deps.isReady,

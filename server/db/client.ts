@@ -33,7 +33,8 @@ export function rawStatement(db: Database): RawStatement {
   };
   if (typeof client?.query !== 'function') throw new Error('rawStatement: the database has no driver client');
   // node-postgres (a Pool: query config with a name), or PGlite (text and parameters).
-  if (typeof client.totalCount === 'number') return async (text, params, name) => (await client.query({ text, values: params, ...(name ? { name } : {}) })).rows;
+  if (typeof client.totalCount === 'number')
+    return async (text, params, name) => (await client.query({ text, values: params, ...(name ? { name } : {}) })).rows;
   return async (text, params) => (await client.query(text, params)).rows;
 }
 

@@ -3,21 +3,7 @@
  * Text lives in Yjs (the update log); decisions and membership live in rows.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  bigserial,
-  boolean,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { NOTIFICATION_KINDS } from '../../lib/notifications/kinds';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array | Buffer }>({
@@ -66,7 +52,9 @@ export const drafts = pgTable('drafts', {
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
   /** `closed` once the text is adopted: every write is refused until the secretariat reopens it. */
-  state: text('state', { enum: ['open', 'closed'] }).notNull().default('open'),
+  state: text('state', { enum: ['open', 'closed'] })
+    .notNull()
+    .default('open'),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,8 +63,12 @@ export const drafts = pgTable('drafts', {
 export const draftDelegations = pgTable(
   'draft_delegations',
   {
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    delegationCode: text('delegation_code').notNull().references(() => delegations.code),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    delegationCode: text('delegation_code')
+      .notNull()
+      .references(() => delegations.code),
     participation: text('participation', { enum: ['participant', 'observer'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.draftId, t.delegationCode] })],
@@ -86,8 +78,12 @@ export const draftDelegations = pgTable(
 export const draftInvitations = pgTable(
   'draft_invitations',
   {
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.draftId, t.userId] })],
 );
@@ -96,7 +92,9 @@ export const clauses = pgTable(
   'clauses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     /** Sort key within the draft; `number` is what people cite. */
     ordinal: integer('ordinal').notNull(),
     /** Follows the order of the clauses that are not withdrawn; null while withdrawn or merged away. */
@@ -125,11 +123,16 @@ export const structureChanges = pgTable(
   'structure_changes',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['added', 'renamed', 'moved', 'split', 'merged', 'withdrawn', 'reinstated'] }).notNull(),
     /** The clause the change is about (the first half of a split, the clause merged into). */
     clauseId: uuid('clause_id'),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /** The newest update-log id of the draft once the change (and its text edit, if any) was stored. */
     logId: bigint('log_id', { mode: 'number' }).notNull().default(0),
     byUserId: uuid('by_user_id').references(() => users.id),
@@ -147,11 +150,16 @@ export const yjsUpdates = pgTable(
   'yjs_updates',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     update: bytea('update').notNull(),
     userId: uuid('user_id').references(() => users.id),
     delegationCode: text('delegation_code'),
-    clauseIds: jsonb('clause_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    clauseIds: jsonb('clause_ids')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('yjs_updates_draft_idx').on(t.draftId, t.id)],
@@ -168,7 +176,10 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     draftId: uuid('draft_id'),
     subject: text('subject'),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /** Hash of the previous row (empty for the first): deleting a row breaks the chain. */
     prevHash: text('prev_hash').notNull().default(''),
     /** Hash of this row's content and prevHash: editing a row breaks the chain. */
@@ -187,9 +198,15 @@ export const settings = pgTable('settings', {
 export const positions = pgTable(
   'positions',
   {
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
-    delegationCode: text('delegation_code').notNull().references(() => delegations.code),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id')
+      .notNull()
+      .references(() => clauses.id, { onDelete: 'cascade' }),
+    delegationCode: text('delegation_code')
+      .notNull()
+      .references(() => delegations.code),
     position: text('position').notNull(),
     reservation: text('reservation'),
     note: text('note'),
@@ -210,8 +227,12 @@ export const positionHistory = pgTable(
   'position_history',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id')
+      .notNull()
+      .references(() => clauses.id, { onDelete: 'cascade' }),
     delegationCode: text('delegation_code').notNull(),
     fromPosition: text('from_position'),
     fromReservation: text('from_reservation'),
@@ -239,9 +260,15 @@ export const mandates = pgTable(
   'mandates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    fromDelegation: text('from_delegation').notNull().references(() => delegations.code),
-    toDelegation: text('to_delegation').notNull().references(() => delegations.code),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    fromDelegation: text('from_delegation')
+      .notNull()
+      .references(() => delegations.code),
+    toDelegation: text('to_delegation')
+      .notNull()
+      .references(() => delegations.code),
     clauseIds: jsonb('clause_ids').$type<string[] | null>(),
     until: timestamp('until', { withTimezone: true }),
     breakSilence: boolean('break_silence').notNull().default(false),
@@ -264,8 +291,12 @@ export const editorialMarks = pgTable(
   'editorial_marks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id')
+      .notNull()
+      .references(() => clauses.id, { onDelete: 'cascade' }),
     textHash: text('text_hash').notNull(),
     logId: bigint('log_id', { mode: 'number' }).notNull(),
     note: text('note'),
@@ -281,12 +312,16 @@ export const silenceProcedures = pgTable(
   'silence_procedures',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     clauseIds: jsonb('clause_ids').$type<string[]>().notNull(),
     /** Status of each clause before the procedure, restored when it is cancelled. */
     previousStatuses: jsonb('previous_statuses').$type<Record<string, string>>().notNull(),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
-    state: text('state', { enum: ['running', 'broken', 'completed', 'cancelled', 'interrupted'] }).notNull().default('running'),
+    state: text('state', { enum: ['running', 'broken', 'completed', 'cancelled', 'interrupted'] })
+      .notNull()
+      .default('running'),
     note: text('note'),
     /** Why the secretariat started silence on clauses with open brackets or alternatives (null: none were open). */
     overrideReason: text('override_reason'),
@@ -308,7 +343,9 @@ export const yjsCheckpoints = pgTable(
   'yjs_checkpoints',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     /** Every update with an id up to this one is contained in `state`. */
     upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
     state: bytea('state').notNull(),
@@ -330,8 +367,12 @@ export const commentThreads = pgTable(
   'comment_threads',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id')
+      .notNull()
+      .references(() => clauses.id, { onDelete: 'cascade' }),
     /** Encoded Y.RelativePosition (base64) of the first character of the span. */
     anchorStart: text('anchor_start').notNull(),
     /** Encoded Y.RelativePosition (base64) just after the last character of the span. */
@@ -339,7 +380,10 @@ export const commentThreads = pgTable(
     /** The words the thread was made on, kept for when they are deleted. */
     quote: text('quote').notNull(),
     body: text('body').notNull(),
-    mentions: jsonb('mentions').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    mentions: jsonb('mentions')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     authorId: uuid('author_id').references(() => users.id),
     authorName: text('author_name').notNull(),
     authorRole: text('author_role', { enum: ['secretariat', 'delegate', 'observer'] }).notNull(),
@@ -348,7 +392,9 @@ export const commentThreads = pgTable(
     /** Who may see an internal note: the author's delegation code or `#secretariat`. */
     team: text('team').notNull(),
     visibility: text('visibility', { enum: ['everyone', 'delegation'] }).notNull(),
-    state: text('state', { enum: ['open', 'resolved'] }).notNull().default('open'),
+    state: text('state', { enum: ['open', 'resolved'] })
+      .notNull()
+      .default('open'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolvedBy: text('resolved_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -361,10 +407,17 @@ export const commentReplies = pgTable(
   'comment_replies',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    threadId: uuid('thread_id').notNull().references(() => commentThreads.id, { onDelete: 'cascade' }),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => commentThreads.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
-    mentions: jsonb('mentions').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    mentions: jsonb('mentions')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     authorId: uuid('author_id').references(() => users.id),
     authorName: text('author_name').notNull(),
     authorRole: text('author_role', { enum: ['secretariat', 'delegate', 'observer'] }).notNull(),
@@ -382,7 +435,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     clauseId: uuid('clause_id').references(() => clauses.id, { onDelete: 'cascade' }),
     delegationCode: text('delegation_code').notNull(),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
@@ -400,8 +455,12 @@ export const notifications = pgTable(
 export const notificationReads = pgTable(
   'notification_reads',
   {
-    notificationId: uuid('notification_id').notNull().references(() => notifications.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
@@ -412,7 +471,10 @@ export const notificationPreferences = pgTable('notification_preferences', {
   userId: uuid('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
-  muted: jsonb('muted').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  muted: jsonb('muted')
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   email: boolean('email').notNull().default(true),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -460,8 +522,12 @@ export const brackets = pgTable(
   'brackets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id')
+      .notNull()
+      .references(() => clauses.id, { onDelete: 'cascade' }),
     /** Encoded Y.RelativePosition of the first character (sticks to it). */
     anchorStart: bytea('anchor_start').notNull(),
     /** Encoded Y.RelativePosition after the last character (sticks to the last character). */
@@ -474,7 +540,9 @@ export const brackets = pgTable(
     proposedByName: text('proposed_by_name').notNull(),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
     /** removed: by its proposer or the secretariat; resolved: an adopted alternative replaced its words. */
-    state: text('state', { enum: ['open', 'removed', 'resolved'] }).notNull().default('open'),
+    state: text('state', { enum: ['open', 'removed', 'resolved'] })
+      .notNull()
+      .default('open'),
     /** When and by whom it was removed or resolved. */
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedBy: uuid('removed_by').references(() => users.id),
@@ -496,8 +564,12 @@ export const alternatives = pgTable(
   'alternatives',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id')
+      .notNull()
+      .references(() => clauses.id, { onDelete: 'cascade' }),
     groupId: uuid('group_id').notNull(),
     /** ALT number within the clause, from 2. */
     number: integer('number').notNull(),
@@ -513,7 +585,9 @@ export const alternatives = pgTable(
     proposedBy: uuid('proposed_by').references(() => users.id),
     proposedByName: text('proposed_by_name').notNull(),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
-    state: text('state', { enum: ['open', 'withdrawn', 'adopted', 'archived'] }).notNull().default('open'),
+    state: text('state', { enum: ['open', 'withdrawn', 'adopted', 'archived'] })
+      .notNull()
+      .default('open'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedByName: text('decided_by_name'),
@@ -534,9 +608,15 @@ export const alternativeBackings = pgTable(
   'alternative_backings',
   {
     groupId: uuid('group_id').notNull(),
-    delegationCode: text('delegation_code').notNull().references(() => delegations.code),
-    alternativeId: uuid('alternative_id').notNull().references(() => alternatives.id, { onDelete: 'cascade' }),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    delegationCode: text('delegation_code')
+      .notNull()
+      .references(() => delegations.code),
+    alternativeId: uuid('alternative_id')
+      .notNull()
+      .references(() => alternatives.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     backedAt: timestamp('backed_at', { withTimezone: true }).notNull().defaultNow(),
     backedBy: uuid('backed_by').references(() => users.id),
   },
@@ -552,8 +632,12 @@ export const clauseComments = pgTable(
   'clause_comments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
-    clauseId: uuid('clause_id').notNull().references(() => clauses.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    clauseId: uuid('clause_id')
+      .notNull()
+      .references(() => clauses.id, { onDelete: 'cascade' }),
     comment: text('comment').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     byUserId: uuid('by_user_id').references(() => users.id),
@@ -573,7 +657,9 @@ export const revisions = pgTable(
   'revisions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     note: text('note'),
     createdBy: uuid('created_by').references(() => users.id),
@@ -590,7 +676,9 @@ export const revisions = pgTable(
 
 /** How far the history index of a draft has been built. */
 export const historyState = pgTable('history_state', {
-  draftId: uuid('draft_id').primaryKey().references(() => drafts.id, { onDelete: 'cascade' }),
+  draftId: uuid('draft_id')
+    .primaryKey()
+    .references(() => drafts.id, { onDelete: 'cascade' }),
   /** Every update with an id up to this one is indexed (later ones may be too: see history_edits). */
   indexedUpTo: bigint('indexed_up_to', { mode: 'number' }).notNull().default(0),
   /** Newest permanent snapshot. */
@@ -602,12 +690,17 @@ export const historySessions = pgTable(
   'history_sessions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     userId: uuid('user_id'),
     delegationCode: text('delegation_code'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }).notNull(),
-    clauseIds: jsonb('clause_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    clauseIds: jsonb('clause_ids')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     inserted: integer('inserted').notNull().default(0),
     deleted: integer('deleted').notNull().default(0),
     edits: integer('edits').notNull().default(0),
@@ -622,7 +715,9 @@ export const historyEdits = pgTable(
   'history_edits',
   {
     logId: bigint('log_id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     sessionId: bigint('session_id', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     inserted: integer('inserted').notNull().default(0),
@@ -640,7 +735,9 @@ export const historyInsertions = pgTable(
   'history_insertions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     client: bigint('client', { mode: 'number' }).notNull(),
     clockStart: integer('clock_start').notNull(),
     clockEnd: integer('clock_end').notNull(),
@@ -658,7 +755,9 @@ export const historyDeletions = pgTable(
   'history_deletions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     client: bigint('client', { mode: 'number' }).notNull(),
     clockStart: integer('clock_start').notNull(),
     clockEnd: integer('clock_end').notNull(),
@@ -679,7 +778,9 @@ export const historySnapshots = pgTable(
   'history_snapshots',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    draftId: uuid('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
     upToId: bigint('up_to_id', { mode: 'number' }).notNull(),
     state: bytea('state').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -113,7 +113,10 @@ export function createDraftStore(db: Database) {
 
     /** Drafts the identity may read, newest activity first. */
     async listForUser(identity: Identity): Promise<DraftSummary[]> {
-      const all = await db.select().from(drafts).orderBy(sql`${drafts.updatedAt} desc`);
+      const all = await db
+        .select()
+        .from(drafts)
+        .orderBy(sql`${drafts.updatedAt} desc`);
       if (all.length === 0) return [];
       const ids = all.map((d) => d.id);
       const [dels, invites, clauseCounts] = await Promise.all([

@@ -15,17 +15,37 @@ import type { ExportDraft, ExportStatement } from './types';
  * order: the agreed ones, or, when the draft was closed as adopted, every clause that is
  * not withdrawn.
  */
-export function adoptedStatements(detail: Pick<DraftDetail, 'clauses' | 'delegations'> & { state?: DraftDetail['state'] }, positions: PositionDto[]): ExportStatement[] {
+export function adoptedStatements(
+  detail: Pick<DraftDetail, 'clauses' | 'delegations'> & { state?: DraftDetail['state'] },
+  positions: PositionDto[],
+): ExportStatement[] {
   const adopted = (status: string) => (detail.state === 'closed' ? status !== 'withdrawn' : status === 'agreed');
-  const clauses = new Map(detail.clauses.filter(isNumbered).filter((c) => adopted(c.status)).map((c) => [c.id, c]));
+  const clauses = new Map(
+    detail.clauses
+      .filter(isNumbered)
+      .filter((c) => adopted(c.status))
+      .map((c) => [c.id, c]),
+  );
   const names = new Map(detail.delegations.map((d) => [d.code, d.name]));
   return positions
     .filter((p) => clauses.has(p.clauseId) && (p.position === 'interpretative_statement' || p.position === 'reservation'))
     .map((p) => {
       const clause = clauses.get(p.clauseId)!;
-      const kind = p.position === 'reservation' ? (p.reservation ? RESERVATION_LABELS[p.reservation] : POSITION_LABELS.reservation.label) : POSITION_LABELS.interpretative_statement.label;
+      const kind =
+        p.position === 'reservation'
+          ? p.reservation
+            ? RESERVATION_LABELS[p.reservation]
+            : POSITION_LABELS.reservation.label
+          : POSITION_LABELS.interpretative_statement.label;
       const name = names.get(p.delegation);
-      return { clauseNumber: clause.number, clauseTitle: clause.title, delegation: p.delegation, ...(name ? { delegationName: name } : {}), kind, text: p.note ?? null };
+      return {
+        clauseNumber: clause.number,
+        clauseTitle: clause.title,
+        delegation: p.delegation,
+        ...(name ? { delegationName: name } : {}),
+        kind,
+        text: p.note ?? null,
+      };
     })
     .sort((a, b) => a.clauseNumber - b.clauseNumber || a.delegation.localeCompare(b.delegation));
 }

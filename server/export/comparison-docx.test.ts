@@ -27,7 +27,12 @@ const clauses: ClauseDiff[] = [
     number: 4,
     title: 'Review',
     changed: true,
-    segments: [eq('Review every '), { kind: 'delete', text: 'year', delegation: 'PL', userName: null }, { kind: 'insert', text: '[six months] [year]', delegation: 'UA', userName: 'Olena' }, eq('.')],
+    segments: [
+      eq('Review every '),
+      { kind: 'delete', text: 'year', delegation: 'PL', userName: null },
+      { kind: 'insert', text: '[six months] [year]', delegation: 'UA', userName: 'Olena' },
+      eq('.'),
+    ],
   },
 ];
 

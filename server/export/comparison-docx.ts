@@ -4,17 +4,7 @@
  * can review, accept or reject them in Word. Unchanged clauses are reduced to one line.
  * Pure: the diff comes from the history helper (lib/history/types.ts).
  */
-import {
-  AlignmentType,
-  DeletedTextRun,
-  Document,
-  HeadingLevel,
-  InsertedTextRun,
-  Packer,
-  Paragraph,
-  TextRun,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
 import type { ClauseDiff, DiffSegment } from '@/lib/history/types';
 import { ALT_RUN, BRACKET_RUN, DOCX_STYLES, PAGE_PROPERTIES, pageFooter, pageHeader } from './docx-common';
 import { BRACKETS_NOTE, DRAFT_MARKING } from './labels';
@@ -46,7 +36,10 @@ type Run = TextRun | InsertedTextRun | DeletedTextRun;
  * segment starts a new paragraph.
  */
 function changedParagraphs(segments: DiffSegment[], date: string, nextId: () => number): Paragraph[] {
-  const target = segments.filter((s) => s.kind !== 'delete').map((s) => s.text).join('');
+  const target = segments
+    .filter((s) => s.kind !== 'delete')
+    .map((s) => s.text)
+    .join('');
   const kinds: MarkKind[] = [];
   for (const run of markText(target)) for (let i = 0; i < run.text.length; i += 1) kinds.push(run.kind);
 
@@ -123,7 +116,10 @@ export async function comparisonToDocx(input: ComparisonExport): Promise<Buffer>
       children.push(
         new Paragraph({
           spacing: { before: 120, after: 60 },
-          children: [new TextRun({ text: `${clause.number}. ${clause.title}`, bold: true, color: '606060', size: 20 }), new TextRun({ text: ' — unchanged', italics: true, color: '606060', size: 20 })],
+          children: [
+            new TextRun({ text: `${clause.number}. ${clause.title}`, bold: true, color: '606060', size: 20 }),
+            new TextRun({ text: ' — unchanged', italics: true, color: '606060', size: 20 }),
+          ],
         }),
       );
       continue;

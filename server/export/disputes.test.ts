@@ -45,8 +45,28 @@ describe('disputedClause', () => {
         { clauseId: 'c1', anchorStart: bytes(span.start), anchorEnd: bytes(span.end), delegationCode: null },
       ],
       alternatives: [
-        { clauseId: 'c1', number: 3, scope: 'clause', anchorStart: null, anchorEnd: null, quote: '', body: 'Whole new text.', delegationCode: 'PL', backers: ['PL'] },
-        { clauseId: 'c1', number: 2, scope: 'span', anchorStart: bytes(span.start), anchorEnd: bytes(span.end), quote: 'six months', body: 'one year', delegationCode: 'DE', backers: ['IT', 'DE'] },
+        {
+          clauseId: 'c1',
+          number: 3,
+          scope: 'clause',
+          anchorStart: null,
+          anchorEnd: null,
+          quote: '',
+          body: 'Whole new text.',
+          delegationCode: 'PL',
+          backers: ['PL'],
+        },
+        {
+          clauseId: 'c1',
+          number: 2,
+          scope: 'span',
+          anchorStart: bytes(span.start),
+          anchorEnd: bytes(span.end),
+          quote: 'six months',
+          body: 'one year',
+          delegationCode: 'DE',
+          backers: ['IT', 'DE'],
+        },
       ],
     });
     expect(out.paragraphs).toEqual(['The force deploys within [six months].', 'It reports yearly.']);

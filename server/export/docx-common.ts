@@ -3,18 +3,7 @@
  * a header with the title and the "draft" marking, a footer with the subtitle and
  * "Page X of Y", and heading styles that Word's navigation pane lists.
  */
-import {
-  AlignmentType,
-  Footer,
-  Header,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  TabStopType,
-  TextRun,
-  type IRunOptions,
-  type IStylesOptions,
-} from 'docx';
+import { AlignmentType, Footer, Header, PageNumber, Paragraph, ShadingType, TabStopType, TextRun, type IRunOptions, type IStylesOptions } from 'docx';
 import { DRAFT_MARKING } from './labels';
 import { markTextWithNotes } from './marked-text';
 import type { ExportNote } from './types';
@@ -28,7 +17,10 @@ export const FONT = 'Times New Roman';
 export const DOCX_STYLES: IStylesOptions = {
   default: {
     document: { run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120, line: 276 } } },
-    heading1: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } } },
+    heading1: {
+      run: { font: FONT, size: 32, bold: true, color: '000000' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } },
+    },
     heading2: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 280, after: 100 }, keepNext: true } },
     heading3: { run: { font: FONT, size: 22, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
   },

@@ -42,14 +42,18 @@ function adoptedCover(input: ExportDraft, adopted: ExportAdopted): Paragraph[] {
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(input.title)] }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `Adopted on ${adopted.date}`, italics: true })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [new TextRun({ text: 'Participating delegations', bold: true })] }),
-    ...adopted.delegations.map((d) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [new TextRun({ text: d, size: 22 })] })),
+    ...adopted.delegations.map(
+      (d) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [new TextRun({ text: d, size: 22 })] }),
+    ),
     new Paragraph({ pageBreakBefore: true, children: [] }),
   ];
 }
 
 /** The annex of the adopted text: interpretative statements and reservations, attributed. */
 function statementsAnnex(adopted: ExportAdopted): Paragraph[] {
-  const out: Paragraph[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Annex: interpretative statements and reservations')] })];
+  const out: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Annex: interpretative statements and reservations')] }),
+  ];
   if (adopted.statements.length === 0) {
     out.push(new Paragraph({ children: [new TextRun({ text: 'No delegation recorded a statement or reservation.', italics: true })] }));
   }
@@ -58,7 +62,10 @@ function statementsAnnex(adopted: ExportAdopted): Paragraph[] {
       new Paragraph({
         keepNext: true,
         spacing: { before: 200, after: 40 },
-        children: [new TextRun({ text: `Clause ${st.clauseNumber}. ${st.clauseTitle} — ${delegationLabel(st)}`, bold: true }), new TextRun({ text: ` (${st.kind})`, italics: true })],
+        children: [
+          new TextRun({ text: `Clause ${st.clauseNumber}. ${st.clauseTitle} — ${delegationLabel(st)}`, bold: true }),
+          new TextRun({ text: ` (${st.kind})`, italics: true }),
+        ],
       }),
       new Paragraph({ children: [new TextRun({ text: st.text ?? '(No text given.)', ...(st.text ? {} : { italics: true }) })] }),
     );
@@ -70,7 +77,12 @@ function statementsAnnex(adopted: ExportAdopted): Paragraph[] {
 function alternativeBlock(alt: ExportAlternative): Paragraph[] {
   const lines = alt.body.split('\n').filter((l) => l.trim().length > 0);
   return [
-    new Paragraph({ keepNext: true, indent: { left: 360 }, spacing: { before: 80, after: 40 }, children: [new TextRun({ ...ALT_RUN, text: alternativeLead(alt) })] }),
+    new Paragraph({
+      keepNext: true,
+      indent: { left: 360 },
+      spacing: { before: 80, after: 40 },
+      children: [new TextRun({ ...ALT_RUN, text: alternativeLead(alt) })],
+    }),
     ...lines.map((line) => new Paragraph({ indent: { left: 720 }, spacing: { after: 40 }, children: markedRuns(line) })),
     new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: alternativeSupport(alt), italics: true, size: 20, color: '404040' })] }),
   ];
@@ -95,10 +107,7 @@ function clauseBlock(clause: ExportClause, plain: boolean): Paragraph[] {
   const mark = plain ? null : statusMark(clause.status);
   const heading = new Paragraph({
     heading: HeadingLevel.HEADING_2,
-    children: [
-      new TextRun(numberedTitle(clause)),
-      ...(mark ? [new TextRun({ text: `   (${mark})`, bold: false, italics: true, size: 20 })] : []),
-    ],
+    children: [new TextRun(numberedTitle(clause)), ...(mark ? [new TextRun({ text: `   (${mark})`, bold: false, italics: true, size: 20 })] : [])],
   });
   if (clause.status === 'withdrawn') return [heading, new Paragraph({ children: [new TextRun({ text: WITHDRAWN_MARK, italics: true, color: '606060' })] })];
   const body =

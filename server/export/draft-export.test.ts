@@ -38,7 +38,11 @@ describe('draftToDocx', { timeout: 30_000 }, () => {
     };
     expect(runOf('[six months]')).toMatch(/<w:b\/>[\s\S]*<w:shd /);
     expect(runOf('ALT 2:')).toMatch(/<w:u w:val="single"\/>/);
-    expect(runOf('The participants establish a framework of security guarantees for Ukraine that takes effect once hostilities are interrupted, to deter renewed aggression and to make the peace durable rather than a pause in the fighting.')).not.toContain('<w:b/>');
+    expect(
+      runOf(
+        'The participants establish a framework of security guarantees for Ukraine that takes effect once hostilities are interrupted, to deter renewed aggression and to make the peace durable rather than a pause in the fighting.',
+      ),
+    ).not.toContain('<w:b/>');
     const header = (await docxPart(buffer, 'word/header1.xml'))!;
     expect(header).toContain('DRAFT — FOR NEGOTIATION');
     expect(header).toContain('Framework for Security Guarantees for Ukraine');

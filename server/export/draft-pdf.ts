@@ -81,9 +81,16 @@ export function stampPages(doc: Doc, title: string, subtitle: string, marking: s
     const savedBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const headerY = 36;
-    use(doc, 'sans', SMALL).fillColor('#000000').text(title, left, headerY, { width: width * 0.62, lineBreak: false, ellipsis: true });
+    use(doc, 'sans', SMALL)
+      .fillColor('#000000')
+      .text(title, left, headerY, { width: width * 0.62, lineBreak: false, ellipsis: true });
     use(doc, 'sansBold', SMALL).text(marking, left, headerY, { width, align: 'right', lineBreak: false });
-    doc.moveTo(left, headerY + 13).lineTo(left + width, headerY + 13).lineWidth(0.5).strokeColor('#808080').stroke();
+    doc
+      .moveTo(left, headerY + 13)
+      .lineTo(left + width, headerY + 13)
+      .lineWidth(0.5)
+      .strokeColor('#808080')
+      .stroke();
     const footerY = doc.page.height - 44;
     use(doc, 'sans', SMALL).text(subtitle, left, footerY, { width: width * 0.7, lineBreak: false, ellipsis: true });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, left, footerY, { width, align: 'right', lineBreak: false });
@@ -167,13 +174,15 @@ function markedParagraph(doc: Doc, text: string, notes: ExportNote[] = [], plain
   const left = doc.page.margins.left + indent;
   const width = contentWidth(doc) - indent;
   doc.fillColor('#000000');
-  runs.filter((r) => r.text.length > 0).forEach((run, i, all) => {
-    const { font, size } = fontOf(run, plain);
-    use(doc, font, size);
-    const options = { width, align: 'left' as const, continued: i < all.length - 1, underline: !plain && run.kind === 'alt', lineGap: 2 };
-    if (i === 0) doc.text(run.text, left, doc.y, options);
-    else doc.text(run.text, options);
-  });
+  runs
+    .filter((r) => r.text.length > 0)
+    .forEach((run, i, all) => {
+      const { font, size } = fontOf(run, plain);
+      use(doc, font, size);
+      const options = { width, align: 'left' as const, continued: i < all.length - 1, underline: !plain && run.kind === 'alt', lineGap: 2 };
+      if (i === 0) doc.text(run.text, left, doc.y, options);
+      else doc.text(run.text, options);
+    });
   doc.fillColor('#000000');
   doc.moveDown(0.5);
 }
@@ -186,7 +195,10 @@ function alternative(doc: Doc, alt: ExportAlternative): void {
   doc.text(alternativeLead(alt), left, doc.y, { width, underline: true });
   for (const line of alt.body.split('\n').filter((l) => l.trim().length > 0)) markedParagraph(doc, line, [], false, 36);
   doc.moveUp(0.3);
-  use(doc, 'serifItalic', 9.5).fillColor(GREY).text(alternativeSupport(alt), left + 18, doc.y, { width: width - 18 }).fillColor('#000000');
+  use(doc, 'serifItalic', 9.5)
+    .fillColor(GREY)
+    .text(alternativeSupport(alt), left + 18, doc.y, { width: width - 18 })
+    .fillColor('#000000');
   doc.moveDown(0.5);
 }
 
@@ -238,7 +250,10 @@ function annexTable(doc: Doc, clause: ExportAnnexClause): void {
     const height = Math.max(...heights);
     if (doc.y + height > bottomLimit(doc)) {
       doc.addPage();
-      use(doc, 'serifItalic', 9).fillColor(GREY).text(`Clause ${numberedTitle(clause)} (continued)`, left, doc.y, { width }).fillColor('#000000');
+      use(doc, 'serifItalic', 9)
+        .fillColor(GREY)
+        .text(`Clause ${numberedTitle(clause)} (continued)`, left, doc.y, { width })
+        .fillColor('#000000');
       doc.moveDown(0.3);
       drawRow(headerCells, '#D9D9D9');
     }
@@ -255,7 +270,11 @@ function annexTable(doc: Doc, clause: ExportAnnexClause): void {
     });
     doc.lineWidth(0.5).strokeColor('#808080');
     doc.rect(left, y, width, height).stroke();
-    for (let i = 1; i < xs.length; i += 1) doc.moveTo(xs[i], y).lineTo(xs[i], y + height).stroke();
+    for (let i = 1; i < xs.length; i += 1)
+      doc
+        .moveTo(xs[i], y)
+        .lineTo(xs[i], y + height)
+        .stroke();
     doc.x = left;
     doc.y = y + height;
   };
@@ -291,7 +310,10 @@ function annex(doc: Doc, annexClauses: ExportAnnexClause[]): void {
   const legend = positionLegend()
     .map((l) => `${l.letter} ${l.label}`)
     .join(' · ');
-  use(doc, 'sans', SMALL).text(`Key: ${legend}. ${STALE_MARK} the position was given on earlier text and has not been confirmed since.`, { width, align: 'center' });
+  use(doc, 'sans', SMALL).text(`Key: ${legend}. ${STALE_MARK} the position was given on earlier text and has not been confirmed since.`, {
+    width,
+    align: 'center',
+  });
   doc.moveDown(1);
   for (const clause of annexClauses) {
     const heading = `Clause ${numberedTitle(clause)}`;

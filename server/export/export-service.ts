@@ -125,7 +125,9 @@ export function createExportService(options: ExportServiceOptions) {
         title: detail.title,
         subtitle: workingTextSubtitle(at),
         clauses: detail.clauses.map((c) => exportClause(c, texts.get(c.id))),
-        ...(opts.annex ? { annex: buildPositionsAnnex({ clauses: detail.clauses.filter(isNumbered), delegations: detail.delegations, positions, consensus }) } : {}),
+        ...(opts.annex
+          ? { annex: buildPositionsAnnex({ clauses: detail.clauses.filter(isNumbered), delegations: detail.delegations, positions, consensus }) }
+          : {}),
       };
       const started = performance.now();
       const body = await renderDraft(input, opts.format);
@@ -147,7 +149,10 @@ export function createExportService(options: ExportServiceOptions) {
       if (reason) throw new AppError('conflict', { message: reason });
       const at = now();
       const ids = detail.clauses.map((c) => c.id);
-      const [texts, positions] = await Promise.all([options.readText(draftId, ids, { brackets: [], alternatives: [] }), negotiation.listPositions(identity, draftId)]);
+      const [texts, positions] = await Promise.all([
+        options.readText(draftId, ids, { brackets: [], alternatives: [] }),
+        negotiation.listPositions(identity, draftId),
+      ]);
       const paragraphs = new Map([...texts].map(([id, t]) => [id, t.paragraphs]));
       const input = adoptedDraft(detail, paragraphs, positions, at);
       const body = await renderDraft(input, format);

@@ -34,7 +34,11 @@ function changedCell(segments: FourColumnExport['rows'][number]['segments']): Pa
   return changeParagraphs(segments).map((runs) =>
     para(
       runs.flatMap((r) => [
-        new TextRun({ text: r.text, size: SIZE, ...(r.kind === 'insert' ? { underline: { type: 'single' }, color: '1F4E79' } : r.kind === 'delete' ? { strike: true, color: '9C2A2A' } : {}) }),
+        new TextRun({
+          text: r.text,
+          size: SIZE,
+          ...(r.kind === 'insert' ? { underline: { type: 'single' }, color: '1F4E79' } : r.kind === 'delete' ? { strike: true, color: '9C2A2A' } : {}),
+        }),
         ...(r.author ? [new TextRun({ text: r.author, size: 14, superScript: true, bold: true })] : []),
       ]),
     ),
@@ -45,13 +49,20 @@ function changedCell(segments: FourColumnExport['rows'][number]['segments']): Pa
 export async function fourColumnToDocx(input: FourColumnExport): Promise<Buffer> {
   const five = hasComments(input);
   const w = widths(five);
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: columnHeadings(input).map((h, i) => cell([plain(h, { bold: true })], w[i], true)) });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columnHeadings(input).map((h, i) => cell([plain(h, { bold: true })], w[i], true)),
+  });
   const rows = input.rows.map(
     (row) =>
       new TableRow({
         children: [
           cell([plain(`${row.number}. ${row.title}`, { bold: true })], w[0]),
-          cell(textParagraphsOf(row.textA).map((t) => plain(t)), w[1]),
+          cell(
+            textParagraphsOf(row.textA).map((t) => plain(t)),
+            w[1],
+          ),
           cell(changedCell(row.segments), w[2]),
           cell(row.positions.length > 0 ? row.positions.map((p) => plain(positionLine(p))) : [plain('No position stated.', { italics: true })], w[3]),
           ...(five ? [cell(row.comment ? textParagraphsOf(row.comment).map((t) => plain(t)) : [], w[4])] : []),
@@ -76,7 +87,11 @@ export async function fourColumnToDocx(input: FourColumnExport): Promise<Buffer>
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(input.title)] }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: subtitle, italics: true })] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: FOUR_COLUMN_NOTE, size: 16, color: '404040' })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: FOUR_COLUMN_NOTE, size: 16, color: '404040' })],
+          }),
           new Table({ width: { size: LANDSCAPE_WIDTH, type: WidthType.DXA }, columnWidths: w, rows: [header, ...rows] }),
         ],
       },

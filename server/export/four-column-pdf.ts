@@ -31,11 +31,19 @@ function rowCells(input: FourColumnExport, five: boolean): Cell[][] {
       textParagraphsOf(row.textA).map((t) => [{ text: t, font: 'serif' }]),
       changeParagraphs(row.segments).map((runs) =>
         runs.flatMap((r): Run[] => [
-          { text: r.text, font: 'serif', underline: r.kind === 'insert', strike: r.kind === 'delete', color: r.kind === 'insert' ? '#1F4E79' : r.kind === 'delete' ? '#9C2A2A' : '#000000' },
+          {
+            text: r.text,
+            font: 'serif',
+            underline: r.kind === 'insert',
+            strike: r.kind === 'delete',
+            color: r.kind === 'insert' ? '#1F4E79' : r.kind === 'delete' ? '#9C2A2A' : '#000000',
+          },
           ...(r.author ? [{ text: r.author, font: 'sansBold' as PdfFont, size: 5.5 }] : []),
         ]),
       ),
-      row.positions.length > 0 ? row.positions.map((p) => [{ text: positionLine(p), font: 'sans' as PdfFont }]) : [[{ text: 'No position stated.', font: 'serifItalic' }]],
+      row.positions.length > 0
+        ? row.positions.map((p) => [{ text: positionLine(p), font: 'sans' as PdfFont }])
+        : [[{ text: 'No position stated.', font: 'serifItalic' }]],
     ];
     if (five) cells.push(row.comment ? textParagraphsOf(row.comment).map((t) => [{ text: t, font: 'serif' as PdfFont }]) : []);
     return cells;
@@ -96,7 +104,11 @@ export async function fourColumnToPdf(input: FourColumnExport): Promise<Buffer> 
     if (fill) doc.rect(left, y, width, height).fill(fill);
     cells.forEach((c, i) => drawCell(doc, c, xs[i] + PAD, y, ws[i] - 2 * PAD));
     doc.lineWidth(0.5).strokeColor('#808080').rect(left, y, width, height).stroke();
-    for (let i = 1; i < xs.length; i += 1) doc.moveTo(xs[i], y).lineTo(xs[i], y + height).stroke();
+    for (let i = 1; i < xs.length; i += 1)
+      doc
+        .moveTo(xs[i], y)
+        .lineTo(xs[i], y + height)
+        .stroke();
     doc.x = left;
     doc.y = y + height;
   };

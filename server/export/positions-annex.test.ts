@@ -2,17 +2,37 @@ import { describe, expect, it } from 'vitest';
 import type { ConsensusDto, DelegationSummary, PositionDto } from '@/lib/api/types';
 import { buildPositionsAnnex, consensusLine } from './positions-annex';
 
-const base: ConsensusDto = { clauseId: 'c1', state: 'consensus', objecting: [], missing: [], stale: [], adRef: [], reservations: [], openBrackets: 0, textHash: 'h' };
+const base: ConsensusDto = {
+  clauseId: 'c1',
+  state: 'consensus',
+  objecting: [],
+  missing: [],
+  stale: [],
+  adRef: [],
+  reservations: [],
+  openBrackets: 0,
+  textHash: 'h',
+};
 
 describe('consensusLine', () => {
   it('states consensus, pending and blocked clauses with every delegation named', () => {
     expect(consensusLine(base)).toBe('Consensus: no objection, every position stated.');
     expect(
-      consensusLine({ ...base, state: 'pending', missing: ['DE', 'IT', 'FR'], stale: ['FR'], adRef: ['TR'], reservations: [{ delegation: 'NL', reservation: 'parliamentary' }], openBrackets: 2 }),
-    ).toBe('Pending: no position yet from DE, IT; given on earlier text, to confirm: FR; ad referendum, pending capitals: TR; reservations: NL (parliamentary reservation); 2 open brackets or alternatives.');
-    expect(consensusLine({ ...base, state: 'blocked', objecting: ['DE', 'PL'], reservations: [{ delegation: 'DE', reservation: 'substantive' }], openBrackets: 1 })).toBe(
-      'Blocked by DE (substantive reservation), PL (opposes); also pending: 1 open bracket or alternative.',
+      consensusLine({
+        ...base,
+        state: 'pending',
+        missing: ['DE', 'IT', 'FR'],
+        stale: ['FR'],
+        adRef: ['TR'],
+        reservations: [{ delegation: 'NL', reservation: 'parliamentary' }],
+        openBrackets: 2,
+      }),
+    ).toBe(
+      'Pending: no position yet from DE, IT; given on earlier text, to confirm: FR; ad referendum, pending capitals: TR; reservations: NL (parliamentary reservation); 2 open brackets or alternatives.',
     );
+    expect(
+      consensusLine({ ...base, state: 'blocked', objecting: ['DE', 'PL'], reservations: [{ delegation: 'DE', reservation: 'substantive' }], openBrackets: 1 }),
+    ).toBe('Blocked by DE (substantive reservation), PL (opposes); also pending: 1 open bracket or alternative.');
     expect(consensusLine(undefined)).toBe('Consensus not computed.');
   });
 });
@@ -44,7 +64,10 @@ describe('buildPositionsAnnex', () => {
       ],
       delegations,
       positions: [position('c1', 'UA', { position: 'reservation', reservation: 'scrutiny', note: 'Kyiv to confirm', stale: true }), position('c3', 'FR')],
-      consensus: [{ ...base, clauseId: 'c1', state: 'pending', missing: ['FR'] }, { ...base, clauseId: 'c3', state: 'pending', missing: ['UA'] }],
+      consensus: [
+        { ...base, clauseId: 'c1', state: 'pending', missing: ['FR'] },
+        { ...base, clauseId: 'c3', state: 'pending', missing: ['UA'] },
+      ],
     });
     expect(annex).toEqual([
       {

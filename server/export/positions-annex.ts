@@ -17,7 +17,8 @@ export function consensusLine(c: ConsensusDto | undefined): string {
   if (c.stale.length) pending.push(`given on earlier text, to confirm: ${c.stale.join(', ')}`);
   if (c.adRef.length) pending.push(`ad referendum, pending capitals: ${c.adRef.join(', ')}`);
   const reservations = c.reservations.filter((r) => r.reservation !== 'substantive');
-  if (reservations.length) pending.push(`reservations: ${reservations.map((r) => `${r.delegation} (${RESERVATION_LABELS[r.reservation].toLowerCase()})`).join(', ')}`);
+  if (reservations.length)
+    pending.push(`reservations: ${reservations.map((r) => `${r.delegation} (${RESERVATION_LABELS[r.reservation].toLowerCase()})`).join(', ')}`);
   if (c.openBrackets) pending.push(`${c.openBrackets} open ${c.openBrackets === 1 ? 'bracket or alternative' : 'brackets or alternatives'}`);
 
   if (c.state === 'blocked') {

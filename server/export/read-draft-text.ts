@@ -6,7 +6,12 @@
 import type { RoomRegistry } from '../collab/room-registry';
 import { disputedClauses, type DisputeRows, type DisputedClause } from './disputes';
 
-export async function readDraftDisputedText(registry: RoomRegistry, draftId: string, clauseIds: readonly string[], rows: DisputeRows): Promise<Map<string, DisputedClause>> {
+export async function readDraftDisputedText(
+  registry: RoomRegistry,
+  draftId: string,
+  clauseIds: readonly string[],
+  rows: DisputeRows,
+): Promise<Map<string, DisputedClause>> {
   const room = await registry.acquire(draftId);
   try {
     return disputedClauses(room.doc, clauseIds, rows);

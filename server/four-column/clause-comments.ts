@@ -16,7 +16,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function setClauseComment(db: Database, identity: Identity, draftId: string, clauseId: string, comment: string): Promise<ClauseCommentPayload> {
   if (identity.role !== 'secretariat') throw new AppError('forbidden', { message: 'Only the secretariat writes the comment on a clause.' });
   if (!UUID.test(clauseId)) throw new AppError('not_found', { message: 'No such clause in this draft.' });
-  const [clause] = await db.select({ number: clauses.number }).from(clauses).where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId))).limit(1);
+  const [clause] = await db
+    .select({ number: clauses.number })
+    .from(clauses)
+    .where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId)))
+    .limit(1);
   if (!clause) throw new AppError('not_found', { message: 'No such clause in this draft.' });
   const at = new Date();
   await db.transaction(async (tx) => {

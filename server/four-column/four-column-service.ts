@@ -39,8 +39,14 @@ export function createFourColumnService(options: FourColumnServiceOptions) {
     const participants = new Set((await drafts.getForUser(identity, draftId)).delegations.filter((d) => d.participation === 'participant').map((d) => d.code));
     const [positions, comments] = await Promise.all([positionsAt(db, draftId, atB), clauseCommentsAt(db, draftId, atB ?? undefined)]);
     const rows: FourColumnRowDto[] = compared.clauses.map((c) => {
-      const textA = c.segments.filter((s) => s.kind !== 'insert').map((s) => s.text).join('');
-      const textB = c.segments.filter((s) => s.kind !== 'delete').map((s) => s.text).join('');
+      const textA = c.segments
+        .filter((s) => s.kind !== 'insert')
+        .map((s) => s.text)
+        .join('');
+      const textB = c.segments
+        .filter((s) => s.kind !== 'delete')
+        .map((s) => s.text)
+        .join('');
       const hash = hashClauseText(textB);
       const comment = comments.get(c.clauseId);
       return {
@@ -77,7 +83,12 @@ export function createFourColumnService(options: FourColumnServiceOptions) {
       const input = { title: detail.title, fromLabel: pointLabel(table.from, at), toLabel: pointLabel(table.to, at), rows: table.rows };
       const body = format === 'pdf' ? await fourColumnToPdf(input) : await fourColumnToDocx(input);
       await db.transaction((tx) =>
-        writeAudit(tx, { actor: identity, action: 'draft.exported', draftId, details: { format, annex: null, fourColumn: { from: table.from.spec, to: table.to.spec }, bytes: body.length } }),
+        writeAudit(tx, {
+          actor: identity,
+          action: 'draft.exported',
+          draftId,
+          details: { format, annex: null, fourColumn: { from: table.from.spec, to: table.to.spec }, bytes: body.length },
+        }),
       );
       const fileName = exportFileName(`${detail.title} four-column ${table.from.label} to ${table.to.label}`, at.toISOString().slice(0, 10), format);
       return { body, fileName, contentType: CONTENT_TYPES[format], disposition: attachmentDisposition(fileName) };

@@ -20,7 +20,14 @@ export interface PositionAt {
 export async function positionsAt(db: Database, draftId: string, at: Date | null): Promise<PositionAt[]> {
   if (at === null) {
     const rows = await db
-      .select({ clauseId: positions.clauseId, delegation: positions.delegationCode, position: positions.position, reservation: positions.reservation, note: positions.note, textHash: positions.textHash })
+      .select({
+        clauseId: positions.clauseId,
+        delegation: positions.delegationCode,
+        position: positions.position,
+        reservation: positions.reservation,
+        note: positions.note,
+        textHash: positions.textHash,
+      })
       .from(positions)
       .where(eq(positions.draftId, draftId));
     return rows;

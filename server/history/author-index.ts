@@ -36,7 +36,7 @@ export function charAuthors(text: IdentifiedText, index: RangeIndex<Author>, ran
   for (const [start, end] of ranges ?? [[0, text.text.length]]) {
     for (let i = start; i < end; i += 1) {
       const client = text.clients[i];
-      out[i] = client < 0 ? undefined : index.find(client, text.clocks[i]) ?? null;
+      out[i] = client < 0 ? undefined : (index.find(client, text.clocks[i]) ?? null);
     }
   }
   return out;
@@ -66,7 +66,7 @@ export function createAuthorIndexes(ctx: HistoryContext) {
       const key = `${r.userId}|${r.delegation}|${r.at.getTime()}`;
       let author = cache.get(key);
       if (!author) {
-        author = { userId: r.userId, userName: r.userId ? who.get(r.userId) ?? 'unknown' : null, delegation: r.delegation, at: r.at.toISOString() };
+        author = { userId: r.userId, userName: r.userId ? (who.get(r.userId) ?? 'unknown') : null, delegation: r.delegation, at: r.at.toISOString() };
         cache.set(key, author);
       }
       return { client: Number(r.client), start: r.start, end: r.end, value: author };
@@ -75,7 +75,9 @@ export function createAuthorIndexes(ctx: HistoryContext) {
   }
 
   function deletionRows(draftId: string, spans: ClockRun[], fromLog: number, toLog: number) {
-    const conditions: SQL[] = spans.map((r) => and(eq(historyDeletions.client, r.client), lt(historyDeletions.clockStart, r.end), gt(historyDeletions.clockEnd, r.start))!);
+    const conditions: SQL[] = spans.map((r) =>
+      and(eq(historyDeletions.client, r.client), lt(historyDeletions.clockStart, r.end), gt(historyDeletions.clockEnd, r.start))!,
+    );
     return db
       .select({
         client: historyDeletions.client,
@@ -106,7 +108,7 @@ export function createAuthorIndexes(ctx: HistoryContext) {
         client: Number(r.client),
         start: r.start,
         end: r.end,
-        value: { userId: r.userId, userName: r.userId ? who.get(r.userId) ?? 'unknown' : null, delegation: r.delegation, at: r.at.toISOString() },
+        value: { userId: r.userId, userName: r.userId ? (who.get(r.userId) ?? 'unknown') : null, delegation: r.delegation, at: r.at.toISOString() },
       })),
     );
   }

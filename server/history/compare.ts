@@ -69,7 +69,12 @@ export function createCompareUseCase(ctx: HistoryContext, authors: AuthorIndexes
       return {
         from,
         to,
-        structure: await structureChangesBetween(ctx.db, draftId, Math.min(from.logId, to.logId), to.spec === 'now' || from.spec === 'now' ? null : Math.max(from.logId, to.logId)),
+        structure: await structureChangesBetween(
+          ctx.db,
+          draftId,
+          Math.min(from.logId, to.logId),
+          to.spec === 'now' || from.spec === 'now' ? null : Math.max(from.logId, to.logId),
+        ),
         clauses: diffs,
         summary: {
           changedClauses,

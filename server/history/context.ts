@@ -58,7 +58,15 @@ const FUTURE_SKEW_MS = 5000;
 
 export const revisionLabel = (n: number) => `Rev.${n}`;
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
 
 export function toRevisionDto(row: { number: number; note: string | null; createdAt: Date; createdByName: string | null; upToId: number }): RevisionDto {
   return {
@@ -96,7 +104,15 @@ export function createHistoryContext(options: HistoryServiceOptions) {
 
   async function revisionRow(draftId: string, number: number) {
     const [row] = await db
-      .select({ number: revisions.number, note: revisions.note, createdAt: revisions.createdAt, createdByName: revisions.createdByName, upToId: revisions.upToId, state: revisions.state, clauses: revisions.clauses })
+      .select({
+        number: revisions.number,
+        note: revisions.note,
+        createdAt: revisions.createdAt,
+        createdByName: revisions.createdByName,
+        upToId: revisions.upToId,
+        state: revisions.state,
+        clauses: revisions.clauses,
+      })
       .from(revisions)
       .where(and(eq(revisions.draftId, draftId), eq(revisions.number, number)))
       .limit(1);
@@ -146,7 +162,12 @@ export function createHistoryContext(options: HistoryServiceOptions) {
       }
       case 'start': {
         // The draft as first stored (its initial text); before any change, the empty text.
-        const [first] = await db.select({ id: yjsUpdates.id, at: yjsUpdates.createdAt }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId)).orderBy(asc(yjsUpdates.id)).limit(1);
+        const [first] = await db
+          .select({ id: yjsUpdates.id, at: yjsUpdates.createdAt })
+          .from(yjsUpdates)
+          .where(eq(yjsUpdates.draftId, draftId))
+          .orderBy(asc(yjsUpdates.id))
+          .limit(1);
         return { spec: 'start', logId: first?.id ?? 0, at: first?.at.toISOString() ?? null, label: 'Start of the draft', by: null };
       }
       case 'log': {

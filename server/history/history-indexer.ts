@@ -49,7 +49,6 @@ export interface HistoryIndexerOptions {
   onIndexed?: (draftId: string, newestLogId: number) => void;
 }
 
-
 /** A background run pauses this many times as long as its last batch took (at most a third of the time is indexing)... */
 const PACE = 2;
 /** ...but never longer than this between batches. */

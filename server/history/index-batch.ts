@@ -150,7 +150,8 @@ export function createBatchIndexing(settings: BatchSettings) {
     }
     const snapshot = await maybeSnapshot(db, draftId, state.indexedUpTo, state.snapshotUpTo, snapshotEvery);
     if (snapshot.wrote) progress.state = undefined; // read it again: the snapshot moved it
-    if (rows.length > 0 || snapshot.wrote) logger.debug({ draftId, indexed: rows.length, cursor: state.indexedUpTo, snapshot: snapshot.wrote }, 'history indexed');
+    if (rows.length > 0 || snapshot.wrote)
+      logger.debug({ draftId, indexed: rows.length, cursor: state.indexedUpTo, snapshot: snapshot.wrote }, 'history indexed');
     return rows.length === batchSize || snapshot.more;
   }
 

@@ -36,7 +36,21 @@ describe('planBatch', () => {
 
   it('continues an author’s open session by its id, and records deletions', () => {
     const open = new Map([
-      ['u1|FR', { userId: 'u1', delegation: 'FR', startedAt: T0 - 60_000, endedAt: T0 - 10_000, clauseIds: ['c1'], inserted: 4, deleted: 0, edits: 1, firstLogId: 0, lastLogId: 0 }],
+      [
+        'u1|FR',
+        {
+          userId: 'u1',
+          delegation: 'FR',
+          startedAt: T0 - 60_000,
+          endedAt: T0 - 10_000,
+          clauseIds: ['c1'],
+          inserted: 4,
+          deleted: 0,
+          edits: 1,
+          firstLogId: 0,
+          lastLogId: 0,
+        },
+      ],
     ]);
     const plan = planBatch([row(3, 0, 'u1', 'FR')], [facts([], [[7, 1, 2]])], open, new Map([['u1|FR', 42]]), GAP);
     expect(plan.fresh).toEqual([]);

@@ -126,7 +126,13 @@ export async function writeBatch(executor: Database | Tx, draftId: string, plan:
 }
 
 /** Write one permanent snapshot when enough updates have gathered below the cursor. */
-export async function maybeSnapshot(tx: Database | Tx, draftId: string, cursor: number, snapshotUpTo: number, snapshotEvery: number): Promise<{ wrote: boolean; more: boolean }> {
+export async function maybeSnapshot(
+  tx: Database | Tx,
+  draftId: string,
+  cursor: number,
+  snapshotUpTo: number,
+  snapshotEvery: number,
+): Promise<{ wrote: boolean; more: boolean }> {
   if (cursor - snapshotUpTo < snapshotEvery) return { wrote: false, more: false }; // ids are global: a cheap pre-check
   const [target] = await tx
     .select({ id: yjsUpdates.id })
@@ -166,7 +172,12 @@ export function unindexedRows(executor: Database | Tx, draftId: string, after: n
       and(
         eq(yjsUpdates.draftId, draftId),
         gt(yjsUpdates.id, after),
-        notExists(executor.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
+        notExists(
+          executor
+            .select({ one: sql`1` })
+            .from(historyEdits)
+            .where(eq(historyEdits.logId, yjsUpdates.id)),
+        ),
       ),
     )
     .orderBy(asc(yjsUpdates.id))
@@ -184,7 +195,12 @@ export async function behind(db: Database, draftId: string): Promise<boolean> {
       and(
         eq(yjsUpdates.draftId, draftId),
         gt(yjsUpdates.id, state?.cursor ?? 0),
-        notExists(db.select({ one: sql`1` }).from(historyEdits).where(eq(historyEdits.logId, yjsUpdates.id))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(historyEdits)
+            .where(eq(historyEdits.logId, yjsUpdates.id)),
+        ),
       ),
     )
     .limit(1);

@@ -147,7 +147,12 @@ describe('restoreFragment', () => {
   });
 
   it('merges a split paragraph back: the kept part and the other paragraphs keep their items', () => {
-    const live = docWith(AUTHOR, paragraph('Preamble stays as it is.'), paragraph('The Parties shall cooperate. Monitoring starts at once.'), paragraph('Final clause.'));
+    const live = docWith(
+      AUTHOR,
+      paragraph('Preamble stays as it is.'),
+      paragraph('The Parties shall cooperate. Monitoring starts at once.'),
+      paragraph('Final clause.'),
+    );
     const past = snapshotOf(live.doc);
     const untouched = [block(live.fragment, 0), block(live.fragment, 2)].map((el) => el._item!.id);
     const untouchedText = identifiedText(live.fragment);
@@ -262,13 +267,15 @@ describe('restoreFragment', () => {
       seed = (seed * 1664525 + 1013904223) >>> 0;
       return seed / 2 ** 32;
     };
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
     const WORDS = ['the', 'Parties', 'shall', 'cooperate', 'in', 'good', 'faith', 'monitoring', 'ceasefire', 'guarantees'];
     const MARKS: Attrs[] = [{}, {}, BOLD, ITALIC, LINK, { ...BOLD, ...ITALIC }];
     const sentence = () => Array.from({ length: 3 + Math.floor(random() * 8) }, () => pick(WORDS)).join(' ');
 
     for (let round = 0; round < 150; round += 1) {
-      const blocks = Array.from({ length: 1 + Math.floor(random() * 4) }, () => paragraph(...Array.from({ length: 1 + Math.floor(random() * 3) }, (): Run => [`${sentence()} `, pick(MARKS)])));
+      const blocks = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+        paragraph(...Array.from({ length: 1 + Math.floor(random() * 3) }, (): Run => [`${sentence()} `, pick(MARKS)])),
+      );
       const live = docWith(AUTHOR, ...blocks);
       const past = snapshotOf(live.doc);
       const edits = 1 + Math.floor(random() * 6);
@@ -295,7 +302,10 @@ describe('restoreFragment', () => {
           } else if (choice < 0.8 && len > 1) {
             // Split at a random point.
             const at = 1 + Math.floor(random() * (len - 1));
-            const tail = (text.toDelta() as Array<{ insert: string; attributes?: Attrs }>).map((d) => d.insert).join('').slice(at);
+            const tail = (text.toDelta() as Array<{ insert: string; attributes?: Attrs }>)
+              .map((d) => d.insert)
+              .join('')
+              .slice(at);
             text.delete(at, len - at);
             insertBlock(live.fragment, i + 1, paragraph(tail));
           } else if (choice < 0.9 && i + 1 < n) {
@@ -318,7 +328,10 @@ describe('restoreFragment', () => {
       const replica = new Y.Doc();
       Y.applyUpdate(replica, Y.encodeStateAsUpdate(live.doc));
       const updates = restore(live.fragment, past);
-      expect(sameContent(live.fragment, past), `round ${round}: ${JSON.stringify(live.fragment.toArray().map((b) => ((b as Y.XmlElement).get(0) as Y.XmlText | undefined)?.toDelta()))} vs ${JSON.stringify(past.toArray().map((b) => ((b as Y.XmlElement).get(0) as Y.XmlText | undefined)?.toDelta()))}`).toBe(true);
+      expect(
+        sameContent(live.fragment, past),
+        `round ${round}: ${JSON.stringify(live.fragment.toArray().map((b) => ((b as Y.XmlElement).get(0) as Y.XmlText | undefined)?.toDelta()))} vs ${JSON.stringify(past.toArray().map((b) => ((b as Y.XmlElement).get(0) as Y.XmlText | undefined)?.toDelta()))}`,
+      ).toBe(true);
       for (const u of updates) Y.applyUpdate(replica, u);
       expect(sameContent(replica.getXmlFragment(FIELD), past), `round ${round} (replica)`).toBe(true);
       // Restoring again changes nothing.

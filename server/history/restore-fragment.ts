@@ -48,8 +48,16 @@ function keyOf(node: Child | Y.XmlFragment, cache: Map<Child | Y.XmlFragment, st
   let key = cache.get(node);
   if (key !== undefined) return key;
   if (node instanceof Y.XmlText) key = `t${stable(node.getAttributes())}${stable(normalDelta(node))}`;
-  else if (node instanceof Y.XmlElement) key = `e${JSON.stringify(node.nodeName)}${stable(node.getAttributes())}[${node.toArray().map((c) => keyOf(c as Child, cache)).join(',')}]`;
-  else if (node instanceof Y.XmlFragment) key = `f[${node.toArray().map((c) => keyOf(c as Child, cache)).join(',')}]`;
+  else if (node instanceof Y.XmlElement)
+    key = `e${JSON.stringify(node.nodeName)}${stable(node.getAttributes())}[${node
+      .toArray()
+      .map((c) => keyOf(c as Child, cache))
+      .join(',')}]`;
+  else if (node instanceof Y.XmlFragment)
+    key = `f[${node
+      .toArray()
+      .map((c) => keyOf(c as Child, cache))
+      .join(',')}]`;
   else key = `h${stable((node as Y.XmlHook).toJSON())}`;
   cache.set(node, key);
   return key;
@@ -79,7 +87,11 @@ export function sameContent(a: Y.XmlFragment, b: Y.XmlFragment): boolean {
 /** Plain text of a node (text of its descendants, a newline between elements), for similarity. */
 function plainOf(node: Child): string {
   if (node instanceof Y.XmlText) return (textRuns(node) ?? []).map((r) => r.insert).join('');
-  if (node instanceof Y.XmlElement) return node.toArray().map((c) => plainOf(c as Child)).join('\n');
+  if (node instanceof Y.XmlElement)
+    return node
+      .toArray()
+      .map((c) => plainOf(c as Child))
+      .join('\n');
   return '';
 }
 

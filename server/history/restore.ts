@@ -54,7 +54,13 @@ export function createRestoreUseCase(ctx: HistoryContext) {
           action: 'history.restored',
           draftId,
           subject: input.clauseId ? `clause ${targets[0].number}` : 'whole draft',
-          details: { to: point.spec, toLabel: point.label, logId: point.logId, clauseIds: result.restoredClauses.map((c) => c.clauseId), clauseId: input.clauseId ?? null },
+          details: {
+            to: point.spec,
+            toLabel: point.label,
+            logId: point.logId,
+            clauseIds: result.restoredClauses.map((c) => c.clauseId),
+            clauseId: input.clauseId ?? null,
+          },
         }),
       );
       indexer.schedule(draftId, 0);

@@ -23,7 +23,13 @@ export function createRevisionUseCases(ctx: HistoryContext) {
   async function listRevisions(identity: Identity, draftId: string): Promise<RevisionDto[]> {
     await drafts.requireAccess(identity, draftId);
     const rows = await db
-      .select({ number: revisions.number, note: revisions.note, createdAt: revisions.createdAt, createdByName: revisions.createdByName, upToId: revisions.upToId })
+      .select({
+        number: revisions.number,
+        note: revisions.note,
+        createdAt: revisions.createdAt,
+        createdByName: revisions.createdByName,
+        upToId: revisions.upToId,
+      })
       .from(revisions)
       .where(eq(revisions.draftId, draftId))
       .orderBy(desc(revisions.number));
@@ -38,8 +44,14 @@ export function createRevisionUseCases(ctx: HistoryContext) {
     const row = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${REVISION_LOCK}, hashtext(${draftId}))`);
       // One after the other: a transaction is one connection, which runs one query at a time.
-      const [{ last }] = await tx.select({ last: max(yjsUpdates.id) }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId));
-      const [{ top }] = await tx.select({ top: max(revisions.number) }).from(revisions).where(eq(revisions.draftId, draftId));
+      const [{ last }] = await tx
+        .select({ last: max(yjsUpdates.id) })
+        .from(yjsUpdates)
+        .where(eq(yjsUpdates.draftId, draftId));
+      const [{ top }] = await tx
+        .select({ top: max(revisions.number) })
+        .from(revisions)
+        .where(eq(revisions.draftId, draftId));
       const upToId = Number(last ?? 0);
       const number = Number(top ?? 0) + 1;
       const doc = await loadDocAt(tx, draftId, upToId);
@@ -51,9 +63,25 @@ export function createRevisionUseCases(ctx: HistoryContext) {
       }
       const [stored] = await tx
         .insert(revisions)
-        .values({ draftId, number, note, createdBy: identity.userId, createdByName: identity.name, createdAt: new Date(), upToId, state, clauses: await readClauses(tx, draftId) })
+        .values({
+          draftId,
+          number,
+          note,
+          createdBy: identity.userId,
+          createdByName: identity.name,
+          createdAt: new Date(),
+          upToId,
+          state,
+          clauses: await readClauses(tx, draftId),
+        })
         .returning();
-      await writeAudit(tx, { actor: identity, action: 'revision.cut', draftId, subject: revisionLabel(number), details: { number, label: revisionLabel(number), note, upToId } });
+      await writeAudit(tx, {
+        actor: identity,
+        action: 'revision.cut',
+        draftId,
+        subject: revisionLabel(number),
+        details: { number, label: revisionLabel(number), note, upToId },
+      });
       return stored;
     });
     // Loads stay cheap too: fold the settled log into a load checkpoint now.

@@ -31,7 +31,9 @@ export async function structureChangesBetween(db: Database, draftId: string, fro
   const rows = await db
     .select()
     .from(structureChanges)
-    .where(and(eq(structureChanges.draftId, draftId), gte(structureChanges.logId, fromLogId), toLogId === null ? undefined : lt(structureChanges.logId, toLogId)))
+    .where(
+      and(eq(structureChanges.draftId, draftId), gte(structureChanges.logId, fromLogId), toLogId === null ? undefined : lt(structureChanges.logId, toLogId)),
+    )
     .orderBy(asc(structureChanges.id));
   return rows.map(toDto);
 }

@@ -29,7 +29,12 @@ export function createTextAtUseCases(ctx: HistoryContext, authors: AuthorIndexes
       const clients = new Set<number>();
       for (const t of identified) for (const c of t.clients) if (c >= 0) clients.add(c);
       const index = await authors.insertionIndex(draftId, [...clients]);
-      const result = clauses.map((c, i) => ({ clauseId: c.id, number: c.number, title: c.title, runs: authorRuns(identified[i].text, charAuthors(identified[i], index)) }));
+      const result = clauses.map((c, i) => ({
+        clauseId: c.id,
+        number: c.number,
+        title: c.title,
+        runs: authorRuns(identified[i].text, charAuthors(identified[i], index)),
+      }));
       return { point, clauses: result, authors: authorTotals(result.flatMap((c) => c.runs)) };
     });
   }

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { clientAddress } from './client-address';
 
 const request = (forwardedFor: string | string[] | undefined, peer: string | null = '10.0.0.2') =>
-  ({ headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }, socket: { remoteAddress: peer ?? undefined } }) as unknown as Pick<IncomingMessage, 'headers' | 'socket'>;
+  ({ headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }, socket: { remoteAddress: peer ?? undefined } }) as unknown as Pick<
+    IncomingMessage,
+    'headers' | 'socket'
+  >;
 
 describe('clientAddress', () => {
   it('is the socket peer when no proxy is trusted, whatever X-Forwarded-For says', () => {

@@ -23,7 +23,10 @@ export async function readMultipart(req: Request): Promise<FormData> {
 export async function uploadedFile(form: FormData): Promise<Buffer> {
   const file = form.get('file');
   if (!file || typeof file === 'string') {
-    throw new AppError('bad_request', { message: 'Choose a Word document (.docx) to upload, in the field "file".', issues: [{ path: 'file', message: 'is required' }] });
+    throw new AppError('bad_request', {
+      message: 'Choose a Word document (.docx) to upload, in the field "file".',
+      issues: [{ path: 'file', message: 'is required' }],
+    });
   }
   if (file.size > MAX_DOCX_BYTES) throw docxRefusal('too_large');
   return Buffer.from(await file.arrayBuffer());
@@ -33,7 +36,8 @@ export async function uploadedFile(form: FormData): Promise<Buffer> {
 export function textField(form: FormData, name: string): string | undefined {
   const value = form.get(name);
   if (value === null) return undefined;
-  if (typeof value !== 'string') throw new AppError('bad_request', { message: `The field "${name}" must be text.`, issues: [{ path: name, message: 'must be text' }] });
+  if (typeof value !== 'string')
+    throw new AppError('bad_request', { message: `The field "${name}" must be text.`, issues: [{ path: name, message: 'must be text' }] });
   return value;
 }
 

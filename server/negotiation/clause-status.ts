@@ -33,7 +33,11 @@ export function createClauseStatusUseCases(ctx: NegotiationContext, consensus: C
 
   async function clauseStatuses(identity: Identity, draftId: string): Promise<ClauseStatusDto[]> {
     await drafts.requireAccess(identity, draftId);
-    const rows = await db.select().from(clauses).where(and(eq(clauses.draftId, draftId), isNull(clauses.mergedInto))).orderBy(asc(clauses.ordinal));
+    const rows = await db
+      .select()
+      .from(clauses)
+      .where(and(eq(clauses.draftId, draftId), isNull(clauses.mergedInto)))
+      .orderBy(asc(clauses.ordinal));
     const names = await ctx.userNames(rows.map((r) => r.statusChangedBy));
     return rows.map((r) => toStatusDto(r, names));
   }
@@ -43,18 +47,26 @@ export function createClauseStatusUseCases(ctx: NegotiationContext, consensus: C
    * current text, or an override reason that is recorded. Throws 403, 409 (refused
    * transition, no consensus, changed meanwhile) or 400 (silence goes through its procedure).
    */
-  async function setClauseStatus(identity: Identity, draftId: string, clauseId: string, input: { status: ClauseStatus; override?: string }): Promise<ClauseStatusDto> {
+  async function setClauseStatus(
+    identity: Identity,
+    draftId: string,
+    clauseId: string,
+    input: { status: ClauseStatus; override?: string },
+  ): Promise<ClauseStatusDto> {
     await drafts.requireAccess(identity, draftId);
     const clause = await ctx.clauseOf(draftId, clauseId);
     refuse(clauseStatusRefusal(identity));
     const from = clause.status as ClauseStatus;
     if (from === input.status) throw conflict(`Clause ${clause.number} is already ${CLAUSE_STATUS_LABELS[from].toLowerCase()}.`);
     if (from === 'silence') throw conflict(`Clause ${clause.number} is under a silence procedure: cancel the procedure to change its status.`);
-    if (input.status === 'silence') throw new AppError('bad_request', { message: 'Start a silence procedure (POST /api/drafts/:id/silence) to put a clause under silence.' });
+    if (input.status === 'silence')
+      throw new AppError('bad_request', { message: 'Start a silence procedure (POST /api/drafts/:id/silence) to put a clause under silence.' });
     // Reinstating returns a withdrawn clause to the status it had (recorded at withdrawal).
     const reinstating = from === 'withdrawn' && input.status === clause.withdrawnFrom;
     if (!canTransition(from, input.status) && !reinstating) {
-      const allowed = allowedTransitions(from).map((s) => s).join(', ');
+      const allowed = allowedTransitions(from)
+        .map((s) => s)
+        .join(', ');
       throw conflict(`A clause that is ${from} cannot become ${input.status}; from ${from} it can become: ${allowed}.`);
     }
     const override = input.override?.trim() || null;
@@ -79,7 +91,11 @@ export function createClauseStatusUseCases(ctx: NegotiationContext, consensus: C
     });
     const [dto] = await changes.publishStatuses(draftId, rows.updated, new Map([[identity.userId, identity.name]]));
     if (rows.structure) ctx.publisher.publish(draftId, 'draft:structure', { draftId, change: rows.structure, clauses: await drafts.unsafeClauses(draftId) });
-    await deliver(ctx.notify, ctx.logger, statusChangedNotice({ draftId, clause: { id: clause.id, number: clause.number }, from, to: input.status, actor: identity }));
+    await deliver(
+      ctx.notify,
+      ctx.logger,
+      statusChangedNotice({ draftId, clause: { id: clause.id, number: clause.number }, from, to: input.status, actor: identity }),
+    );
     return dto;
   }
 

@@ -17,35 +17,39 @@ import { toPositionDto } from './dto';
 
 export type EditorialResult = EditorialMarkDto;
 
+async function lastLogId(db: NegotiationContext['db'], draftId: string): Promise<number> {
+  const [{ lastLog }] = await db
+    .select({ lastLog: max(yjsUpdates.id) })
+    .from(yjsUpdates)
+    .where(eq(yjsUpdates.draftId, draftId));
+  return Number(lastLog ?? 0);
+}
+
+/** The positions of the draft (of one clause or one delegation) given on earlier text, with the clause's current hash. */
+async function stalePositions(ctx: NegotiationContext, draftId: string, where: { clauseId?: string; delegation?: DelegationCode }) {
+  const { db, clauseStates } = ctx;
+  const rows = await db
+    .select({ p: positions, number: clauses.number, status: clauses.status })
+    .from(positions)
+    .innerJoin(clauses, eq(clauses.id, positions.clauseId))
+    .where(
+      and(
+        eq(positions.draftId, draftId),
+        where.clauseId ? eq(positions.clauseId, where.clauseId) : undefined,
+        where.delegation ? eq(positions.delegationCode, where.delegation) : undefined,
+      ),
+    );
+  // Withdrawn clauses (no number) are out of the negotiation.
+  const live = rows.filter((r): r is typeof r & { number: number } => r.number !== null && r.status !== 'withdrawn' && r.p.position !== 'none');
+  const states = await clauseStates.get(draftId, [...new Set(live.map((r) => r.p.clauseId))]);
+  return live
+    .filter((r) => !isCurrentHash(r.p.textHash, states.get(r.p.clauseId)!))
+    .map((r) => ({ ...r, hash: states.get(r.p.clauseId)!.hash }))
+    .sort((a, b) => a.number - b.number);
+}
+
 export function createPositionConfirmations(ctx: NegotiationContext, consensus: ConsensusQueries) {
   const { db, drafts, clauseStates, publisher } = ctx;
-
-  async function lastLogId(draftId: string): Promise<number> {
-    const [{ lastLog }] = await db.select({ lastLog: max(yjsUpdates.id) }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId));
-    return Number(lastLog ?? 0);
-  }
-
-  /** The positions of the draft (of one clause or one delegation) given on earlier text, with the clause's current hash. */
-  async function stalePositions(draftId: string, where: { clauseId?: string; delegation?: DelegationCode }) {
-    const rows = await db
-      .select({ p: positions, number: clauses.number, status: clauses.status })
-      .from(positions)
-      .innerJoin(clauses, eq(clauses.id, positions.clauseId))
-      .where(
-        and(
-          eq(positions.draftId, draftId),
-          where.clauseId ? eq(positions.clauseId, where.clauseId) : undefined,
-          where.delegation ? eq(positions.delegationCode, where.delegation) : undefined,
-        ),
-      );
-    // Withdrawn clauses (no number) are out of the negotiation.
-    const live = rows.filter((r): r is typeof r & { number: number } => r.number !== null && r.status !== 'withdrawn' && r.p.position !== 'none');
-    const states = await clauseStates.get(draftId, [...new Set(live.map((r) => r.p.clauseId))]);
-    return live
-      .filter((r) => !isCurrentHash(r.p.textHash, states.get(r.p.clauseId)!))
-      .map((r) => ({ ...r, hash: states.get(r.p.clauseId)!.hash }))
-      .sort((a, b) => a.number - b.number);
-  }
 
   /**
    * "Confirm all my positions on the current text": every position of the caller's
@@ -58,9 +62,9 @@ export function createPositionConfirmations(ctx: NegotiationContext, consensus: 
     if (!delegation) throw forbidden('Only a delegation confirms its positions.');
     const membership = await drafts.unsafeMembership(draftId);
     refuse(positionRefusal(identity, access, delegation, membership?.delegations.get(delegation)));
-    const stale = await stalePositions(draftId, { delegation });
+    const stale = await stalePositions(ctx, draftId, { delegation });
     if (stale.length === 0) return [];
-    const logId = await lastLogId(draftId);
+    const logId = await lastLogId(db, draftId);
     const now = new Date();
     const stored = await db.transaction(async (tx) => {
       const out = [];
@@ -94,7 +98,10 @@ export function createPositionConfirmations(ctx: NegotiationContext, consensus: 
         action: 'positions.confirmed',
         draftId,
         subject: `${delegation}: clauses ${out.map((o) => o.number).join(', ')}`,
-        details: { delegation, clauses: out.map((o) => ({ clauseId: o.row.clauseId, number: o.number, position: o.row.position, previousLogId: o.previousLogId })) },
+        details: {
+          delegation,
+          clauses: out.map((o) => ({ clauseId: o.row.clauseId, number: o.number, position: o.row.position, previousLogId: o.previousLogId })),
+        },
       });
       return out;
     });
@@ -106,7 +113,10 @@ export function createPositionConfirmations(ctx: NegotiationContext, consensus: 
       previousLogId,
     }));
     for (const r of result) publisher.publish(draftId, 'position:updated', { draftId, position: r.position });
-    await consensus.publishConsensus(draftId, result.map((r) => r.clauseId));
+    await consensus.publishConsensus(
+      draftId,
+      result.map((r) => r.clauseId),
+    );
     return result;
   }
 
@@ -120,8 +130,8 @@ export function createPositionConfirmations(ctx: NegotiationContext, consensus: 
     const clause = await ctx.clauseOf(draftId, clauseId);
     if (identity.role !== 'secretariat') throw forbidden('Only the secretariat marks an edit as editorial.');
     if (clause.status === 'withdrawn') throw conflict(`Clause ${clause.number} has been withdrawn.`);
-    const stale = await stalePositions(draftId, { clauseId });
-    const logId = await lastLogId(draftId);
+    const stale = await stalePositions(ctx, draftId, { clauseId });
+    const logId = await lastLogId(db, draftId);
     const state = (await clauseStates.get(draftId, [clauseId])).get(clauseId)!;
     const note = input.note?.trim() || null;
     const at = new Date();

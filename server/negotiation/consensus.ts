@@ -31,7 +31,11 @@ export function createConsensus(ctx: NegotiationContext) {
       .orderBy(asc(clauses.ordinal));
     if (clauseRows.length === 0) return [];
     const ids = clauseRows.map((c) => c.id);
-    const readPositions = () => db.select().from(positions).where(and(eq(positions.draftId, draftId), inArray(positions.clauseId, ids)));
+    const readPositions = () =>
+      db
+        .select()
+        .from(positions)
+        .where(and(eq(positions.draftId, draftId), inArray(positions.clauseId, ids)));
     let participants: DelegationCode[];
     let states: Awaited<ReturnType<ClauseStates['get']>>;
     let positionRows: Awaited<ReturnType<typeof readPositions>>;
@@ -90,7 +94,10 @@ export function createConsensus(ctx: NegotiationContext) {
    */
   async function openDisputes(draftId: string, clauseIds: string[]): Promise<Array<{ clauseId: string; number: number; what: string; openBrackets: number }>> {
     const open = (await computeFor(draftId, clauseIds, { fresh: true })).filter((c) => c.openBrackets > 0);
-    const numbers = await ctx.clauseNumbers(draftId, open.map((c) => c.clauseId));
+    const numbers = await ctx.clauseNumbers(
+      draftId,
+      open.map((c) => c.clauseId),
+    );
     return open.map((c) => ({ clauseId: c.clauseId, number: numbers.get(c.clauseId) ?? 0, what: describeOpenBrackets(c), openBrackets: c.openBrackets }));
   }
 

@@ -57,7 +57,11 @@ export function createNegotiationContext(options: NegotiationServiceOptions) {
 
   async function clauseOf(draftId: string, clauseId: string): Promise<ClauseRow> {
     if (!isUuid(clauseId)) throw notFound('No such clause in this draft.');
-    const [row] = await db.select().from(clauses).where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId))).limit(1);
+    const [row] = await db
+      .select()
+      .from(clauses)
+      .where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId)))
+      .limit(1);
     if (!row) throw notFound('No such clause in this draft.');
     refuseMergedClause(row);
     return row;

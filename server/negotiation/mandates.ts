@@ -126,7 +126,11 @@ export function createMandateUseCases(ctx: NegotiationContext) {
   async function revokeMandate(identity: Identity, draftId: string, mandateId: string): Promise<MandateDto> {
     await drafts.requireAccess(identity, draftId);
     if (!/^[0-9a-f-]{36}$/i.test(mandateId)) throw notFound('No such mandate in this draft.');
-    const [existing] = await db.select().from(mandates).where(and(eq(mandates.id, mandateId), eq(mandates.draftId, draftId))).limit(1);
+    const [existing] = await db
+      .select()
+      .from(mandates)
+      .where(and(eq(mandates.id, mandateId), eq(mandates.draftId, draftId)))
+      .limit(1);
     if (!existing) throw notFound('No such mandate in this draft.');
     refuse(revokeMandateRefusal(identity, { from: existing.fromDelegation, to: existing.toDelegation }));
     if (existing.revokedAt) throw conflict('This mandate has already been revoked.');

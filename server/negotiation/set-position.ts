@@ -34,7 +34,8 @@ export function createPositionUseCases(ctx: NegotiationContext, consensus: Conse
     const membership = await drafts.unsafeMembership(draftId);
     const participation = membership?.delegations.get(delegation);
     // A delegate stating another participant's position does so under that delegation's mandate ("PL for HU").
-    const proxy = identity.role === 'delegate' && access === 'write' && identity.delegation && identity.delegation !== delegation && participation === 'participant';
+    const proxy =
+      identity.role === 'delegate' && access === 'write' && identity.delegation && identity.delegation !== delegation && participation === 'participant';
     const statedBy = proxy ? identity.delegation : null;
     if (statedBy) {
       const held = await mandatesBetween(db, draftId, delegation, statedBy);
@@ -46,10 +47,13 @@ export function createPositionUseCases(ctx: NegotiationContext, consensus: Conse
 
     const [states, [{ lastLog }]] = await Promise.all([
       clauseStates.get(draftId, [clauseId]),
-      db.select({ lastLog: max(yjsUpdates.id) }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId)),
+      db
+        .select({ lastLog: max(yjsUpdates.id) })
+        .from(yjsUpdates)
+        .where(eq(yjsUpdates.draftId, draftId)),
     ]);
     const textHash = states.get(clauseId)!.hash;
-    const reservation = input.position === 'reservation' ? input.reservation ?? null : null;
+    const reservation = input.position === 'reservation' ? (input.reservation ?? null) : null;
     const note = input.note?.trim() ? input.note.trim() : null;
     const now = new Date();
 
@@ -121,9 +125,7 @@ export function createPositionUseCases(ctx: NegotiationContext, consensus: Conse
       id: r.id,
       clauseId: r.clauseId,
       delegation: r.delegationCode,
-      from: r.fromPosition
-        ? { position: r.fromPosition as Position, ...(r.fromReservation ? { reservation: r.fromReservation as Reservation } : {}) }
-        : null,
+      from: r.fromPosition ? { position: r.fromPosition as Position, ...(r.fromReservation ? { reservation: r.fromReservation as Reservation } : {}) } : null,
       to: { position: r.toPosition as Position, ...(r.toReservation ? { reservation: r.toReservation as Reservation } : {}) },
       ...(r.note ? { note: r.note } : {}),
       at: r.at.toISOString(),

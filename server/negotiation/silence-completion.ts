@@ -53,10 +53,18 @@ export function createSilenceCompletion(ctx: NegotiationContext, consensus: Cons
           updated.push(...(await changes.setStatuses(tx, ended.draftId, [{ clauseId, status: previous }], null, outcome.reason, 'silence')));
         }
       } else {
-        const note = ended.overrideReason && outcome.open.length > 0
-          ? `Agreed under silence procedure, open brackets overridden by the secretariat: ${ended.overrideReason}`
-          : 'Agreed under silence procedure: nobody broke silence before the deadline.';
-        updated = await changes.setStatuses(tx, ended.draftId, ended.clauseIds.map((clauseId) => ({ clauseId, status: 'agreed' as const })), null, note, 'silence');
+        const note =
+          ended.overrideReason && outcome.open.length > 0
+            ? `Agreed under silence procedure, open brackets overridden by the secretariat: ${ended.overrideReason}`
+            : 'Agreed under silence procedure: nobody broke silence before the deadline.';
+        updated = await changes.setStatuses(
+          tx,
+          ended.draftId,
+          ended.clauseIds.map((clauseId) => ({ clauseId, status: 'agreed' as const })),
+          null,
+          note,
+          'silence',
+        );
       }
       await writeAudit(tx, {
         actor: null,

@@ -38,11 +38,14 @@ export class SilenceScheduler {
     if (this.armedFor !== null && this.armedFor <= at) return;
     if (this.timer) clearTimeout(this.timer);
     this.armedFor = at;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.armedFor = null;
-      void this.tick();
-    }, Math.min(Math.max(at - Date.now(), 0) + 5, MAX_TIMER_MS));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.armedFor = null;
+        void this.tick();
+      },
+      Math.min(Math.max(at - Date.now(), 0) + 5, MAX_TIMER_MS),
+    );
     this.timer.unref();
   }
 

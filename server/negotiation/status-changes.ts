@@ -29,13 +29,7 @@ export function createStatusChanges(ctx: NegotiationContext) {
       const rows = await tx
         .update(clauses)
         .set({ status: change.status, statusNote: note, statusChangedAt: new Date(), statusChangedBy: actor?.userId ?? null })
-        .where(
-          and(
-            eq(clauses.id, change.clauseId),
-            eq(clauses.draftId, draftId),
-            ...(onlyIfStatus ? [eq(clauses.status, onlyIfStatus)] : []),
-          ),
-        )
+        .where(and(eq(clauses.id, change.clauseId), eq(clauses.draftId, draftId), ...(onlyIfStatus ? [eq(clauses.status, onlyIfStatus)] : [])))
         .returning();
       out.push(...rows);
     }

@@ -15,7 +15,14 @@ import type { ClauseRow } from './context';
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Inside the status change's transaction: null when the change neither withdraws nor reinstates. */
-export async function recordWithdrawal(tx: Transaction, identity: Identity, draftId: string, clause: ClauseRow, from: ClauseStatus, to: ClauseStatus): Promise<StructureChangeDto | null> {
+export async function recordWithdrawal(
+  tx: Transaction,
+  identity: Identity,
+  draftId: string,
+  clause: ClauseRow,
+  from: ClauseStatus,
+  to: ClauseStatus,
+): Promise<StructureChangeDto | null> {
   const kind = to === 'withdrawn' ? 'withdrawn' : from === 'withdrawn' ? 'reinstated' : null;
   if (!kind) return null;
   await tx
@@ -23,9 +30,14 @@ export async function recordWithdrawal(tx: Transaction, identity: Identity, draf
     .set({ withdrawnFrom: kind === 'withdrawn' ? from : null })
     .where(eq(clauses.id, clause.id));
   await renumberClauses(tx, draftId);
-  const [last] = await tx.select({ id: max(yjsUpdates.id) }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId));
+  const [last] = await tx
+    .select({ id: max(yjsUpdates.id) })
+    .from(yjsUpdates)
+    .where(eq(yjsUpdates.draftId, draftId));
   const at = new Date();
   const details = { from, to, title: clause.title, number: clause.number };
-  await tx.insert(structureChanges).values({ draftId, kind, clauseId: clause.id, details, logId: Number(last?.id ?? 0), byUserId: identity.userId, byName: identity.name, at });
+  await tx
+    .insert(structureChanges)
+    .values({ draftId, kind, clauseId: clause.id, details, logId: Number(last?.id ?? 0), byUserId: identity.userId, byName: identity.name, at });
   return { kind, clauseId: clause.id, details, by: identity.name, at: at.toISOString() };
 }

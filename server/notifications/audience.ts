@@ -37,11 +37,12 @@ export async function peopleOf(db: Database, audiences: readonly string[], excep
   }
   if (audiences.includes(SECRETARIAT_AUDIENCE)) {
     rows.push(
-      ...(await db
-        .select({ userId: users.id, email: users.email, name: users.name, audience: users.delegationCode })
-        .from(users)
-        .where(and(eq(users.role, 'secretariat'), eq(users.disabled, false), ...(exceptUserId ? [ne(users.id, exceptUserId)] : []))))
-        .map((r) => ({ ...r, audience: SECRETARIAT_AUDIENCE })),
+      ...(
+        await db
+          .select({ userId: users.id, email: users.email, name: users.name, audience: users.delegationCode })
+          .from(users)
+          .where(and(eq(users.role, 'secretariat'), eq(users.disabled, false), ...(exceptUserId ? [ne(users.id, exceptUserId)] : [])))
+      ).map((r) => ({ ...r, audience: SECRETARIAT_AUDIENCE })),
     );
   }
   return rows.map((r) => ({ userId: r.userId, email: r.email, name: r.name, audience: r.audience ?? SECRETARIAT_AUDIENCE }));

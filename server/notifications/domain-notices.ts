@@ -64,7 +64,10 @@ export function silenceNotice(input: {
     started: { kind: 'silence_started', text: `${clauses}: silence procedure started, deadline ${deadline}.` },
     'reminder-24h': { kind: 'silence_reminder', text: `${clauses}: silence ends in 24 hours (${deadline}). Break silence before then to object.` },
     'reminder-1h': { kind: 'silence_reminder', text: `${clauses}: silence ends in 1 hour (${deadline}). Break silence before then to object.` },
-    broken: { kind: 'silence_broken', text: `${clauses}: silence broken by ${input.actor?.delegation ?? 'a delegation'}${input.reason ? `: ${input.reason}` : '.'}` },
+    broken: {
+      kind: 'silence_broken',
+      text: `${clauses}: silence broken by ${input.actor?.delegation ?? 'a delegation'}${input.reason ? `: ${input.reason}` : '.'}`,
+    },
     completed: { kind: 'silence_completed', text: `${clauses}: silence completed, agreed.` },
     cancelled: { kind: 'silence_completed', text: `${clauses}: silence procedure withdrawn by the secretariat${input.reason ? `: ${input.reason}` : '.'}` },
     interrupted: { kind: 'silence_completed', text: `${clauses}: silence ended without agreement. ${input.reason ?? ''}`.trim() },

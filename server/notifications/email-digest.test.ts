@@ -20,7 +20,9 @@ describe('notification digest e-mail', () => {
   it('lists every notification with its draft, time and link', () => {
     const mail = composeDigest([base, { ...base, id: '2', kind: 'mention', text: 'FR: please look', clauseNumber: null }], 'https://accord.example.org');
     expect(mail.subject).toBe('Accord: 2 new notifications');
-    expect(mail.text).toContain('Status changes — Framework\n  Clause 4: Negotiating → Agreed\n  2026-03-04 12:00 UTC · https://accord.example.org/drafts/d-1#clause-4');
+    expect(mail.text).toContain(
+      'Status changes — Framework\n  Clause 4: Negotiating → Agreed\n  2026-03-04 12:00 UTC · https://accord.example.org/drafts/d-1#clause-4',
+    );
     expect(mail.text).toContain('Mentions — Framework\n  FR: please look');
   });
 

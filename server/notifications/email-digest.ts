@@ -38,9 +38,7 @@ function linkOf(n: NotificationDto, base: string): string {
 /** The e-mail of a digest: plain text, one entry per notification. */
 export function composeDigest(items: NotificationDto[], base: string): { subject: string; text: string } {
   const urgent = items.find((n) => IMMEDIATE_EMAIL_KINDS.includes(n.kind));
-  const subject = urgent
-    ? `Accord: ${urgent.text.slice(0, 120)}`
-    : `Accord: ${items.length} new notification${items.length === 1 ? '' : 's'}`;
+  const subject = urgent ? `Accord: ${urgent.text.slice(0, 120)}` : `Accord: ${items.length} new notification${items.length === 1 ? '' : 's'}`;
   const lines = items.map(
     (n) => `• ${NOTIFICATION_KIND_INFO[n.kind].label} — ${n.draftTitle}\n  ${n.text}\n  ${n.createdAt.slice(0, 16).replace('T', ' ')} UTC · ${linkOf(n, base)}`,
   );

@@ -19,7 +19,8 @@ export function parseCursor(before: string | undefined): { at: Date; id: string 
   if (!before) return null;
   const [at, id] = before.split('|');
   const date = new Date(at);
-  if (Number.isNaN(date.getTime()) || !id || !isUuid(id)) throw new AppError('bad_request', { message: 'before must be the nextBefore value of a previous page.' });
+  if (Number.isNaN(date.getTime()) || !id || !isUuid(id))
+    throw new AppError('bad_request', { message: 'before must be the nextBefore value of a previous page.' });
   return { at: date, id };
 }
 

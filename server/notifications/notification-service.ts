@@ -161,9 +161,7 @@ export function createNotificationService(options: {
       const cursor = parseCursor(query.before);
       const conditions: SQL[] = [where];
       if (cursor) {
-        conditions.push(
-          or(lt(notifications.createdAt, cursor.at), and(eq(notifications.createdAt, cursor.at), lt(notifications.id, cursor.id))) as SQL,
-        );
+        conditions.push(or(lt(notifications.createdAt, cursor.at), and(eq(notifications.createdAt, cursor.at), lt(notifications.id, cursor.id))) as SQL);
       }
       const rows = await db
         .select({ n: notifications, readBy: notificationReads.userId })
@@ -197,7 +195,12 @@ export function createNotificationService(options: {
         ids = (await db.select({ id: notifications.id }).from(notifications).where(where)).map((r) => r.id);
       } else {
         const wanted = [...new Set(input.ids ?? [])];
-        const found = wanted.length ? await db.select({ id: notifications.id }).from(notifications).where(and(where, inArray(notifications.id, wanted))) : [];
+        const found = wanted.length
+          ? await db
+              .select({ id: notifications.id })
+              .from(notifications)
+              .where(and(where, inArray(notifications.id, wanted)))
+          : [];
         if (found.length !== wanted.length) {
           throw new AppError('not_found', { message: 'No such notification (or it is not addressed to you).' });
         }

@@ -31,7 +31,10 @@ export function createNotificationPreferences(db: Database, emailAvailable: bool
     async ofMany(userIds: readonly string[]): Promise<Map<string, Preference>> {
       const out = new Map<string, Preference>(userIds.map((id) => [id, DEFAULT]));
       if (userIds.length === 0) return out;
-      const rows = await db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, [...userIds]));
+      const rows = await db
+        .select()
+        .from(notificationPreferences)
+        .where(inArray(notificationPreferences.userId, [...userIds]));
       for (const row of rows) out.set(row.userId, { muted: clean(row.muted), email: row.email });
       return out;
     },

@@ -2,8 +2,7 @@ import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { hideMetrics, isLoopbackAddress } from './metrics-access';
 
-const request = (remoteAddress: string, headers: Record<string, string> = {}) =>
-  ({ socket: { remoteAddress }, headers }) as unknown as http.IncomingMessage;
+const request = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress }, headers }) as unknown as http.IncomingMessage;
 
 describe('metrics access', () => {
   it('knows loopback addresses', () => {

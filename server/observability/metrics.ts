@@ -42,7 +42,12 @@ export function createAccordMetrics(read: MetricsSources) {
     updates: new Counter({ name: 'accord_yjs_updates_total', help: 'Yjs updates accepted and stored', registers }),
     refused: new Counter({ name: 'accord_yjs_refused_total', help: 'Yjs messages refused, by close code', labelNames: ['code'] as const, registers }),
     storeLatency: new Histogram({ name: 'accord_update_store_seconds', help: 'Time to store one batch of updates', buckets: LATENCY_BUCKETS, registers }),
-    storeBatchSize: new Histogram({ name: 'accord_update_store_batch_size', help: 'Updates per stored batch', buckets: [1, 2, 4, 8, 16, 32, 64, 128], registers }),
+    storeBatchSize: new Histogram({
+      name: 'accord_update_store_batch_size',
+      help: 'Updates per stored batch',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+      registers,
+    }),
     relayLatency: new Histogram({
       name: 'accord_update_relay_seconds',
       help: 'Time from an accepted update to its relay to other clients (includes storing)',

@@ -111,9 +111,7 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
     const sockets = await io.in(draftRoom(draftId)).fetchSockets();
     const byUser = new Map<string, PresenceUser>();
     for (const s of sockets) if (s.data.presence) byUser.set(s.data.presence.userId, s.data.presence);
-    const users = [...byUser.values()].sort(
-      (a, b) => (a.delegation ?? '').localeCompare(b.delegation ?? '') || a.name.localeCompare(b.name),
-    );
+    const users = [...byUser.values()].sort((a, b) => (a.delegation ?? '').localeCompare(b.delegation ?? '') || a.name.localeCompare(b.name));
     return { draftId, users };
   }
 

@@ -18,10 +18,31 @@ export interface DemoContent {
 
 /** Names of the delegations the demo uses (codes from ISO 3166, or organisation codes). */
 export const DELEGATION_NAMES: Record<string, string> = {
-  FR: 'France', GB: 'United Kingdom', UA: 'Ukraine', DE: 'Germany', PL: 'Poland', IT: 'Italy', ES: 'Spain',
-  NL: 'Netherlands', DK: 'Denmark', NO: 'Norway', SE: 'Sweden', FI: 'Finland', CZ: 'Czechia', RO: 'Romania',
-  TR: 'Türkiye', CA: 'Canada', AU: 'Australia', EE: 'Estonia', LV: 'Latvia', LT: 'Lithuania', BE: 'Belgium',
-  IE: 'Ireland', US: 'United States', NATO: 'NATO International Staff', EU: 'European Commission',
+  FR: 'France',
+  GB: 'United Kingdom',
+  UA: 'Ukraine',
+  DE: 'Germany',
+  PL: 'Poland',
+  IT: 'Italy',
+  ES: 'Spain',
+  NL: 'Netherlands',
+  DK: 'Denmark',
+  NO: 'Norway',
+  SE: 'Sweden',
+  FI: 'Finland',
+  CZ: 'Czechia',
+  RO: 'Romania',
+  TR: 'Türkiye',
+  CA: 'Canada',
+  AU: 'Australia',
+  EE: 'Estonia',
+  LV: 'Latvia',
+  LT: 'Lithuania',
+  BE: 'Belgium',
+  IE: 'Ireland',
+  US: 'United States',
+  NATO: 'NATO International Staff',
+  EU: 'European Commission',
 };
 
 function codesIn(line: string): string[] {
@@ -32,7 +53,11 @@ export function parseDemoContent(markdown: string): DemoContent {
   const lines = markdown.split(/\r?\n/);
   const heading = lines.find((l) => l.startsWith('# '));
   const title = heading
-    ? heading.replace(/^#\s+/, '').replace(/^Demo consultation:\s*/i, '').replace(/\s*\(Rev\.\d+\)\s*$/, '').trim()
+    ? heading
+        .replace(/^#\s+/, '')
+        .replace(/^Demo consultation:\s*/i, '')
+        .replace(/\s*\(Rev\.\d+\)\s*$/, '')
+        .trim()
     : 'Demo draft';
 
   const participants: string[] = [];

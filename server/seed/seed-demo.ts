@@ -22,11 +22,31 @@ const DEMO_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..
 
 /** Plausible names for the demo delegates, so that carets and history read like a real room. */
 const DEMO_PEOPLE: Record<string, string> = {
-  FR: 'Camille Laurent', GB: 'James Whitfield', UA: 'Olena Kovalenko', DE: 'Katrin Vogel', PL: 'Tomasz Nowak',
-  IT: 'Giulia Romano', ES: 'Lucía Navarro', NL: 'Pieter de Vries', DK: 'Mette Sørensen', NO: 'Ingrid Berg',
-  SE: 'Erik Lindqvist', FI: 'Aino Virtanen', CZ: 'Petr Dvořák', RO: 'Andreea Popescu', TR: 'Mehmet Yılmaz',
-  CA: 'Claire Tremblay', AU: 'Liam O’Connor', EE: 'Kadri Tamm', LV: 'Jānis Ozols', LT: 'Rūta Kazlauskienė',
-  BE: 'Sophie Dubois', IE: 'Aoife Byrne', US: 'Michael Harris', NATO: 'Anna Lindholm', EU: 'Marco Bianchi',
+  FR: 'Camille Laurent',
+  GB: 'James Whitfield',
+  UA: 'Olena Kovalenko',
+  DE: 'Katrin Vogel',
+  PL: 'Tomasz Nowak',
+  IT: 'Giulia Romano',
+  ES: 'Lucía Navarro',
+  NL: 'Pieter de Vries',
+  DK: 'Mette Sørensen',
+  NO: 'Ingrid Berg',
+  SE: 'Erik Lindqvist',
+  FI: 'Aino Virtanen',
+  CZ: 'Petr Dvořák',
+  RO: 'Andreea Popescu',
+  TR: 'Mehmet Yılmaz',
+  CA: 'Claire Tremblay',
+  AU: 'Liam O’Connor',
+  EE: 'Kadri Tamm',
+  LV: 'Jānis Ozols',
+  LT: 'Rūta Kazlauskienė',
+  BE: 'Sophie Dubois',
+  IE: 'Aoife Byrne',
+  US: 'Michael Harris',
+  NATO: 'Anna Lindholm',
+  EU: 'Marco Bianchi',
 };
 
 type SeedPosition = [code: string, position: string, reservation: string | null, note: string | null];
@@ -135,7 +155,7 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
             a.role === 'secretariat'
               ? 'Hélène Marchand'
               : a.delegation
-                ? DEMO_PEOPLE[a.delegation] ?? `Delegate of ${DELEGATION_NAMES[a.delegation] ?? a.delegation}`
+                ? (DEMO_PEOPLE[a.delegation] ?? `Delegate of ${DELEGATION_NAMES[a.delegation] ?? a.delegation}`)
                 : 'Sam Okafor',
           passwordHash,
           role: a.role as 'secretariat' | 'delegate' | 'observer',
@@ -144,8 +164,9 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
       )
       .onConflictDoNothing()
       .returning({ id: users.id, email: users.email });
-    const secretariat = insertedUsers.find((u) => u.email === 'secretariat@accord.test')
-      ?? (await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, 'secretariat@accord.test')))[0];
+    const secretariat =
+      insertedUsers.find((u) => u.email === 'secretariat@accord.test') ??
+      (await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, 'secretariat@accord.test')))[0];
     const observer = insertedUsers.find((u) => u.email === 'observer@accord.test');
 
     const [draft] = await tx
@@ -153,10 +174,12 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
       .values({ title: demo.title, description: demo.description, createdBy: secretariat?.id })
       .returning({ id: drafts.id });
 
-    await tx.insert(draftDelegations).values([
-      ...demo.participants.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'participant' as const })),
-      ...demo.observers.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'observer' as const })),
-    ]);
+    await tx
+      .insert(draftDelegations)
+      .values([
+        ...demo.participants.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'participant' as const })),
+        ...demo.observers.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'observer' as const })),
+      ]);
     if (observer) await tx.insert(draftInvitations).values({ draftId: draft.id, userId: observer.id });
 
     const clauseRows = await tx
@@ -180,13 +203,16 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
       paragraph.insert(0, [new Y.XmlText(text)]);
       doc.getXmlFragment(clauseField(row.id)).insert(0, [paragraph]);
     }
-    const [seededText] = await tx.insert(yjsUpdates).values({
-      draftId: draft.id,
-      update: Y.encodeStateAsUpdate(doc),
-      userId: secretariat?.id ?? null,
-      delegationCode: null,
-      clauseIds: clauseRows.map((r) => r.id),
-    }).returning({ id: yjsUpdates.id });
+    const [seededText] = await tx
+      .insert(yjsUpdates)
+      .values({
+        draftId: draft.id,
+        update: Y.encodeStateAsUpdate(doc),
+        userId: secretariat?.id ?? null,
+        delegationCode: null,
+        clauseIds: clauseRows.map((r) => r.id),
+      })
+      .returning({ id: yjsUpdates.id });
     doc.destroy();
 
     // Starting positions, each recorded on the seeded text (its update is their history point) and in the position history.
@@ -199,7 +225,17 @@ export async function seedDemo(db: Database, options: { password?: string }): Pr
       const textHash = hashClauseText(text);
       for (const [code, position, reservation, note] of seedPositions[row.number ?? 0] ?? []) {
         if (position === 'none' || !byCode.has(code)) continue;
-        positionRows.push({ draftId: draft.id, clauseId: row.id, delegationCode: code, position, reservation, note, textHash, logId: seededText.id, updatedBy: byCode.get(code)!.id });
+        positionRows.push({
+          draftId: draft.id,
+          clauseId: row.id,
+          delegationCode: code,
+          position,
+          reservation,
+          note,
+          textHash,
+          logId: seededText.id,
+          updatedBy: byCode.get(code)!.id,
+        });
       }
     }
     if (positionRows.length > 0) {

@@ -14,8 +14,19 @@ import { hashClauseText } from '../negotiation/clause-states';
 import { DELEGATION_NAMES } from './demo-content';
 
 const EXTRA: Record<string, string> = {
-  AT: 'Austria', PT: 'Portugal', GR: 'Greece', HU: 'Hungary', SK: 'Slovakia', SI: 'Slovenia', HR: 'Croatia',
-  BG: 'Bulgaria', LU: 'Luxembourg', IS: 'Iceland', NZ: 'New Zealand', JP: 'Japan', KR: 'Republic of Korea',
+  AT: 'Austria',
+  PT: 'Portugal',
+  GR: 'Greece',
+  HU: 'Hungary',
+  SK: 'Slovakia',
+  SI: 'Slovenia',
+  HR: 'Croatia',
+  BG: 'Bulgaria',
+  LU: 'Luxembourg',
+  IS: 'Iceland',
+  NZ: 'New Zealand',
+  JP: 'Japan',
+  KR: 'Republic of Korea',
 };
 
 /** Deterministic pseudo-random numbers, so that two runs generate the same draft. */
@@ -45,12 +56,23 @@ export async function seedLargeDraft(db: Database, options: { clauseCount?: numb
     const byCode = new Map(members.map((m) => [m.code!, m.id]));
     const [draft] = await tx
       .insert(drafts)
-      .values({ title: `Large consultation (generated, ${codes.length} × ${clauseCount})`, description: 'Generated to check that screens stay fluid at full size.' })
+      .values({
+        title: `Large consultation (generated, ${codes.length} × ${clauseCount})`,
+        description: 'Generated to check that screens stay fluid at full size.',
+      })
       .returning({ id: drafts.id });
     await tx.insert(draftDelegations).values(codes.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'participant' as const })));
     const rows = await tx
       .insert(clauses)
-      .values(Array.from({ length: clauseCount }, (_, i) => ({ draftId: draft.id, ordinal: (i + 1) * 1000, number: i + 1, title: `Generated clause ${i + 1}`, status: 'negotiating' as const })))
+      .values(
+        Array.from({ length: clauseCount }, (_, i) => ({
+          draftId: draft.id,
+          ordinal: (i + 1) * 1000,
+          number: i + 1,
+          title: `Generated clause ${i + 1}`,
+          status: 'negotiating' as const,
+        })),
+      )
       .returning({ id: clauses.id, number: clauses.number });
     const doc = new Y.Doc();
     const positionRows: Array<typeof positions.$inferInsert> = [];

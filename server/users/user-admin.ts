@@ -60,7 +60,12 @@ export function createUserAdmin(options: { db: Database; revoke: (userId: string
         .where(eq(users.id, userId))
         .returning({ email: users.email });
       if (!updated) throw new AppError('not_found', { message: 'No such user.' });
-      await writeAudit(tx, { actor: identity, action: 'user.signed_out_everywhere', subject: updated.email, details: { userId, self: userId === identity.userId } });
+      await writeAudit(tx, {
+        actor: identity,
+        action: 'user.signed_out_everywhere',
+        subject: updated.email,
+        details: { userId, self: userId === identity.userId },
+      });
     });
     options.revoke(userId);
   }
@@ -104,7 +109,12 @@ export function createUserAdmin(options: { db: Database; revoke: (userId: string
           .onConflictDoNothing()
           .returning();
         if (!created) throw new AppError('conflict', { message: `An account for ${email} already exists.` });
-        await writeAudit(tx, { actor: identity, action: 'user.created', subject: email, details: { userId: created.id, role: input.role, delegation: input.delegation } });
+        await writeAudit(tx, {
+          actor: identity,
+          action: 'user.created',
+          subject: email,
+          details: { userId: created.id, role: input.role, delegation: input.delegation },
+        });
         return created;
       });
       return { user: toDto(row), ...(input.password ? {} : { password }) };

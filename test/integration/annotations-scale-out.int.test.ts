@@ -55,7 +55,13 @@ describe.runIf(available)('comments, brackets and alternatives across two instan
   const clause = (n: number) => draft.clauses.find((c) => c.number === n)!;
   const api = (path = '') => `/api/drafts/${draft.id}${path}`;
 
-  async function call<T = unknown>(who: Who, method: string, path: string, body?: unknown, server = serverOf(who)): Promise<{ status: number; body: T; text: string }> {
+  async function call<T = unknown>(
+    who: Who,
+    method: string,
+    path: string,
+    body?: unknown,
+    server = serverOf(who),
+  ): Promise<{ status: number; body: T; text: string }> {
     const res = await fetch(`${server.url}${path}`, {
       method,
       headers: { cookie: cookies[who], ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -75,7 +81,9 @@ describe.runIf(available)('comments, brackets and alternatives across two instan
     sockets.push(socket);
     // The engine exists as soon as the manager opens (right away): nothing received escapes these.
     socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
-      packets[who].push(`${packet.type} ${typeof packet.data === 'string' ? packet.data : Buffer.isBuffer(packet.data) ? packet.data.toString('latin1') : JSON.stringify(packet.data ?? '')}`);
+      packets[who].push(
+        `${packet.type} ${typeof packet.data === 'string' ? packet.data : Buffer.isBuffer(packet.data) ? packet.data.toString('latin1') : JSON.stringify(packet.data ?? '')}`,
+      );
     });
     socket.onAny((event: string, ...args: unknown[]) => events[who].push(`${event} ${JSON.stringify(args)}`));
     expect((await socket.emitWithAck('draft:join', { draftId: draft.id })).ok).toBe(true);
@@ -104,7 +112,13 @@ describe.runIf(available)('comments, brackets and alternatives across two instan
     b = await boot();
     cookies.secretariat = await signIn(a.url, 'secretariat@accord.test', INT_DEMO_PASSWORD);
     // A second delegate of FR, created on A, signing in on B.
-    const created = await call('secretariat', 'POST', '/api/users', { email: 'fr2@accord.test', name: 'Second FR Delegate', role: 'delegate', delegation: 'FR', password: FR2_PASSWORD });
+    const created = await call('secretariat', 'POST', '/api/users', {
+      email: 'fr2@accord.test',
+      name: 'Second FR Delegate',
+      role: 'delegate',
+      delegation: 'FR',
+      password: FR2_PASSWORD,
+    });
     expect(created.status).toBe(201);
     for (const who of ['fr', 'pl', 'de', 'observer'] as const) cookies[who] = await signIn(serverOf(who).url, `${who}@accord.test`, INT_DEMO_PASSWORD);
     cookies.fr2 = await signIn(b.url, 'fr2@accord.test', FR2_PASSWORD);
@@ -130,7 +144,12 @@ describe.runIf(available)('comments, brackets and alternatives across two instan
 
   it("keeps FR's internal note within FR across instances: FR on B gets it live, DE and the observer on B get nothing of it", async () => {
     const SECRET = `FR-ONLY-${crypto.randomBytes(4).toString('hex')}`;
-    const note = await call<CommentThreadDto>('fr', 'POST', api('/comments'), { clauseId: clause(6).id, ...anchorOn(6), body: `${SECRET} red line; @DE must not see this, @FR please check`, visibility: 'delegation' });
+    const note = await call<CommentThreadDto>('fr', 'POST', api('/comments'), {
+      clauseId: clause(6).id,
+      ...anchorOn(6),
+      body: `${SECRET} red line; @DE must not see this, @FR please check`,
+      visibility: 'delegation',
+    });
     expect(note.status).toBe(201);
     expect(note.body).toMatchObject({ visibility: 'delegation', team: 'FR', mentions: ['DE', 'FR'] });
     const reply = await call<CommentReplyDto>('fr', 'POST', api(`/comments/${note.body.id}/replies`), { body: `${SECRET} reply` });
@@ -141,7 +160,9 @@ describe.runIf(available)('comments, brackets and alternatives across two instan
     // and the FR mention in the note as a notification.
     await expect.poll(() => heard('fr2', 'comment:created', note.body.id)).toBe(true);
     await expect.poll(() => heard('fr2', 'comment:reply', reply.body.id)).toBe(true);
-    await expect.poll(() => events.fr2.some((e) => e.startsWith('comment:resolved ') && e.includes(note.body.id) && e.includes('"state":"resolved"'))).toBe(true);
+    await expect
+      .poll(() => events.fr2.some((e) => e.startsWith('comment:resolved ') && e.includes(note.body.id) && e.includes('"state":"resolved"')))
+      .toBe(true);
     await expect.poll(() => heard('fr2', 'notification:new', note.body.id)).toBe(true);
     expect(packets.fr2.join('\n')).toContain(SECRET);
     // B reads it from the shared database for FR.
@@ -149,7 +170,11 @@ describe.runIf(available)('comments, brackets and alternatives across two instan
     expect(own.body).toMatchObject({ id: note.body.id, state: 'resolved', replies: [{ body: `${SECRET} reply` }] });
 
     // A public thread written after the note proves every socket was listening all along.
-    const marker = await call<CommentThreadDto>('fr', 'POST', api('/comments'), { clauseId: clause(6).id, ...anchorOn(6), body: 'Public marker after the note' });
+    const marker = await call<CommentThreadDto>('fr', 'POST', api('/comments'), {
+      clauseId: clause(6).id,
+      ...anchorOn(6),
+      body: 'Public marker after the note',
+    });
     expect(marker.status).toBe(201);
     for (const who of ['de', 'observer', 'pl', 'secretariat'] as const) {
       await expect.poll(() => heard(who, 'comment:created', marker.body.id)).toBe(true);
@@ -186,7 +211,11 @@ describe.runIf(available)('comments, brackets and alternatives across two instan
   });
 
   it('pushes a public thread, its reply and its mention to everybody on both instances', async () => {
-    const thread = await call<CommentThreadDto>('de', 'POST', api('/comments'), { clauseId: clause(9).id, ...anchorOn(9), body: 'DE proposes to tighten this; @PL?' });
+    const thread = await call<CommentThreadDto>('de', 'POST', api('/comments'), {
+      clauseId: clause(9).id,
+      ...anchorOn(9),
+      body: 'DE proposes to tighten this; @PL?',
+    });
     expect(thread.status).toBe(201);
     for (const who of [...ON_A, ...ON_B]) await expect.poll(() => heard(who, 'comment:created', thread.body.id)).toBe(true);
     // Written on B, notified on A: only PL's socket hears the mention.
@@ -207,30 +236,47 @@ describe.runIf(available)('comments, brackets and alternatives across two instan
     await onB.waitSynced();
 
     const bracketWords = 'renewed aggression';
-    const bracket = await call<BracketDto>('fr', 'POST', api(`/clauses/${clause(1).id}/brackets`), { span: { range: rangeOf(frDoc, 1, bracketWords) }, quote: bracketWords });
+    const bracket = await call<BracketDto>('fr', 'POST', api(`/clauses/${clause(1).id}/brackets`), {
+      span: { range: rangeOf(frDoc, 1, bracketWords) },
+      quote: bracketWords,
+    });
     expect(bracket.status).toBe(201);
     for (const who of ON_B) await expect.poll(() => heard(who, 'bracket:updated', bracket.body.id)).toBe(true);
-    await expect.poll(() => events.de.some((e) => e.startsWith('consensus:updated ') && e.includes(clause(1).id) && e.includes('"state":"pending"'))).toBe(true);
+    await expect
+      .poll(() => events.de.some((e) => e.startsWith('consensus:updated ') && e.includes(clause(1).id) && e.includes('"state":"pending"')))
+      .toBe(true);
     const seenOnB = await call<BracketDto[]>('de', 'GET', api(`/brackets?clauseId=${clause(1).id}`));
     expect(seenOnB.body.find((x) => x.id === bracket.body.id)).toMatchObject({ delegation: 'FR', state: 'open', quote: bracketWords });
 
     const words = 'Black Sea littoral states';
     const wording = 'all coastal states of the Black Sea';
-    const proposed = await call<AlternativeDto>('pl', 'POST', api(`/clauses/${clause(7).id}/alternatives`), { body: wording, span: { range: rangeOf(frDoc, 7, words) }, quote: words });
+    const proposed = await call<AlternativeDto>('pl', 'POST', api(`/clauses/${clause(7).id}/alternatives`), {
+      body: wording,
+      span: { range: rangeOf(frDoc, 7, words) },
+      quote: words,
+    });
     expect(proposed.status).toBe(201);
     for (const who of ON_B) await expect.poll(() => heard(who, 'alternatives:updated', proposed.body.id)).toBe(true);
     // Backed from B: the change comes back to A.
     const backed = await call<AlternativeDto[]>('de', 'PUT', api(`/alternatives/${proposed.body.id}/backing`), { backed: true });
     expect(backed.status).toBe(200);
-    await expect.poll(() => events.pl.some((e) => e.startsWith('alternatives:updated ') && e.includes(proposed.body.id) && e.includes('"backers":["DE","PL"]'))).toBe(true);
+    await expect
+      .poll(() => events.pl.some((e) => e.startsWith('alternatives:updated ') && e.includes(proposed.body.id) && e.includes('"backers":["DE","PL"]')))
+      .toBe(true);
 
     const before = clauseText(onB.doc, clause(7).id);
     const adopted = await call<AdoptionDto>('secretariat', 'POST', api(`/alternatives/${proposed.body.id}/adopt`));
     expect(adopted.status).toBe(200);
-    for (const who of ON_B) await expect.poll(() => events[who].some((e) => e.startsWith('alternatives:updated ') && e.includes(proposed.body.id) && e.includes('"state":"adopted"'))).toBe(true);
+    for (const who of ON_B)
+      await expect
+        .poll(() => events[who].some((e) => e.startsWith('alternatives:updated ') && e.includes(proposed.body.id) && e.includes('"state":"adopted"')))
+        .toBe(true);
     await expect.poll(() => clauseText(onB.doc, clause(7).id)).toBe(before.replace(words, wording));
     const removed = await call<BracketDto>('fr', 'POST', api(`/brackets/${bracket.body.id}/remove`));
     expect(removed.status).toBe(200);
-    for (const who of ON_B) await expect.poll(() => events[who].some((e) => e.startsWith('bracket:updated ') && e.includes(bracket.body.id) && e.includes('"state":"removed"'))).toBe(true);
+    for (const who of ON_B)
+      await expect
+        .poll(() => events[who].some((e) => e.startsWith('bracket:updated ') && e.includes(bracket.body.id) && e.includes('"state":"removed"')))
+        .toBe(true);
   });
 });

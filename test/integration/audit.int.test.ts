@@ -56,12 +56,19 @@ describe('GET /api/audit and /api/audit/export', () => {
       const fr = await signIn(live.url, 'fr@accord.test', INT_DEMO_PASSWORD);
       expect((await fetch(`${live.url}/api/audit`, { headers: { cookie: fr } })).status).toBe(403);
       expect((await fetch(`${live.url}/api/audit?limit=abc`, { headers: { cookie: sec } })).status).toBe(400);
-      const first = (await (await fetch(`${live.url}/api/audit?limit=2`, { headers: { cookie: sec } })).json()) as { entries: Array<{ id: number; action: string }>; nextBefore: number };
+      const first = (await (await fetch(`${live.url}/api/audit?limit=2`, { headers: { cookie: sec } })).json()) as {
+        entries: Array<{ id: number; action: string }>;
+        nextBefore: number;
+      };
       expect(first.entries).toHaveLength(2);
       expect(first.entries[0].id).toBeGreaterThan(first.entries[1].id);
-      const second = (await (await fetch(`${live.url}/api/audit?limit=2&before=${first.nextBefore}`, { headers: { cookie: sec } })).json()) as { entries: Array<{ id: number }> };
+      const second = (await (await fetch(`${live.url}/api/audit?limit=2&before=${first.nextBefore}`, { headers: { cookie: sec } })).json()) as {
+        entries: Array<{ id: number }>;
+      };
       expect(second.entries[0].id).toBeLessThan(first.entries[1].id);
-      const positions = (await (await fetch(`${live.url}/api/audit?action=position.set`, { headers: { cookie: sec } })).json()) as { entries: Array<{ action: string }> };
+      const positions = (await (await fetch(`${live.url}/api/audit?action=position.set`, { headers: { cookie: sec } })).json()) as {
+        entries: Array<{ action: string }>;
+      };
       expect(positions.entries.length).toBe(3);
       const csv = await fetch(`${live.url}/api/audit/export`, { headers: { cookie: sec } });
       expect(csv.headers.get('content-type')).toContain('text/csv');

@@ -75,7 +75,7 @@ async function dumpTables(target: Target): Promise<Record<string, string[]>> {
 async function collidingSequences(target: Target): Promise<string[]> {
   const handle = await openDatabase({ databaseUrl: target.DATABASE_URL || undefined, dataDir: target.DATA_DIR });
   try {
-    const exec = async <T>(text: string) => (((await handle.db.execute(sql.raw(text))) as unknown as { rows: T[] }).rows);
+    const exec = async <T>(text: string) => ((await handle.db.execute(sql.raw(text))) as unknown as { rows: T[] }).rows;
     const serials = await exec<{ t: string; c: string; seq: string }>(`
       select table_name as t, column_name as c, pg_get_serial_sequence(format('%I.%I', table_schema, table_name), column_name) as seq
       from information_schema.columns where table_schema = current_schema()`);
@@ -93,7 +93,11 @@ async function collidingSequences(target: Target): Promise<string[]> {
 
 async function expectEmpty(target: Target): Promise<void> {
   const tables = await dumpTables(target);
-  expect(Object.entries(tables).filter(([, rows]) => rows.length > 0).map(([name]) => name)).toEqual([]);
+  expect(
+    Object.entries(tables)
+      .filter(([, rows]) => rows.length > 0)
+      .map(([name]) => name),
+  ).toEqual([]);
 }
 
 function api(server: RunningServer, cookie: string) {
@@ -110,7 +114,10 @@ function api(server: RunningServer, cookie: string) {
 }
 
 function firstText(doc: Y.Doc, clauseId: string): Y.XmlText {
-  const paragraph = doc.getXmlFragment(clauseField(clauseId)).toArray().find((node) => node instanceof Y.XmlElement && node.length > 0) as Y.XmlElement;
+  const paragraph = doc
+    .getXmlFragment(clauseField(clauseId))
+    .toArray()
+    .find((node) => node instanceof Y.XmlElement && node.length > 0) as Y.XmlElement;
   return paragraph.get(0) as Y.XmlText;
 }
 
@@ -143,9 +150,20 @@ async function populate(server: RunningServer): Promise<{ draftId: string; brack
     note: 'Kept by the backup',
   });
   await as.fr('PUT', `${base}/alternatives/${alt.id}/backing`, { backed: true });
-  const thread = await as.fr<CommentThreadDto>('POST', `${base}/comments`, { clauseId: c3.id, anchor: anchorInText(firstText(check.doc, c3.id), 0, 10), quote: 'x', body: 'See @DE' });
+  const thread = await as.fr<CommentThreadDto>('POST', `${base}/comments`, {
+    clauseId: c3.id,
+    anchor: anchorInText(firstText(check.doc, c3.id), 0, 10),
+    quote: 'x',
+    body: 'See @DE',
+  });
   await as.de('POST', `${base}/comments/${thread.id}/replies`, { body: 'DE answers' });
-  await as.fr('POST', `${base}/comments`, { clauseId: c3.id, anchor: anchorInText(firstText(check.doc, c3.id), 2, 5), quote: 'x', body: 'FR internal note', visibility: 'delegation' });
+  await as.fr('POST', `${base}/comments`, {
+    clauseId: c3.id,
+    anchor: anchorInText(firstText(check.doc, c3.id), 2, 5),
+    quote: 'x',
+    body: 'FR internal note',
+    visibility: 'delegation',
+  });
   await as.de('POST', '/api/notifications/read', { all: true });
   await as.secretariat('POST', `${base}/silence`, { clauseIds: [c15.id], deadline: new Date(Date.now() + 3_600_000).toISOString() });
   await as.secretariat<RevisionDto>('POST', `${base}/revisions`, { note: 'Circulated to capitals' });
@@ -257,7 +275,9 @@ describe('backup and restore', () => {
   }, 240_000); // a server, a backup CLI, a restore CLI and a second server: slow on a loaded machine
 
   it('refuses a file of another format or schema version, naming both, and leaves the database empty', async () => {
-    const lines = gunzipSync(fs.readFileSync(path.join(tmp, 'embedded.jsonl.gz'))).toString().split('\n');
+    const lines = gunzipSync(fs.readFileSync(path.join(tmp, 'embedded.jsonl.gz')))
+      .toString()
+      .split('\n');
     const header = JSON.parse(lines[0]) as { schema: { migration: string; hash: string; count: number }; version: number };
     const variant = (name: string, change: (h: typeof header) => void) => {
       const h = structuredClone(header);
@@ -277,7 +297,10 @@ describe('backup and restore', () => {
   }, 120_000);
 
   it('leaves the database empty when a restore fails midway or the file is truncated', async () => {
-    const lines = gunzipSync(fs.readFileSync(path.join(tmp, 'embedded.jsonl.gz'))).toString().trim().split('\n');
+    const lines = gunzipSync(fs.readFileSync(path.join(tmp, 'embedded.jsonl.gz')))
+      .toString()
+      .trim()
+      .split('\n');
     // The last row again, just before the end marker: every other row is inserted by then.
     const duplicated = path.join(tmp, 'duplicated.jsonl.gz');
     fs.writeFileSync(duplicated, gzipSync([...lines.slice(0, -1), lines.at(-2), lines.at(-1)].join('\n')));

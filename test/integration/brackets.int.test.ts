@@ -112,10 +112,20 @@ describe('brackets', () => {
 
     const reader = await yjs('secretariat');
     const words = 'renewed aggression';
-    const res = await call<BracketDto>('fr', 'POST', api(`/clauses/${clause(1).id}/brackets`), { span: { range: rangeOf(reader.doc, 1, words) }, quote: words });
+    const res = await call<BracketDto>('fr', 'POST', api(`/clauses/${clause(1).id}/brackets`), {
+      span: { range: rangeOf(reader.doc, 1, words) },
+      quote: words,
+    });
     expect(res.status).toBe(201);
     frBracket = res.body;
-    expect(frBracket).toMatchObject({ clauseId: clause(1).id, quote: words, delegation: 'FR', proposedBy: 'Camille Laurent', state: 'open', current: { text: words } });
+    expect(frBracket).toMatchObject({
+      clauseId: clause(1).id,
+      quote: words,
+      delegation: 'FR',
+      proposedBy: 'Camille Laurent',
+      state: 'open',
+      current: { text: words },
+    });
     expect(Date.now() - Date.parse(frBracket.proposedAt)).toBeLessThan(60_000);
 
     await expect.poll(() => bracketEvents.map((b) => b.id)).toContain(frBracket.id);
@@ -129,13 +139,17 @@ describe('brackets', () => {
 
   it('keeps the bracket on the same words while another delegation edits before and inside them', async () => {
     const pl = await yjs('pl');
-    const added = await call<BracketDto>('fr', 'POST', api(`/clauses/${clause(16).id}/brackets`), { span: { range: rangeOf(pl.doc, 16, 'review the framework') } });
+    const added = await call<BracketDto>('fr', 'POST', api(`/clauses/${clause(16).id}/brackets`), {
+      span: { range: rangeOf(pl.doc, 16, 'review the framework') },
+    });
     expect(added.status).toBe(201);
     typeInClause(pl.doc, clause(16).id, 'In common, ', 0);
     const text = clauseText(pl.doc, clause(16).id);
     typeInClause(pl.doc, clause(16).id, ' jointly', text.indexOf('review') + 'review'.length);
     await expect
-      .poll(async () => (await call<BracketDto[]>('de', 'GET', api(`/brackets?clauseId=${clause(16).id}`))).body.find((b) => b.id === added.body.id)?.current?.text)
+      .poll(
+        async () => (await call<BracketDto[]>('de', 'GET', api(`/brackets?clauseId=${clause(16).id}`))).body.find((b) => b.id === added.body.id)?.current?.text,
+      )
       .toBe('review jointly the framework');
     expect(added.body.quote).toBe('review the framework');
   });
@@ -206,7 +220,9 @@ describe('brackets', () => {
     const before = await consensusOf(2);
     expect(before.brackets).toEqual({ typed: 3, recorded: 0, alternatives: 0 });
     const reader = await yjs('secretariat');
-    const inside = await call<BracketDto>('de', 'POST', api(`/clauses/${clause(2).id}/brackets`), { span: { range: rangeOf(reader.doc, 2, 'consecutive days') } });
+    const inside = await call<BracketDto>('de', 'POST', api(`/clauses/${clause(2).id}/brackets`), {
+      span: { range: rangeOf(reader.doc, 2, 'consecutive days') },
+    });
     expect(inside.status).toBe(201);
     const outside = await call<BracketDto>('de', 'POST', api(`/clauses/${clause(2).id}/brackets`), { span: { range: rangeOf(reader.doc, 2, 'ceasefire or') } });
     expect(outside.status).toBe(201);
@@ -222,7 +238,9 @@ describe('brackets', () => {
     deleteWords(pl.doc, 14, 'transparent ');
     expect(clauseText(pl.doc, clause(14).id)).not.toContain('transparent');
     await expect
-      .poll(async () => (await call<BracketDto[]>('de', 'GET', api(`/brackets?clauseId=${clause(14).id}`))).body.find((b) => b.id === added.body.id)?.current, { timeout: 5000 })
+      .poll(async () => (await call<BracketDto[]>('de', 'GET', api(`/brackets?clauseId=${clause(14).id}`))).body.find((b) => b.id === added.body.id)?.current, {
+        timeout: 5000,
+      })
       .toBeNull();
     await expect.poll(async () => (await consensusOf(14)).brackets?.recorded, { timeout: 5000 }).toBe(0);
   });
@@ -260,7 +278,16 @@ describe('alternatives', () => {
     });
     expect(proposed.status).toBe(201);
     alt2 = proposed.body;
-    expect(alt2).toMatchObject({ number: 2, scope: 'span', quote: words, body: wording, delegation: 'DE', backers: ['DE'], state: 'open', current: { text: words } });
+    expect(alt2).toMatchObject({
+      number: 2,
+      scope: 'span',
+      quote: words,
+      body: wording,
+      delegation: 'DE',
+      backers: ['DE'],
+      state: 'open',
+      current: { text: words },
+    });
     await expect.poll(() => events.some((a) => a.id === alt2.id)).toBe(true);
     expect((await consensusOf(7)).brackets).toMatchObject({ alternatives: 1 });
 
@@ -268,7 +295,11 @@ describe('alternatives', () => {
     type Notifications = { notifications: Array<{ kind: string; refId: string; text: string; clauseId: string | null }> };
     const forFr = await call<Notifications>('fr', 'GET', '/api/notifications');
     expect(forFr.status).toBe(200);
-    expect(forFr.body.notifications.find((n) => n.refId === alt2.id)).toMatchObject({ kind: 'alternative', clauseId: clause(7).id, text: expect.stringContaining('DE proposed ALT 2') });
+    expect(forFr.body.notifications.find((n) => n.refId === alt2.id)).toMatchObject({
+      kind: 'alternative',
+      clauseId: clause(7).id,
+      text: expect.stringContaining('DE proposed ALT 2'),
+    });
     const forDe = await call<Notifications>('de', 'GET', '/api/notifications');
     expect(forDe.body.notifications.some((n) => n.refId === alt2.id)).toBe(false);
 
@@ -277,7 +308,10 @@ describe('alternatives', () => {
     expect(backed.body.find((a) => a.id === alt2.id)?.backers).toEqual(['DE', 'FR']);
 
     // A competing wording for the same words: FR's one backing in the group moves to it.
-    const competing = await call<AlternativeDto>('fr', 'POST', api(`/clauses/${clause(7).id}/alternatives`), { body: 'the Black Sea states', competesWith: alt2.id });
+    const competing = await call<AlternativeDto>('fr', 'POST', api(`/clauses/${clause(7).id}/alternatives`), {
+      body: 'the Black Sea states',
+      competesWith: alt2.id,
+    });
     expect(competing.status).toBe(201);
     alt3 = competing.body;
     expect(alt3).toMatchObject({ number: 3, groupId: alt2.groupId, backers: ['FR'] });
@@ -314,7 +348,13 @@ describe('alternatives', () => {
 
     const adopted = await call<AdoptionDto>('secretariat', 'POST', api(`/alternatives/${alt2.id}/adopt`), { note: 'Agreed in the room on 3 March' });
     expect(adopted.status).toBe(200);
-    expect(adopted.body.adopted).toMatchObject({ id: alt2.id, state: 'adopted', decidedBy: 'Hélène Marchand', replacedText: words, decisionNote: 'Agreed in the room on 3 March' });
+    expect(adopted.body.adopted).toMatchObject({
+      id: alt2.id,
+      state: 'adopted',
+      decidedBy: 'Hélène Marchand',
+      replacedText: words,
+      decisionNote: 'Agreed in the room on 3 March',
+    });
     expect(adopted.body.archived.map((a) => [a.id, a.state])).toEqual([[alt3.id, 'archived']]);
 
     const expected = before.replace(words, wording);
@@ -327,22 +367,30 @@ describe('alternatives', () => {
   });
 
   it('can be withdrawn by its proposer; whole-clause alternatives replace the whole body', async () => {
-    const first = await call<AlternativeDto>('fr', 'POST', api(`/clauses/${clause(5).id}/alternatives`), { body: 'Participants establish military hubs in Ukraine.' });
+    const first = await call<AlternativeDto>('fr', 'POST', api(`/clauses/${clause(5).id}/alternatives`), {
+      body: 'Participants establish military hubs in Ukraine.',
+    });
     expect(first).toMatchObject({ status: 201, body: { number: 2, scope: 'clause' } });
     const withdrawn = await call<AlternativeDto>('fr', 'POST', api(`/alternatives/${first.body.id}/withdraw`));
     expect(withdrawn).toMatchObject({ status: 200, body: { state: 'withdrawn', backers: [] } });
     expect((await call('fr', 'POST', api(`/alternatives/${first.body.id}/withdraw`))).status).toBe(409);
 
-    const second = await call<AlternativeDto>('de', 'POST', api(`/clauses/${clause(5).id}/alternatives`), { body: 'Participants establish training hubs.\nEquipment is stored in protected facilities.' });
+    const second = await call<AlternativeDto>('de', 'POST', api(`/clauses/${clause(5).id}/alternatives`), {
+      body: 'Participants establish training hubs.\nEquipment is stored in protected facilities.',
+    });
     expect(second.body.number).toBe(3);
     const client = await yjs('pl');
-    const bracketed = await call<BracketDto>('pl', 'POST', api(`/clauses/${clause(5).id}/brackets`), { span: { range: rangeOf(client.doc, 5, 'military hubs') } });
+    const bracketed = await call<BracketDto>('pl', 'POST', api(`/clauses/${clause(5).id}/brackets`), {
+      span: { range: rangeOf(client.doc, 5, 'military hubs') },
+    });
     expect(bracketed.status).toBe(201);
     const adoption = await call<AdoptionDto>('secretariat', 'POST', api(`/alternatives/${second.body.id}/adopt`));
     expect(adoption.status).toBe(200);
     await expect.poll(() => clauseText(client.doc, clause(5).id)).toBe('Participants establish training hubs.\nEquipment is stored in protected facilities.');
     // A whole-clause adoption replaces every word: the brackets on the clause are resolved by it.
-    expect(adoption.body.resolvedBrackets).toEqual([expect.objectContaining({ id: bracketed.body.id, state: 'resolved', resolution: 'Resolved by adoption of ALT 3.' })]);
+    expect(adoption.body.resolvedBrackets).toEqual([
+      expect.objectContaining({ id: bracketed.body.id, state: 'resolved', resolution: 'Resolved by adoption of ALT 3.' }),
+    ]);
     expect((await consensusOf(5)).brackets).toMatchObject({ recorded: 0, alternatives: 0 });
   });
 
@@ -365,7 +413,11 @@ describe('alternatives', () => {
     const reaching = await bracket('de', 'thousand personnel');
     expect(await consensusOf(8)).toMatchObject({ brackets: { typed: 0, recorded: 4, alternatives: 0 } });
 
-    const proposed = await call<AlternativeDto>('fr', 'POST', api(`/clauses/${id8}/alternatives`), { body: 'up to 800,000', span: { range: rangeOf(reader.doc, 8, selected) }, quote: selected });
+    const proposed = await call<AlternativeDto>('fr', 'POST', api(`/clauses/${id8}/alternatives`), {
+      body: 'up to 800,000',
+      span: { range: rangeOf(reader.doc, 8, selected) },
+      quote: selected,
+    });
     expect(proposed).toMatchObject({ status: 201, body: { quote: selected, body: 'up to 800,000' } });
     const before = clauseText(reader.doc, id8);
 
@@ -379,7 +431,14 @@ describe('alternatives', () => {
     const resolved = { state: 'resolved', resolution: 'Resolved by adoption of ALT 2.', removedBy: 'Hélène Marchand' };
     expect(adopted.body.resolvedBrackets.map((b) => b.id).sort()).toEqual([onWords.id, inside.id].sort());
     for (const b of adopted.body.resolvedBrackets) expect(b).toMatchObject(resolved);
-    await expect.poll(() => bracketEvents.filter((b) => b.state === 'resolved').map((b) => b.id).sort()).toEqual([onWords.id, inside.id].sort());
+    await expect
+      .poll(() =>
+        bracketEvents
+          .filter((b) => b.state === 'resolved')
+          .map((b) => b.id)
+          .sort(),
+      )
+      .toEqual([onWords.id, inside.id].sort());
     const listed = (await call<BracketDto[]>('observer', 'GET', api(`/brackets?clauseId=${id8}`))).body;
     expect(listed.find((b) => b.id === onWords.id)).toMatchObject({ ...resolved, quote: selected, delegation: 'FR' });
     expect(listed.find((b) => b.id === elsewhere.id)).toMatchObject({ state: 'open', current: { text: 'NATO standards' } });
@@ -391,7 +450,9 @@ describe('alternatives', () => {
 
     const audit = await call<AuditPage>('secretariat', 'GET', `/api/audit?draftId=${draft.id}&action=alternative.adopted`);
     expect(audit.body.entries[0]).toMatchObject({ details: { alternativeId: proposed.body.id, replaced: 'several hundred thousand' } });
-    expect((audit.body.entries[0].details as { resolvedBrackets: Array<{ bracketId: string }> }).resolvedBrackets.map((b) => b.bracketId).sort()).toEqual([onWords.id, inside.id].sort());
+    expect((audit.body.entries[0].details as { resolvedBrackets: Array<{ bracketId: string }> }).resolvedBrackets.map((b) => b.bracketId).sort()).toEqual(
+      [onWords.id, inside.id].sort(),
+    );
   });
 
   it('refuses an alternative for spaces only', async () => {

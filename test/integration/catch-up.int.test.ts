@@ -97,7 +97,10 @@ describe.each(targets)('catching up from the log on %s', (name, open) => {
     expect(recent).toEqual(expect.arrayContaining(ids));
     expect(await store.recentIds(draftId, 60, ids[2])).toEqual(ids.slice(3));
     // Rows stored long ago are outside the window, also when no bound is given (the store finds one).
-    await handle.db.update(yjsUpdates).set({ createdAt: sql`now() - interval '10 minutes'` }).where(inArray(yjsUpdates.id, ids.slice(0, 2)));
+    await handle.db
+      .update(yjsUpdates)
+      .set({ createdAt: sql`now() - interval '10 minutes'` })
+      .where(inArray(yjsUpdates.id, ids.slice(0, 2)));
     expect(await store.recentIds(draftId, 60, 0)).toEqual(expect.arrayContaining(ids.slice(2)));
     expect(await store.recentIds(draftId, 60, 0)).not.toContain(ids[1]);
     const read = await store.loadByIds(draftId, [ids[3], ids[1]]);
@@ -109,7 +112,11 @@ describe.each(targets)('catching up from the log on %s', (name, open) => {
 
   it('two instances converge although the fan-out lost every third update; each reads back only what it missed', async () => {
     const { handle, draftId } = await setUp(name, open);
-    const clauseRows = await handle.db.select({ id: clauses.id, number: clauses.number, status: clauses.status }).from(clauses).where(eq(clauses.draftId, draftId)).orderBy(asc(clauses.number));
+    const clauseRows = await handle.db
+      .select({ id: clauses.id, number: clauses.number, status: clauses.status })
+      .from(clauses)
+      .where(eq(clauses.draftId, draftId))
+      .orderBy(asc(clauses.number));
     let n = 0;
     const bus = lossyBus((m) => m.kind === 'update' && (n += 1) % 3 === 0);
     // Count what each instance reads back from the log.

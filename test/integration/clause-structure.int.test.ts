@@ -60,10 +60,16 @@ describe.each(backends)('clause structure on $name', ({ database }) => {
 
   const detail = async (id: string) => (await call<DraftDetail>('fr', 'GET', `/api/drafts/${id}`)).body;
   const shape = (clauses: ClauseSummary[]) => clauses.map((c) => `${c.number ?? '-'}:${c.title}`);
-  const auditOf = async (draftId: string, action: string) => (await call<AuditPage>('secretariat', 'GET', `/api/audit?draftId=${draftId}&action=${action}`)).body.entries;
+  const auditOf = async (draftId: string, action: string) =>
+    (await call<AuditPage>('secretariat', 'GET', `/api/audit?draftId=${draftId}&action=${action}`)).body.entries;
 
   async function newDraft(title: string): Promise<DraftDetail> {
-    const res = await call<DraftDetail>('secretariat', 'POST', '/api/drafts', { title, participants: ['FR', 'DE'], observers: ['US'], text: { format: 'markdown', content: MARKDOWN } });
+    const res = await call<DraftDetail>('secretariat', 'POST', '/api/drafts', {
+      title,
+      participants: ['FR', 'DE'],
+      observers: ['US'],
+      text: { format: 'markdown', content: MARKDOWN },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   }
@@ -84,7 +90,12 @@ describe.each(backends)('clause structure on $name', ({ database }) => {
   }
 
   async function listen(draftId: string): Promise<DraftStructurePayload[]> {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connectIo(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: cookies.de! }, reconnection: false });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connectIo(server.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      extraHeaders: { cookie: cookies.de! },
+      reconnection: false,
+    });
     sockets.push(socket);
     expect((await socket.emitWithAck('draft:join', { draftId })).ok).toBe(true);
     const heard: DraftStructurePayload[] = [];
@@ -153,11 +164,16 @@ describe.each(backends)('clause structure on $name', ({ database }) => {
     for (const [method, path, body, field] of cases) {
       const res = await call<ErrorBody>('secretariat', method, path, body);
       expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(400);
-      expect(res.body.error.issues?.map((i) => i.path), JSON.stringify(body)).toContain(field);
+      expect(
+        res.body.error.issues?.map((i) => i.path),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     // The first clause has nothing to merge into; an unknown clause is 404.
     expect((await call<ErrorBody>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${a.id}/merge`)).status).toBe(409);
-    expect((await call<ErrorBody>('secretariat', 'PATCH', `/api/drafts/${draft.id}/clauses/00000000-0000-4000-8000-000000000000`, { title: 'x' })).status).toBe(404);
+    expect((await call<ErrorBody>('secretariat', 'PATCH', `/api/drafts/${draft.id}/clauses/00000000-0000-4000-8000-000000000000`, { title: 'x' })).status).toBe(
+      404,
+    );
     expect(shape((await detail(draft.id)).clauses)).toEqual(['1:Scope', '2:Funding', '3:Review', '4:Final']);
   });
 
@@ -166,7 +182,11 @@ describe.each(backends)('clause structure on $name', ({ database }) => {
     const heard = await listen(draft.id);
     const [scope, funding, review, final] = draft.clauses;
 
-    const first = await call<ClauseSummary>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses`, { title: 'Preamble', afterClauseId: null, text: 'Recalling the mandate.\nNoting the work done.' });
+    const first = await call<ClauseSummary>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses`, {
+      title: 'Preamble',
+      afterClauseId: null,
+      text: 'Recalling the mandate.\nNoting the work done.',
+    });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body).toMatchObject({ number: 1, title: 'Preamble', status: 'drafting' });
     const after = await call<ClauseSummary>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses`, { title: 'Definitions', afterClauseId: scope.id });
@@ -243,7 +263,9 @@ describe.each(backends)('clause structure on $name', ({ database }) => {
     expect((await call('fr', 'PUT', `/api/drafts/${draft.id}/clauses/${scope.id}/positions/FR`, { position: 'support' })).status).toBe(200);
     expect((await call('de', 'PUT', `/api/drafts/${draft.id}/clauses/${scope.id}/positions/DE`, { position: 'oppose' })).status).toBe(200);
 
-    const split = await call<{ first: ClauseSummary; second: ClauseSummary }>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${scope.id}/split`, { paragraph: 2 });
+    const split = await call<{ first: ClauseSummary; second: ClauseSummary }>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${scope.id}/split`, {
+      paragraph: 2,
+    });
     expect(split.status, JSON.stringify(split.body)).toBe(201);
     expect(split.body.first).toMatchObject({ id: scope.id, number: 1, title: 'Scope', status: 'negotiating' });
     expect(split.body.second).toMatchObject({ number: 2, title: 'Scope (continued)', status: 'negotiating' });
@@ -273,7 +295,8 @@ describe.each(backends)('clause structure on $name', ({ database }) => {
     const draft = await newDraft('Merge');
     const heard = await listen(draft.id);
     const [scope, funding] = draft.clauses;
-    for (const c of [scope, funding]) expect((await call('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${c.id}/status`, { status: 'negotiating' })).status).toBe(200);
+    for (const c of [scope, funding])
+      expect((await call('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${c.id}/status`, { status: 'negotiating' })).status).toBe(200);
     expect((await call('fr', 'PUT', `/api/drafts/${draft.id}/clauses/${scope.id}/positions/FR`, { position: 'support' })).status).toBe(200);
 
     // A delegate has the room open and keeps typing in "Funding" after it was merged away.

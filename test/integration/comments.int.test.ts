@@ -102,7 +102,14 @@ describe('public threads', () => {
       body: 'We propose to tighten this. See https://example.org/ref and @DE.',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ clauseId: clause(2).id, quote, visibility: 'everyone', state: 'open', mentions: ['DE'], author: { delegation: 'FR' } });
+    expect(created.body).toMatchObject({
+      clauseId: clause(2).id,
+      quote,
+      visibility: 'everyone',
+      state: 'open',
+      mentions: ['DE'],
+      author: { delegation: 'FR' },
+    });
     for (const who of EVERYONE) {
       await expect.poll(() => received[who].some((p) => p.startsWith('comment:created') && p.includes(created.body.id))).toBe(true);
     }
@@ -114,7 +121,12 @@ describe('public threads', () => {
     const other = await call<{ error: { message: string } }>('fr', 'POST', commentsPath(), { clauseId: clause(3).id, ...anchorOn(2), body: 'x' });
     expect(other.status).toBe(400);
     expect(other.body.error.message).toMatch(/not in clause 3/);
-    const junk = await call<{ error: { message: string } }>('fr', 'POST', commentsPath(), { clauseId: clause(3).id, anchor: { start: '@@', end: '!!' }, quote: 'x', body: 'x' });
+    const junk = await call<{ error: { message: string } }>('fr', 'POST', commentsPath(), {
+      clauseId: clause(3).id,
+      anchor: { start: '@@', end: '!!' },
+      quote: 'x',
+      body: 'x',
+    });
     expect(junk.status).toBe(400);
   });
 
@@ -165,7 +177,10 @@ describe('mentions and notifications', () => {
   });
 
   it('pushes notifications only to sockets that subscribed, and validates the subscription payload', async () => {
-    const quiet = connectIo(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: cookies.pl }, reconnection: false }) as Socket<ServerToClientEvents, ClientToServerEvents>;
+    const quiet = connectIo(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: cookies.pl }, reconnection: false }) as Socket<
+      ServerToClientEvents,
+      ClientToServerEvents
+    >;
     sockets.push(quiet);
     const heard: string[] = [];
     quiet.on('notification:new', (p) => heard.push(p.notification.refId));
@@ -220,7 +235,9 @@ describe('internal notes (visibility: delegation)', () => {
       const notes = await call(who, 'GET', '/api/notifications');
       expect(notes.text).not.toContain(SECRET);
       // Replying to, resolving or reopening it is as impossible as seeing it.
-      expect((await call(who, 'POST', `${commentsPath()}/${note.body.id}/replies`, { body: 'hi' })).status).toBe(who === 'us' || who === 'observer' ? 403 : 404);
+      expect((await call(who, 'POST', `${commentsPath()}/${note.body.id}/replies`, { body: 'hi' })).status).toBe(
+        who === 'us' || who === 'observer' ? 403 : 404,
+      );
       expect([403, 404]).toContain((await call(who, 'POST', `${commentsPath()}/${note.body.id}/reopen`)).status);
     }
 

@@ -106,17 +106,20 @@ describe('connection bounds', () => {
 
     held[0].destroy();
     await expect
-      .poll(async () => {
-        const again = provider('fr');
-        try {
-          await again.waitSynced(3000);
-          return 'synced';
-        } catch {
-          return 'refused';
-        } finally {
-          again.destroy();
-        }
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const again = provider('fr');
+          try {
+            await again.waitSynced(3000);
+            return 'synced';
+          } catch {
+            return 'refused';
+          } finally {
+            again.destroy();
+          }
+        },
+        { timeout: 15_000 },
+      )
       .toBe('synced');
     for (const p of [...held, other]) p.destroy();
   });

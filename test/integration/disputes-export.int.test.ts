@@ -69,10 +69,15 @@ describe('disputes in the exported draft and in a revision', () => {
       const b = await call<BracketDto>(who, 'POST', `/clauses/${clause(7).id}/brackets`, { span: { range: rangeOf(7, 'mine clearance') } });
       expect(b.status).toBe(201);
     }
-    const alt = await call<AlternativeDto>('pl', 'POST', `/clauses/${clause(7).id}/alternatives`, { body: 'demining and explosive ordnance disposal', span: { range: rangeOf(7, 'mine clearance') } });
+    const alt = await call<AlternativeDto>('pl', 'POST', `/clauses/${clause(7).id}/alternatives`, {
+      body: 'demining and explosive ordnance disposal',
+      span: { range: rangeOf(7, 'mine clearance') },
+    });
     expect(alt.status).toBe(201);
     expect((await call('de', 'PUT', `/alternatives/${alt.body.id}/backing`, { backed: true })).status).toBe(200);
-    const whole = await call<AlternativeDto>('fr', 'POST', `/clauses/${clause(13).id}/alternatives`, { body: 'The participants conclude bilateral agreements in full.' });
+    const whole = await call<AlternativeDto>('fr', 'POST', `/clauses/${clause(13).id}/alternatives`, {
+      body: 'The participants conclude bilateral agreements in full.',
+    });
     expect(whole.status).toBe(201);
     // Rev.N is cut now; afterwards the PL alternative is withdrawn and a new bracket recorded on clause 14.
     const cut = await call<RevisionDto>('secretariat', 'POST', '/revisions', { note: 'With the disputes open' });
@@ -137,7 +142,15 @@ describe('the four-column document', () => {
     await fr.waitSynced();
     typeInClause(fr.doc, clause(2).id, EDIT);
     await vi.waitFor(() => expect(clauseText(reader.doc, clause(2).id)).toContain('international supervision'), { timeout: 10_000, interval: 50 });
-    expect((await call('de', 'PUT', `/clauses/${clause(2).id}/positions/DE`, { position: 'reservation', reservation: 'scrutiny', note: 'Parliament to be consulted.' })).status).toBe(200);
+    expect(
+      (
+        await call('de', 'PUT', `/clauses/${clause(2).id}/positions/DE`, {
+          position: 'reservation',
+          reservation: 'scrutiny',
+          note: 'Parliament to be consulted.',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   afterAll(() => fr?.destroy());
@@ -160,7 +173,12 @@ describe('the four-column document', () => {
     // Kept with the history: every reader finds it in the timeline.
     const timeline = await call<TimelinePage>('observer', 'GET', `/history/timeline?kind=clause-comment&clause=${clause(2).id}`);
     expect(timeline.status).toBe(200);
-    expect(timeline.body.entries[0]).toMatchObject({ kind: 'clause-comment', clauseNumber: 2, excerpt: 'Compromise expected at the next round.', actor: { role: 'secretariat' } });
+    expect(timeline.body.entries[0]).toMatchObject({
+      kind: 'clause-comment',
+      clauseNumber: 2,
+      excerpt: 'Compromise expected at the next round.',
+      actor: { role: 'secretariat' },
+    });
   });
 
   it('answers JSON: text at A, text at B with changes, positions at B and the comment', async () => {
@@ -189,7 +207,9 @@ describe('the four-column document', () => {
     const buffer = await file('fr', '/four-column?from=rev:2&to=now&format=docx');
     const xml = (await docxPart(buffer, 'word/document.xml'))!;
     expect(xml).toContain('w:orient="landscape"');
-    const rows = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')));
+    const rows = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) =>
+      [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
+    );
     expect(rows[0]).toHaveLength(5);
     expect(rows[0][4]).toBe('Secretariat&apos;s comment');
     const row2 = rows.find((r) => r[0].startsWith('2. '))!;
@@ -227,8 +247,23 @@ describe('the adopted text', () => {
   });
 
   it('exports the final text without flags or brackets, a cover and the attributed statements annex', async () => {
-    expect((await call('de', 'PUT', `/clauses/${clause(1).id}/positions/DE`, { position: 'interpretative_statement', note: 'DE reads "guarantees" as political commitments.' })).status).toBe(200);
-    expect((await call('pl', 'PUT', `/clauses/${clause(1).id}/positions/PL`, { position: 'reservation', reservation: 'parliamentary', note: 'Subject to approval by the Sejm.' })).status).toBe(200);
+    expect(
+      (
+        await call('de', 'PUT', `/clauses/${clause(1).id}/positions/DE`, {
+          position: 'interpretative_statement',
+          note: 'DE reads "guarantees" as political commitments.',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call('pl', 'PUT', `/clauses/${clause(1).id}/positions/PL`, {
+          position: 'reservation',
+          reservation: 'parliamentary',
+          note: 'Subject to approval by the Sejm.',
+        })
+      ).status,
+    ).toBe(200);
     const detail = await call<DraftDetail>('secretariat', 'GET', '');
     for (const c of detail.body.clauses) {
       if (c.status === 'withdrawn' || c.status === 'agreed') continue;
@@ -262,8 +297,8 @@ describe('the adopted text', () => {
       const refused = await call<{ error: { code: string } }>('secretariat', 'PUT', `/clauses/${clause(2).id}/comment`, { comment: 'Too late.' });
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe('conflict');
-      expect((await docxText(await file('secretariat', '/export/adopted?format=docx')))).toContain('ADOPTED TEXT');
-      expect((await docxText(await file('fr', '/export?format=docx')))).toContain('[withdrawn]');
+      expect(await docxText(await file('secretariat', '/export/adopted?format=docx'))).toContain('ADOPTED TEXT');
+      expect(await docxText(await file('fr', '/export?format=docx'))).toContain('[withdrawn]');
       const table = await call<FourColumnDto>('fr', 'GET', '/four-column?from=rev:1&to=now');
       expect(table.status).toBe(200);
       expect(table.body.rows.find((r) => r.number === 2)!.comment).toBe('Compromise expected at the next round.');

@@ -36,7 +36,10 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
   async function call<T>(who: Who, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const res = await fetch(`${server.url}${path}`, {
       method,
-      headers: { ...(cookies[who] ? { cookie: cookies[who] } : {}), ...(body !== undefined ? { 'content-type': 'application/json', origin: server.url } : { origin: server.url }) },
+      headers: {
+        ...(cookies[who] ? { cookie: cookies[who] } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json', origin: server.url } : { origin: server.url }),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     return { status: res.status, body: (await res.json()) as T };
@@ -44,9 +47,18 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
 
   async function upload<T>(who: Who, path: string, file: Buffer | null, fields: Record<string, string> = {}): Promise<{ status: number; body: T }> {
     const form = new FormData();
-    if (file) form.set('file', new Blob([new Uint8Array(file)], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), 'zero-draft.docx');
+    if (file)
+      form.set(
+        'file',
+        new Blob([new Uint8Array(file)], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+        'zero-draft.docx',
+      );
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { ...(cookies[who] ? { cookie: cookies[who] } : {}), origin: server.url }, body: form });
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { ...(cookies[who] ? { cookie: cookies[who] } : {}), origin: server.url },
+      body: form,
+    });
     return { status: res.status, body: (await res.json()) as T };
   }
 
@@ -59,7 +71,8 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
   beforeAll(async () => {
     // Many secretariat writes in a row: the per-person write limit is not what this file tests.
     server = await startServer({ databaseUrl: database?.url, env: { HTTP_WRITES_PER_SECOND: '1000' } });
-    for (const who of ['secretariat', 'fr', 'de', 'observer', 'nato'] as const) cookies[who] = await signIn(server.url, `${who}@accord.test`, INT_DEMO_PASSWORD);
+    for (const who of ['secretariat', 'fr', 'de', 'observer', 'nato'] as const)
+      cookies[who] = await signIn(server.url, `${who}@accord.test`, INT_DEMO_PASSWORD);
   });
 
   afterAll(async () => {
@@ -114,7 +127,14 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
 
     it('refuses a duplicate (409), a bad code, a missing name and an illegible colour (400)', async () => {
       expect((await call('secretariat', 'POST', '/api/delegations', { code: 'HU', name: 'Hungary again' })).status).toBe(409);
-      for (const body of [{ code: 'hu', name: 'x' }, { code: 'H', name: 'x' }, { code: 'ABCDEFG', name: 'x' }, { code: 'SK' }, { code: 'SK', name: 'Slovakia', color: '#ffff00' }, { code: 'SK', name: 'Slovakia', color: 'red' }]) {
+      for (const body of [
+        { code: 'hu', name: 'x' },
+        { code: 'H', name: 'x' },
+        { code: 'ABCDEFG', name: 'x' },
+        { code: 'SK' },
+        { code: 'SK', name: 'Slovakia', color: '#ffff00' },
+        { code: 'SK', name: 'Slovakia', color: 'red' },
+      ]) {
         const res = await call<{ error: { code: string; issues?: Array<{ path: string }> } }>('secretariat', 'POST', '/api/delegations', body);
         expect(res.status, JSON.stringify(body)).toBe(400);
         expect(res.body.error.issues?.length).toBeGreaterThan(0);
@@ -127,7 +147,12 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
 
   describe('POST /api/drafts', () => {
     it('creates an empty draft with its delegations, open, audited', async () => {
-      const res = await call<DraftDetail>('secretariat', 'POST', '/api/drafts', { title: 'Empty start', description: 'The mandate.', participants: ['FR', 'HU'], observers: ['NATO'] });
+      const res = await call<DraftDetail>('secretariat', 'POST', '/api/drafts', {
+        title: 'Empty start',
+        description: 'The mandate.',
+        participants: ['FR', 'HU'],
+        observers: ['NATO'],
+      });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ title: 'Empty start', description: 'The mandate.', state: 'open', clauses: [] });
       expect(res.body.delegations.map((d) => `${d.code}:${d.participation}`).sort()).toEqual(['FR:participant', 'HU:participant', 'NATO:observer']);
@@ -139,7 +164,11 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
 
     it('creates clauses from pasted Markdown, with their text in the draft document', async () => {
       const content = 'Preamble text.\n\n## Article 1 — Scope\n\nThe parties **shall** act.\n\n## Article 2 — Review\n\nReview yearly.';
-      const res = await call<DraftDetail>('secretariat', 'POST', '/api/drafts', { title: 'From Markdown', participants: ['FR'], text: { format: 'markdown', content } });
+      const res = await call<DraftDetail>('secretariat', 'POST', '/api/drafts', {
+        title: 'From Markdown',
+        participants: ['FR'],
+        text: { format: 'markdown', content },
+      });
       expect(res.status).toBe(201);
       expect(res.body.description).toBe('Preamble text.');
       expect(res.body.clauses.map((c) => [c.number, c.title, c.status])).toEqual([
@@ -187,7 +216,10 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
       for (const [body, path] of cases) {
         const res = await call<{ error: { issues?: Array<{ path: string }> } }>('secretariat', 'POST', '/api/drafts', body);
         expect(res.status, JSON.stringify(body)).toBe(400);
-        expect(res.body.error.issues?.map((i) => i.path), JSON.stringify(body)).toContain(path);
+        expect(
+          res.body.error.issues?.map((i) => i.path),
+          JSON.stringify(body),
+        ).toContain(path);
       }
       expect(await draftCount()).toBe(before);
     });
@@ -197,7 +229,11 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
     it('previews the detected clauses, then creates the draft from an adjusted plan', async () => {
       const docx = await zeroDraft();
       const before = await draftCount();
-      const preview = await upload<{ description: string; clauses: Array<{ title: string; text: string }>; dropped: unknown[] }>('secretariat', '/api/drafts/import/preview', docx);
+      const preview = await upload<{ description: string; clauses: Array<{ title: string; text: string }>; dropped: unknown[] }>(
+        'secretariat',
+        '/api/drafts/import/preview',
+        docx,
+      );
       expect(preview.status).toBe(200);
       expect(preview.body.description).toBe('Mandate of the working group on reconstruction.');
       expect(preview.body.clauses.map((c) => c.title)).toEqual(['Purpose', 'Funding', 'Review']);
@@ -206,8 +242,19 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
       expect(await draftCount()).toBe(before);
 
       // Merge "Funding" into "Purpose" and retitle the last clause.
-      const plan = [{ ...preview.body.clauses[0], units: [...(preview.body.clauses[0] as unknown as { units: unknown[] }).units, ...(preview.body.clauses[1] as unknown as { units: unknown[] }).units] }, { ...preview.body.clauses[2], title: 'Periodic review' }];
-      const created = await upload<DraftDetail>('secretariat', '/api/drafts/import', docx, { title: 'Reconstruction', participants: 'FR, DE', observers: 'NATO', plan: JSON.stringify(plan) });
+      const plan = [
+        {
+          ...preview.body.clauses[0],
+          units: [...(preview.body.clauses[0] as unknown as { units: unknown[] }).units, ...(preview.body.clauses[1] as unknown as { units: unknown[] }).units],
+        },
+        { ...preview.body.clauses[2], title: 'Periodic review' },
+      ];
+      const created = await upload<DraftDetail>('secretariat', '/api/drafts/import', docx, {
+        title: 'Reconstruction',
+        participants: 'FR, DE',
+        observers: 'NATO',
+        plan: JSON.stringify(plan),
+      });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       expect(created.body.title).toBe('Reconstruction');
       expect(created.body.description).toBe('Mandate of the working group on reconstruction.');
@@ -247,13 +294,24 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
         ['a renamed OpenDocument file', zipOf([{ name: 'content.xml', data: Buffer.from('<office:document-content/>') }]), 400, /not a Word document/],
         ['a truncated (corrupt) file', docx.subarray(0, Math.floor(docx.length / 2)), 400, /damaged/],
         ['a password-protected file', encryptedCfb(), 400, /password-protected/],
-        ['a zip bomb', zipOf([{ name: 'word/document.xml', data: emptyDocument }, { name: 'word/media/zeros.bin', data: zeros }]), 413, /unpacks to more than/],
+        [
+          'a zip bomb',
+          zipOf([
+            { name: 'word/document.xml', data: emptyDocument },
+            { name: 'word/media/zeros.bin', data: zeros },
+          ]),
+          413,
+          /unpacks to more than/,
+        ],
         ['a document without text', await docxOf([p(''), p('   ')]), 400, /no text/],
         ['an empty file', Buffer.alloc(0), 400, /empty/],
       ];
       for (const [name, file, status, message] of cases) {
         for (const path of ['/api/drafts/import/preview', '/api/drafts/import']) {
-          const res = await upload<{ error: { message: string; issues?: Array<{ path: string }> } }>('secretariat', path, file, { title: 'Bad', participants: 'FR' });
+          const res = await upload<{ error: { message: string; issues?: Array<{ path: string }> } }>('secretariat', path, file, {
+            title: 'Bad',
+            participants: 'FR',
+          });
           expect(res.status, `${name} on ${path}`).toBe(status);
           expect(res.body.error.message, name).toMatch(message);
           expect(res.body.error.issues?.[0]?.path, name).toBe('file');
@@ -279,16 +337,29 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
       const id = created.body.id;
       const clauseId = created.body.clauses[0].id;
       expect((await call('fr', 'PUT', `/api/drafts/${id}/clauses/${clauseId}/positions/FR`, { position: 'oppose', note: 'Not acceptable.' })).status).toBe(200);
-      const blocked = await call<{ consensus: Array<{ clauseId: string; state: string; blockedBy?: string[] }> }>('secretariat', 'GET', `/api/drafts/${id}/negotiation`);
+      const blocked = await call<{ consensus: Array<{ clauseId: string; state: string; blockedBy?: string[] }> }>(
+        'secretariat',
+        'GET',
+        `/api/drafts/${id}/negotiation`,
+      );
       expect(JSON.stringify(blocked.body)).toContain('blocked');
 
-      const changed = await call<DraftDetail>('secretariat', 'PATCH', `/api/drafts/${id}`, { title: 'Membership (rev.)', description: 'New mandate.', participants: ['DE'], observers: ['FR'] });
+      const changed = await call<DraftDetail>('secretariat', 'PATCH', `/api/drafts/${id}`, {
+        title: 'Membership (rev.)',
+        description: 'New mandate.',
+        participants: ['DE'],
+        observers: ['FR'],
+      });
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({ title: 'Membership (rev.)', description: 'New mandate.' });
       expect(changed.body.delegations.map((d) => `${d.code}:${d.participation}`).sort()).toEqual(['DE:participant', 'FR:observer']);
       const after = await call<unknown>('secretariat', 'GET', `/api/drafts/${id}/negotiation`);
       expect(JSON.stringify(after.body)).not.toContain('blocked');
-      const history = await call<Array<{ delegation: string; toPosition?: string; position?: string }>>('secretariat', 'GET', `/api/drafts/${id}/clauses/${clauseId}/positions/history`);
+      const history = await call<Array<{ delegation: string; toPosition?: string; position?: string }>>(
+        'secretariat',
+        'GET',
+        `/api/drafts/${id}/clauses/${clauseId}/positions/history`,
+      );
       expect(history.status).toBe(200);
       expect(JSON.stringify(history.body)).toContain('oppose');
       // FR is an observer now: it reads but may no longer state a position.
@@ -298,8 +369,17 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
     });
 
     it('refuses bad changes with 400 and unknown drafts with 404', async () => {
-      const demo = (await call<DraftSummary[]>('secretariat', 'GET', '/api/drafts')).body.find((d) => d.title.includes('Ukraine')) ?? (await call<DraftSummary[]>('secretariat', 'GET', '/api/drafts')).body[0];
-      for (const body of [{}, { title: '' }, { state: 'archived' }, { participants: ['ZZ'] }, { participants: ['FR'], observers: ['FR'] }, { reason: 'only a reason' }]) {
+      const demo =
+        (await call<DraftSummary[]>('secretariat', 'GET', '/api/drafts')).body.find((d) => d.title.includes('Ukraine')) ??
+        (await call<DraftSummary[]>('secretariat', 'GET', '/api/drafts')).body[0];
+      for (const body of [
+        {},
+        { title: '' },
+        { state: 'archived' },
+        { participants: ['ZZ'] },
+        { participants: ['FR'], observers: ['FR'] },
+        { reason: 'only a reason' },
+      ]) {
         expect((await call('secretariat', 'PATCH', `/api/drafts/${demo.id}`, body)).status, JSON.stringify(body)).toBe(400);
       }
       expect((await call('secretariat', 'PATCH', '/api/drafts/00000000-0000-4000-8000-000000000000', { title: 'x' })).status).toBe(404);
@@ -328,7 +408,12 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
       const writer = connectProvider({ wsUrl: server.wsUrl, draftId: id, cookie: cookies.fr });
       providers.push(writer);
       await writer.waitSynced();
-      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connectIo(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: cookies.de! }, reconnection: false });
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connectIo(server.url, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        extraHeaders: { cookie: cookies.de! },
+        reconnection: false,
+      });
       sockets.push(socket);
       expect((await socket.emitWithAck('draft:join', { draftId: id })).ok).toBe(true);
       const updated = new Promise<DraftUpdatedPayload>((resolve) => socket.once('draft:updated', resolve));
@@ -391,14 +476,19 @@ describe.each(backends)('drafts and delegations on $name', ({ database }) => {
       expect((await reopened).state).toBe('open');
       expect((await call('fr', 'PUT', `/api/drafts/${id}/clauses/${first.id}/positions/FR`, { position: 'support' })).status).toBe(200);
       typeInClause(reader.doc, second.id, ' Corrected.');
-      await expect.poll(async () => {
-        const check = connectProvider({ wsUrl: server.wsUrl, draftId: id, cookie: cookies.secretariat });
-        providers.push(check);
-        await check.waitSynced();
-        const text = clauseText(check.doc, second.id);
-        check.destroy();
-        return text;
-      }, { timeout: 10_000 }).toBe('The parties adopt. Corrected.');
+      await expect
+        .poll(
+          async () => {
+            const check = connectProvider({ wsUrl: server.wsUrl, draftId: id, cookie: cookies.secretariat });
+            providers.push(check);
+            await check.waitSynced();
+            const text = clauseText(check.doc, second.id);
+            check.destroy();
+            return text;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe('The parties adopt. Corrected.');
 
       expect((await auditOf(id, 'draft.closed'))[0].details).toEqual({ reason: 'Adopted on 5 December.' });
       expect((await auditOf(id, 'draft.reopened'))[0].details).toEqual({ reason: 'A correction to clause 2.' });

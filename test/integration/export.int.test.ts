@@ -197,7 +197,9 @@ describe('revisions and comparisons', () => {
   });
 
   it('exports a comparison as DOCX with tracked changes attributed to the delegation', async () => {
-    const res = await fetch(`${server.url}/api/drafts/${draft.id}/history/compare/export?from=rev:${revision.number}&to=now`, { headers: { cookie: cookies.observer } });
+    const res = await fetch(`${server.url}/api/drafts/${draft.id}/history/compare/export?from=rev:${revision.number}&to=now`, {
+      headers: { cookie: cookies.observer },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('wordprocessingml');
     expect(res.headers.get('content-disposition')).toMatch(new RegExp(`filename="${draft.title} Rev\\.${revision.number} to now \\d{4}-\\d{2}-\\d{2}\\.docx"`));
@@ -213,7 +215,9 @@ describe('revisions and comparisons', () => {
   });
 
   it('records revision and comparison exports in the audit log', async () => {
-    const page = (await (await fetch(`${server.url}/api/audit?action=draft.exported&draftId=${draft.id}`, { headers: { cookie: cookies.secretariat } })).json()) as AuditPage;
+    const page = (await (
+      await fetch(`${server.url}/api/audit?action=draft.exported&draftId=${draft.id}`, { headers: { cookie: cookies.secretariat } })
+    ).json()) as AuditPage;
     expect(page.entries.some((e) => e.details.revision === revision.number && e.details.format === 'pdf')).toBe(true);
     expect(page.entries.some((e) => (e.details.comparison as { from?: string } | undefined)?.from === `rev:${revision.number}`)).toBe(true);
   });
@@ -241,4 +245,3 @@ describe('revisions and comparisons', () => {
     expect((await get('/history/compare/export?from=rev:99', 'fr')).status).toBe(404);
   });
 });
-

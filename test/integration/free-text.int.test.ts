@@ -67,24 +67,139 @@ interface Case {
 const farFuture = () => new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
 
 const CASES: Case[] = [
-  { name: 'position note', who: 'fr', method: 'PUT', path: () => api(`/clauses/${clause(1).id}/positions/FR`), field: 'note', body: (v) => ({ position: 'support', note: v }) },
-  { name: 'status override reason', who: 'secretariat', method: 'POST', path: () => api(`/clauses/${clause(9).id}/status`), field: 'override', body: (v) => ({ status: 'agreed', override: v }) },
-  { name: 'comment body', who: 'fr', method: 'POST', path: () => api('/comments'), field: 'body', body: (v) => ({ clauseId: clause(2).id, ...anchorOn(2), body: v }) },
-  { name: 'comment quote', who: 'fr', method: 'POST', path: () => api('/comments'), field: 'quote', body: (v) => ({ clauseId: clause(2).id, ...anchorOn(2), quote: v, body: 'fine' }) },
+  {
+    name: 'position note',
+    who: 'fr',
+    method: 'PUT',
+    path: () => api(`/clauses/${clause(1).id}/positions/FR`),
+    field: 'note',
+    body: (v) => ({ position: 'support', note: v }),
+  },
+  {
+    name: 'status override reason',
+    who: 'secretariat',
+    method: 'POST',
+    path: () => api(`/clauses/${clause(9).id}/status`),
+    field: 'override',
+    body: (v) => ({ status: 'agreed', override: v }),
+  },
+  {
+    name: 'comment body',
+    who: 'fr',
+    method: 'POST',
+    path: () => api('/comments'),
+    field: 'body',
+    body: (v) => ({ clauseId: clause(2).id, ...anchorOn(2), body: v }),
+  },
+  {
+    name: 'comment quote',
+    who: 'fr',
+    method: 'POST',
+    path: () => api('/comments'),
+    field: 'quote',
+    body: (v) => ({ clauseId: clause(2).id, ...anchorOn(2), quote: v, body: 'fine' }),
+  },
   { name: 'reply body', who: 'fr', method: 'POST', path: () => api(`/comments/${ids.thread}/replies`), field: 'body', body: (v) => ({ body: v }) },
   { name: 'revision note', who: 'secretariat', method: 'POST', path: () => api('/revisions'), field: 'note', body: (v) => ({ note: v }) },
-  { name: 'silence note', who: 'secretariat', method: 'POST', path: () => api('/silence'), field: 'note', body: (v) => ({ clauseIds: [clause(4).id], deadline: farFuture(), note: v }) },
-  { name: 'silence cancel reason', who: 'secretariat', method: 'POST', path: () => api(`/silence/${ids.silence}/cancel`), field: 'reason', body: (v) => ({ reason: `cancelled ${v}` }) },
-  { name: 'silence break reason', who: 'de', method: 'POST', path: () => api(`/silence/${ids.silence}/break`), field: 'reason', body: (v) => ({ reason: `broken ${v}` }) },
-  { name: 'bracket quote', who: 'fr', method: 'POST', path: () => api(`/clauses/${clause(5).id}/brackets`), field: 'quote', body: (v) => ({ span: { range: { from: 0, to: 4 } }, quote: v }) },
-  { name: 'alternative body', who: 'fr', method: 'POST', path: () => api(`/clauses/${clause(5).id}/alternatives`), field: 'body', body: (v) => ({ body: `other ${v}` }) },
-  { name: 'alternative note', who: 'fr', method: 'POST', path: () => api(`/clauses/${clause(5).id}/alternatives`), field: 'note', body: (v) => ({ body: 'other words', note: v }) },
-  { name: 'alternative quote', who: 'fr', method: 'POST', path: () => api(`/clauses/${clause(5).id}/alternatives`), field: 'quote', body: (v) => ({ body: 'other words', span: { range: { from: 0, to: 4 } }, quote: v }) },
-  { name: "secretariat's clause comment", who: 'secretariat', method: 'PUT', path: () => api(`/clauses/${clause(3).id}/comment`), field: 'comment', body: (v) => ({ comment: v }) },
-  { name: 'adoption note', who: 'secretariat', method: 'POST', path: () => api(`/alternatives/${ids.alternative}/adopt`), field: 'note', body: (v) => ({ note: v }) },
-  { name: 'new user name', who: 'secretariat', method: 'POST', path: () => '/api/users', field: 'name', singleLine: true, body: (v) => ({ email: 'new.person@accord.test', name: `New ${v}`, role: 'observer' }) },
-  { name: 'new user password', who: 'secretariat', method: 'POST', path: () => '/api/users', field: 'password', singleLine: true, body: (v) => ({ email: 'new.person@accord.test', name: 'New Person', role: 'observer', password: `long-enough-${v}` }) },
-  { name: 'user name change', who: 'secretariat', method: 'PATCH', path: () => `/api/users/${ids.user}`, field: 'name', singleLine: true, body: (v) => ({ name: `Renamed ${v}` }) },
+  {
+    name: 'silence note',
+    who: 'secretariat',
+    method: 'POST',
+    path: () => api('/silence'),
+    field: 'note',
+    body: (v) => ({ clauseIds: [clause(4).id], deadline: farFuture(), note: v }),
+  },
+  {
+    name: 'silence cancel reason',
+    who: 'secretariat',
+    method: 'POST',
+    path: () => api(`/silence/${ids.silence}/cancel`),
+    field: 'reason',
+    body: (v) => ({ reason: `cancelled ${v}` }),
+  },
+  {
+    name: 'silence break reason',
+    who: 'de',
+    method: 'POST',
+    path: () => api(`/silence/${ids.silence}/break`),
+    field: 'reason',
+    body: (v) => ({ reason: `broken ${v}` }),
+  },
+  {
+    name: 'bracket quote',
+    who: 'fr',
+    method: 'POST',
+    path: () => api(`/clauses/${clause(5).id}/brackets`),
+    field: 'quote',
+    body: (v) => ({ span: { range: { from: 0, to: 4 } }, quote: v }),
+  },
+  {
+    name: 'alternative body',
+    who: 'fr',
+    method: 'POST',
+    path: () => api(`/clauses/${clause(5).id}/alternatives`),
+    field: 'body',
+    body: (v) => ({ body: `other ${v}` }),
+  },
+  {
+    name: 'alternative note',
+    who: 'fr',
+    method: 'POST',
+    path: () => api(`/clauses/${clause(5).id}/alternatives`),
+    field: 'note',
+    body: (v) => ({ body: 'other words', note: v }),
+  },
+  {
+    name: 'alternative quote',
+    who: 'fr',
+    method: 'POST',
+    path: () => api(`/clauses/${clause(5).id}/alternatives`),
+    field: 'quote',
+    body: (v) => ({ body: 'other words', span: { range: { from: 0, to: 4 } }, quote: v }),
+  },
+  {
+    name: "secretariat's clause comment",
+    who: 'secretariat',
+    method: 'PUT',
+    path: () => api(`/clauses/${clause(3).id}/comment`),
+    field: 'comment',
+    body: (v) => ({ comment: v }),
+  },
+  {
+    name: 'adoption note',
+    who: 'secretariat',
+    method: 'POST',
+    path: () => api(`/alternatives/${ids.alternative}/adopt`),
+    field: 'note',
+    body: (v) => ({ note: v }),
+  },
+  {
+    name: 'new user name',
+    who: 'secretariat',
+    method: 'POST',
+    path: () => '/api/users',
+    field: 'name',
+    singleLine: true,
+    body: (v) => ({ email: 'new.person@accord.test', name: `New ${v}`, role: 'observer' }),
+  },
+  {
+    name: 'new user password',
+    who: 'secretariat',
+    method: 'POST',
+    path: () => '/api/users',
+    field: 'password',
+    singleLine: true,
+    body: (v) => ({ email: 'new.person@accord.test', name: 'New Person', role: 'observer', password: `long-enough-${v}` }),
+  },
+  {
+    name: 'user name change',
+    who: 'secretariat',
+    method: 'PATCH',
+    path: () => `/api/users/${ids.user}`,
+    field: 'name',
+    singleLine: true,
+    body: (v) => ({ name: `Renamed ${v}` }),
+  },
 ];
 
 beforeAll(async () => {
@@ -97,13 +212,21 @@ beforeAll(async () => {
   const thread = await call<CommentThreadDto>('fr', 'POST', api('/comments'), { clauseId: clause(3).id, ...anchorOn(3), body: 'A thread to reply to' });
   expect(thread.status).toBe(201);
   ids.thread = thread.body.id;
-  const silence = await call<SilenceProcedureDto>('secretariat', 'POST', api('/silence'), { clauseIds: [clause(6).id], deadline: farFuture(), override: 'Started over open brackets for this test' });
+  const silence = await call<SilenceProcedureDto>('secretariat', 'POST', api('/silence'), {
+    clauseIds: [clause(6).id],
+    deadline: farFuture(),
+    override: 'Started over open brackets for this test',
+  });
   expect(silence.status).toBe(201);
   ids.silence = silence.body.id;
   const alternative = await call<AlternativeDto>('de', 'POST', api(`/clauses/${clause(7).id}/alternatives`), { body: 'An alternative to adopt' });
   expect(alternative.status).toBe(201);
   ids.alternative = alternative.body.id;
-  const user = await call<{ user: { id: string } }>('secretariat', 'POST', '/api/users', { email: 'to.rename@accord.test', name: 'To Rename', role: 'observer' });
+  const user = await call<{ user: { id: string } }>('secretariat', 'POST', '/api/users', {
+    email: 'to.rename@accord.test',
+    name: 'To Rename',
+    role: 'observer',
+  });
   expect(user.status).toBe(201);
   ids.user = user.body.user.id;
 });

@@ -105,13 +105,15 @@ describe(`fuzzing the Yjs endpoint (seed ${SEED})`, () => {
       body: JSON.stringify({ draftId: draft.id }),
     });
     const { token } = (await tokenRes.json()) as CollabToken;
-    const observerToken = ((await (
-      await fetch(`${server.url}/api/collab-token`, {
-        method: 'POST',
-        headers: { cookie: cookies.observer, 'content-type': 'application/json' },
-        body: JSON.stringify({ draftId: draft.id }),
-      })
-    ).json()) as CollabToken).token;
+    const observerToken = (
+      (await (
+        await fetch(`${server.url}/api/collab-token`, {
+          method: 'POST',
+          headers: { cookie: cookies.observer, 'content-type': 'application/json' },
+          body: JSON.stringify({ draftId: draft.id }),
+        })
+      ).json()) as CollabToken
+    ).token;
 
     const open = (asObserver: boolean) =>
       new Promise<WebSocket>((resolve, reject) => {
@@ -159,7 +161,9 @@ describe(`fuzzing the Yjs endpoint (seed ${SEED})`, () => {
       }
     };
     await Promise.all(Array.from({ length: Number(process.env.FUZZ_WORKERS ?? 48) }, (_, w) => worker(w)));
-    console.log(`the server handled ${processed} hostile messages over ${connections} connections; close codes: ${JSON.stringify(Object.fromEntries(closeCodes))}; ${honestEdits} honest edits meanwhile`);
+    console.log(
+      `the server handled ${processed} hostile messages over ${connections} connections; close codes: ${JSON.stringify(Object.fromEntries(closeCodes))}; ${honestEdits} honest edits meanwhile`,
+    );
     expect(processed).toBeGreaterThanOrEqual(MESSAGES);
     // Every refusal is one of the documented codes; none is an internal error (1011).
     // 4429 is documented too: 48 workers share one account, and a terminated socket can
@@ -194,7 +198,9 @@ describe(`fuzzing the Yjs endpoint (seed ${SEED})`, () => {
     typeInClause(fr.doc, clauseIds[0], ' final-fr');
     typeInClause(de.doc, clauseIds[1], ' final-de');
     const snapshot = (doc: Y.Doc) => clauseIds.map((id) => doc.getXmlFragment(clauseField(id)).toString()).join('\n');
-    await expect.poll(() => snapshot(fr.doc) === snapshot(de.doc) && snapshot(fr.doc).includes('final-de') && snapshot(de.doc).includes('final-fr'), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => snapshot(fr.doc) === snapshot(de.doc) && snapshot(fr.doc).includes('final-de') && snapshot(de.doc).includes('final-fr'), { timeout: 15_000 })
+      .toBe(true);
     const fresh = connectProvider({ wsUrl: server.wsUrl, draftId: draft.id, cookie: cookies.secretariat });
     providers.push(fresh);
     await fresh.waitSynced();

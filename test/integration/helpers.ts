@@ -39,9 +39,7 @@ export function clauseText(doc: Y.Doc, clauseId: string): string {
 /** Insert text into the first paragraph of a clause that holds text, at `index` (default: the end). */
 export function typeInClause(doc: Y.Doc, clauseId: string, text: string, index?: number): void {
   const fragment = doc.getXmlFragment(clauseField(clauseId));
-  const withText = fragment
-    .toArray()
-    .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.length > 0 && node.get(0) instanceof Y.XmlText);
+  const withText = fragment.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.length > 0 && node.get(0) instanceof Y.XmlText);
   let xmlText: Y.XmlText;
   if (withText) xmlText = withText.get(0) as Y.XmlText;
   else {

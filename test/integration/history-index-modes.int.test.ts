@@ -33,7 +33,10 @@ describe('history index: statement batches and transactions write the same index
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-index-modes-'));
     handle = await openDatabase({ dataDir: dir });
     const { db } = handle;
-    await db.insert(delegations).values(CODES.map((code, i) => ({ code, name: `Delegation ${code}`, color: `hsl(${i * 18} 60% 40%)` }))).onConflictDoNothing();
+    await db
+      .insert(delegations)
+      .values(CODES.map((code, i) => ({ code, name: `Delegation ${code}`, color: `hsl(${i * 18} 60% 40%)` })))
+      .onConflictDoNothing();
     const people = await db
       .insert(users)
       .values(CODES.map((code) => ({ email: `${code.toLowerCase()}@modes.test`, name: `Author ${code}`, role: 'delegate' as const, delegationCode: code })))
@@ -46,9 +49,17 @@ describe('history index: statement batches and transactions write the same index
       await db.insert(draftDelegations).values(CODES.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'participant' as const })));
       const rows = await db
         .insert(clauses)
-        .values(Array.from({ length: 4 }, (_, i) => ({ draftId: draft.id, ordinal: i + 1, number: i + 1, title: `Clause ${i + 1}`, status: 'negotiating' as const })))
+        .values(
+          Array.from({ length: 4 }, (_, i) => ({ draftId: draft.id, ordinal: i + 1, number: i + 1, title: `Clause ${i + 1}`, status: 'negotiating' as const })),
+        )
         .returning({ id: clauses.id });
-      targets.push({ draftId: draft.id, authorIds: people.map((p) => p.id), authorCodes: CODES, secretariatId: secretariat.id, clauseIds: rows.map((r) => r.id) });
+      targets.push({
+        draftId: draft.id,
+        authorIds: people.map((p) => p.id),
+        authorCodes: CODES,
+        secretariatId: secretariat.id,
+        clauseIds: rows.map((r) => r.id),
+      });
     }
     // One log for both drafts: its first update names the first draft's clause fields, which
     // is all the index sees of them (it reads item ids, not names).

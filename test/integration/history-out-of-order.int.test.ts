@@ -84,7 +84,12 @@ describe.runIf(Boolean(database))('history index on PostgreSQL with commits out 
   /** Store through the server's own write path; returns the row's id. */
   async function commit(tab: Tab, clause: number, text: string): Promise<number> {
     await store.append(record(tab, clause, type(tab, clause, text)));
-    const [row] = await handle.db.select({ id: yjsUpdates.id }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId)).orderBy(sql`${yjsUpdates.id} desc`).limit(1);
+    const [row] = await handle.db
+      .select({ id: yjsUpdates.id })
+      .from(yjsUpdates)
+      .where(eq(yjsUpdates.draftId, draftId))
+      .orderBy(sql`${yjsUpdates.id} desc`)
+      .limit(1);
     return row.id;
   }
 
@@ -115,7 +120,11 @@ describe.runIf(Boolean(database))('history index on PostgreSQL with commits out 
   }
 
   async function indexedIds(): Promise<number[]> {
-    const rows = await handle.db.select({ id: historyEdits.logId }).from(historyEdits).where(eq(historyEdits.draftId, draftId)).orderBy(asc(historyEdits.logId));
+    const rows = await handle.db
+      .select({ id: historyEdits.logId })
+      .from(historyEdits)
+      .where(eq(historyEdits.draftId, draftId))
+      .orderBy(asc(historyEdits.logId));
     return rows.map((r) => r.id);
   }
 
@@ -125,7 +134,11 @@ describe.runIf(Boolean(database))('history index on PostgreSQL with commits out 
   }
 
   async function snapshots(): Promise<Array<{ upToId: number; text: (clause: number) => string }>> {
-    const rows = await handle.db.select({ upToId: historySnapshots.upToId, state: historySnapshots.state }).from(historySnapshots).where(eq(historySnapshots.draftId, draftId)).orderBy(asc(historySnapshots.upToId));
+    const rows = await handle.db
+      .select({ upToId: historySnapshots.upToId, state: historySnapshots.state })
+      .from(historySnapshots)
+      .where(eq(historySnapshots.draftId, draftId))
+      .orderBy(asc(historySnapshots.upToId));
     return rows.map((r) => ({
       upToId: r.upToId,
       text: (clause: number) => {
@@ -252,7 +265,13 @@ describe.runIf(Boolean(database))('history index on PostgreSQL with commits out 
       lastLogId: t3,
     });
     expect([...frSession.clauseIds].sort()).toEqual([clauseIds[0], clauseIds[1], clauseIds[3]].sort());
-    expect(sessions.find((s) => s.delegationCode === 'DE')).toMatchObject({ userId: people.de.userId, edits: 2, inserted: ' DE-T2 DE-T4'.length, firstLogId: t2, lastLogId: t4 });
+    expect(sessions.find((s) => s.delegationCode === 'DE')).toMatchObject({
+      userId: people.de.userId,
+      edits: 2,
+      inserted: ' DE-T2 DE-T4'.length,
+      firstLogId: t2,
+      lastLogId: t4,
+    });
     expect(sessions.reduce((n, s) => n + s.edits, 0)).toBe((await loggedIds()).length);
 
     // The history service reads it all back: the timeline, the text at a point and a comparison.
@@ -296,7 +315,9 @@ describe.runIf(Boolean(database))('history index on PostgreSQL with commits out 
     expect((await history.revisionText(people.observer, draftId, rev.number)).clauses[4].text).toBe(await textAt(`rev:${rev.number}`, 4));
     const sinceRev = await history.compare(people.observer, draftId, `rev:${rev.number}`, 'now');
     expect(sinceRev.summary.changedClauses.map((c) => c.clauseId)).toEqual([clauseIds[4]]);
-    expect(sinceRev.clauses[4].segments.filter((g) => g.kind === 'insert')).toEqual([{ kind: 'insert', text: expect.stringContaining('LATE-FR-T5'), delegation: 'FR', userName: people.fr.name }]);
+    expect(sinceRev.clauses[4].segments.filter((g) => g.kind === 'insert')).toEqual([
+      { kind: 'insert', text: expect.stringContaining('LATE-FR-T5'), delegation: 'FR', userName: people.fr.name },
+    ]);
 
     // The indexer's permanent snapshots above T5 hold it too, whatever base they were built from.
     await settle();
@@ -336,7 +357,10 @@ describe.runIf(Boolean(database))('history index on PostgreSQL with commits out 
     held.splice(held.indexOf(a), 1);
     const aId = Number(inserted[0].id);
     expect(aId).toBeGreaterThan(b);
-    const times = await handle.db.select({ id: yjsUpdates.id, at: yjsUpdates.createdAt }).from(yjsUpdates).where(sql`${yjsUpdates.id} in (${b}, ${aId})`);
+    const times = await handle.db
+      .select({ id: yjsUpdates.id, at: yjsUpdates.createdAt })
+      .from(yjsUpdates)
+      .where(sql`${yjsUpdates.id} in (${b}, ${aId})`);
     const createdAt = new Map(times.map((t) => [t.id, t.at.getTime()]));
     expect(createdAt.get(aId)).toBe(started[0].at.getTime());
     expect(createdAt.get(b)! - createdAt.get(aId)!).toBeGreaterThan(1500);
@@ -346,7 +370,12 @@ describe.runIf(Boolean(database))('history index on PostgreSQL with commits out 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
     expect(Date.now()).toBeLessThan(createdAt.get(b)! + SETTLE_SECONDS * 1000);
     expect(await checkpointer.checkpoint(draftId)).toBe(true);
-    const [newest] = await handle.db.select({ upToId: yjsCheckpoints.upToId }).from(yjsCheckpoints).where(eq(yjsCheckpoints.draftId, draftId)).orderBy(sql`${yjsCheckpoints.upToId} desc`).limit(1);
+    const [newest] = await handle.db
+      .select({ upToId: yjsCheckpoints.upToId })
+      .from(yjsCheckpoints)
+      .where(eq(yjsCheckpoints.draftId, draftId))
+      .orderBy(sql`${yjsCheckpoints.upToId} desc`)
+      .limit(1);
     expect(newest.upToId).toBe(aId);
 
     // A load (newest checkpoint + rows after it) and the history both still hold B's edit.

@@ -65,7 +65,12 @@ beforeAll(async () => {
     names[who] = (await call<Me>(who, 'GET', '/api/me')).body.name;
   }
   // Someone with an account who is not part of this consultation.
-  const created = await call<{ password: string }>('secretariat', 'POST', '/api/users', { email: 'outsider@accord.test', name: 'Out Sider', role: 'observer', password: 'outsider-password-1' });
+  const created = await call<{ password: string }>('secretariat', 'POST', '/api/users', {
+    email: 'outsider@accord.test',
+    name: 'Out Sider',
+    role: 'observer',
+    password: 'outsider-password-1',
+  });
   expect(created.status).toBe(201);
   cookies.outsider = await signIn(server.url, 'outsider@accord.test', 'outsider-password-1');
   draft = await demoDraft(server.url, cookies.fr);
@@ -123,7 +128,16 @@ describe('history', () => {
     const page = await call<TimelinePage>('observer', 'GET', `${base()}/history/timeline?limit=100`);
     expect(page.status).toBe(200);
     const [pl, de, fr, rev] = page.body.entries as [SessionEntry, SessionEntry, SessionEntry, TimelineEntry];
-    expect(pl).toMatchObject({ kind: 'session', delegation: 'PL', userName: names.pl, clauseIds: [clauseId(1)], clauseNumbers: [draft.clauses[1].number], inserted: 0, deleted: firstWord.length + 1, edits: 1 });
+    expect(pl).toMatchObject({
+      kind: 'session',
+      delegation: 'PL',
+      userName: names.pl,
+      clauseIds: [clauseId(1)],
+      clauseNumbers: [draft.clauses[1].number],
+      inserted: 0,
+      deleted: firstWord.length + 1,
+      edits: 1,
+    });
     expect(de).toMatchObject({ kind: 'session', delegation: 'DE', userName: names.de, clauseIds: [clauseId(0)], inserted: 9, deleted: 0, edits: 1 });
     expect(fr).toMatchObject({ kind: 'session', delegation: 'FR', userName: names.fr, clauseIds: [clauseId(0)], inserted: 7, deleted: 0, edits: 1 });
     expect(rev).toMatchObject({ kind: 'revision', revision: { number: 1, label: 'Rev.1' } });
@@ -149,7 +163,7 @@ describe('history', () => {
     // The demo's positions are on the timeline too: more than one page of 100.
     expect(all.body.nextCursor).not.toBeNull();
     const everything = [...all.body.entries];
-    for (let next = all.body.nextCursor; next; ) {
+    for (let next = all.body.nextCursor; next;) {
       const res: { status: number; body: TimelinePage } = await call<TimelinePage>('observer', 'GET', `${base()}/history/timeline?limit=100&cursor=${next}`);
       everything.push(...res.body.entries);
       next = res.body.nextCursor;
@@ -219,7 +233,9 @@ describe('history', () => {
 
     const then = await call<AuthorshipDto>('observer', 'GET', `${base()}/history/authorship?at=rev:1`);
     expect(then.body.point.label).toBe('Rev.1');
-    expect(then.body.clauses[0].runs).toEqual([{ text: original[0], delegation: null, userName: names.secretariat, userId: expect.any(String), at: expect.any(String) }]);
+    expect(then.body.clauses[0].runs).toEqual([
+      { text: original[0], delegation: null, userName: names.secretariat, userId: expect.any(String), at: expect.any(String) },
+    ]);
 
     const text = await call<TextAtPointDto>('observer', 'GET', `${base()}/history/text?at=rev:1`);
     expect(text.body.clauses.map((c) => c.text)).toEqual(original);
@@ -283,7 +299,11 @@ describe('history', () => {
     expect(unknownRev.body.error.message).toMatch(/no Rev\.99/);
     expect((await call('observer', 'GET', `${base()}/revisions/99`)).status).toBe(404);
     expect((await call('observer', 'GET', `${base()}/revisions/abc`)).status).toBe(404);
-    const future = await call<{ error: { message: string } }>('observer', 'GET', `${base()}/history/authorship?at=${new Date(Date.now() + 3_600_000).toISOString()}`);
+    const future = await call<{ error: { message: string } }>(
+      'observer',
+      'GET',
+      `${base()}/history/authorship?at=${new Date(Date.now() + 3_600_000).toISOString()}`,
+    );
     expect(future.status).toBe(400);
     expect(future.body.error.message).toMatch(/in the future/);
     const farLog = await call<{ error: { message: string } }>('observer', 'GET', `${base()}/history/text?at=log:999999999`);

@@ -6,7 +6,16 @@
  */
 import { io as connectIo, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage, ConfirmedPositionDto, ConsensusDto, DraftDetail, MandateDto, PositionChangeDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type {
+  AuditPage,
+  ConfirmedPositionDto,
+  ConsensusDto,
+  DraftDetail,
+  MandateDto,
+  PositionChangeDto,
+  PositionDto,
+  SilenceProcedureDto,
+} from '@/lib/api/types';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 import type { MandateEntry, TimelinePage } from '@/lib/history/types';
 import { INT_DEMO_PASSWORD, startServer, type RunningServer } from '../support/server';
@@ -90,7 +99,10 @@ describe('giving and revoking mandates', () => {
     expect((await give('de', { from: 'DE', to: 'PL', until: '2020-01-01T00:00:00Z' })).status).toBe(400);
 
     const mine = await give('de', { from: 'DE', to: 'PL', clauseIds: [clause(3).id] });
-    expect(mine).toMatchObject({ status: 201, body: { from: 'DE', to: 'PL', clauseIds: [clause(3).id], until: null, breakSilence: false, byLetter: false, state: 'active' } });
+    expect(mine).toMatchObject({
+      status: 201,
+      body: { from: 'DE', to: 'PL', clauseIds: [clause(3).id], until: null, breakSilence: false, byLetter: false, state: 'active' },
+    });
     const letter = await give('secretariat', { from: 'FR', to: 'PL', breakSilence: true, note: 'Letter of 4 December' });
     expect(letter).toMatchObject({ status: 201, body: { from: 'FR', to: 'PL', clauseIds: null, breakSilence: true, byLetter: true } });
 
@@ -231,7 +243,7 @@ describe('staleness', () => {
     expect(audit.body.entries[0]).toMatchObject({ subject: 'clause 6', details: { note: 'Typo' } });
   });
 
-  it('confirms all of a delegation\'s positions on the current text in one action', async () => {
+  it("confirms all of a delegation's positions on the current text in one action", async () => {
     expect((await call('pl', 'PUT', positionPath(7, 'PL'), { position: 'ad_ref', note: 'Warsaw to confirm' })).status).toBe(200);
     const before = (await positionOf(7, 'PL'))!;
     const doc = (await editor()).doc;

@@ -63,7 +63,8 @@ async function boot(dataDir?: string) {
 
 beforeAll(async () => {
   await boot();
-  for (const who of ['fr', 'de', 'pl', 'observer', 'secretariat', 'us'] as const) cookies[who] = await signIn(server.url, `${who}@accord.test`, INT_DEMO_PASSWORD);
+  for (const who of ['fr', 'de', 'pl', 'observer', 'secretariat', 'us'] as const)
+    cookies[who] = await signIn(server.url, `${who}@accord.test`, INT_DEMO_PASSWORD);
   draft = await demoDraft(server.url, cookies.fr);
 });
 
@@ -79,9 +80,21 @@ describe('positions', () => {
     const received: PositionDto[] = [];
     de.on('position:updated', (p) => received.push(p.position));
 
-    const first = await call<PositionDto>('fr', 'PUT', positionPath(9, 'FR'), { position: 'reservation', reservation: 'parliamentary', note: 'Needs the Assemblée' });
+    const first = await call<PositionDto>('fr', 'PUT', positionPath(9, 'FR'), {
+      position: 'reservation',
+      reservation: 'parliamentary',
+      note: 'Needs the Assemblée',
+    });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ clauseId: clause(9).id, delegation: 'FR', position: 'reservation', reservation: 'parliamentary', note: 'Needs the Assemblée', stale: false, updatedBy: 'Camille Laurent' });
+    expect(first.body).toMatchObject({
+      clauseId: clause(9).id,
+      delegation: 'FR',
+      position: 'reservation',
+      reservation: 'parliamentary',
+      note: 'Needs the Assemblée',
+      stale: false,
+      updatedBy: 'Camille Laurent',
+    });
     await call('fr', 'PUT', positionPath(9, 'FR'), { position: 'support' });
 
     await expect.poll(() => received.map((p) => p.position)).toEqual(['reservation', 'support']);
@@ -121,7 +134,11 @@ describe('positions', () => {
 describe('consensus', () => {
   it('computes consensus, pending and blocked from the demo positions and brackets', async () => {
     expect(await consensusOf(1)).toMatchObject({ state: 'consensus', missing: [], objecting: [], openBrackets: 0 });
-    expect(await consensusOf(4)).toMatchObject({ state: 'blocked', objecting: ['DE'], reservations: expect.arrayContaining([{ delegation: 'TR', reservation: 'scrutiny' }]) });
+    expect(await consensusOf(4)).toMatchObject({
+      state: 'blocked',
+      objecting: ['DE'],
+      reservations: expect.arrayContaining([{ delegation: 'TR', reservation: 'scrutiny' }]),
+    });
     const c2 = await consensusOf(2);
     expect(c2).toMatchObject({ state: 'pending', openBrackets: 3 });
     expect(c2.missing).toHaveLength(22);
@@ -154,7 +171,9 @@ describe('clause status', () => {
     expect((await call('fr', 'POST', `/api/drafts/${draft.id}/clauses/${clause(1).id}/status`, { status: 'agreed' })).status).toBe(403);
     expect((await call('observer', 'POST', `/api/drafts/${draft.id}/clauses/${clause(1).id}/status`, { status: 'agreed' })).status).toBe(403);
 
-    const blocked = await call<{ error: { message: string } }>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${clause(4).id}/status`, { status: 'agreed_ad_ref' });
+    const blocked = await call<{ error: { message: string } }>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${clause(4).id}/status`, {
+      status: 'agreed_ad_ref',
+    });
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.message).toMatch(/objection from DE/);
     const overridden = await call<ClauseStatusDto>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${clause(4).id}/status`, {

@@ -159,15 +159,17 @@ describe.runIf(available)('notifications for delegations and the secretariat, re
     const inRoom = sockets[0];
     inRoom.on('clause:replaced', (p) => replaced.push(p));
     expect((await inRoom.emitWithAck('draft:join', { draftId: draft.id })).ok).toBe(true);
-    const alt = await call<AlternativeDto>(a, 'pl', 'POST', `/api/drafts/${draft.id}/clauses/${clause.id}/alternatives`, { body: 'The Parties shall meet every year.' });
+    const alt = await call<AlternativeDto>(a, 'pl', 'POST', `/api/drafts/${draft.id}/clauses/${clause.id}/alternatives`, {
+      body: 'The Parties shall meet every year.',
+    });
     expect(alt.status).toBe(201);
     expect((await call(b, 'secretariat', 'POST', `/api/drafts/${draft.id}/alternatives/${alt.body.id}/adopt`, {})).status).toBe(200);
     await expect.poll(() => replaced.length).toBe(1);
     expect(replaced[0]).toMatchObject({ clauseIds: [clause.id], cause: 'adoption', summary: `ALT ${alt.body.number} adopted` });
     expect(Number.isNaN(Date.parse(replaced[0].before))).toBe(false);
-    await expect.poll(async () => (await bell('pl')).find((n) => n.kind === 'alternative_adopted')?.text).toBe(
-      `Clause ${clause.number}: text replaced by the secretariat: ALT ${alt.body.number} adopted.`,
-    );
+    await expect
+      .poll(async () => (await bell('pl')).find((n) => n.kind === 'alternative_adopted')?.text)
+      .toBe(`Clause ${clause.number}: text replaced by the secretariat: ALT ${alt.body.number} adopted.`);
   });
 
   it('sends a silence reminder exactly once with two instances, and e-mails it at once', async () => {
@@ -184,7 +186,11 @@ describe.runIf(available)('notifications for delegations and the secretariat, re
       // As if it had started two days ago: the "ends in 1 hour" reminder is due now, on both instances' next sweep.
       await db.query(`update silence_procedures set started_at = now() - interval '2 days' where id = $1`, [started.body.id]);
       const reminders = async () =>
-        (await db.query<{ delegation_code: string }>(`select delegation_code from notifications where kind = 'silence_reminder' and ref_id = $1`, [started.body.id])).rows;
+        (
+          await db.query<{ delegation_code: string }>(`select delegation_code from notifications where kind = 'silence_reminder' and ref_id = $1`, [
+            started.body.id,
+          ])
+        ).rows;
       await expect.poll(async () => (await reminders()).length, { timeout: 40_000 }).toBeGreaterThan(0);
       // Both sweeps (every 15 s) have passed since: still one row per audience.
       await new Promise((resolve) => setTimeout(resolve, 17_000));
@@ -221,10 +227,15 @@ describe.runIf(available)('notifications for delegations and the secretariat, re
     const restored = await call(a, 'secretariat', 'POST', `/api/drafts/${draft.id}/history/restore`, { to: 'start', clauseId: clause.id });
     expect(restored.status).toBe(200);
     await expect.poll(() => replaced.some((p) => p.cause === 'restore')).toBe(true);
-    expect(replaced.find((p) => p.cause === 'restore')).toMatchObject({ clauseIds: [clause.id], summary: 'Initial text restored', by: expect.any(String), byUserId: expect.any(String) });
-    await expect.poll(async () => (await bell('fr')).find((n) => n.kind === 'text_restored')?.text).toBe(
-      `Clause ${clause.number}: text replaced by the secretariat: Initial text restored.`,
-    );
+    expect(replaced.find((p) => p.cause === 'restore')).toMatchObject({
+      clauseIds: [clause.id],
+      summary: 'Initial text restored',
+      by: expect.any(String),
+      byUserId: expect.any(String),
+    });
+    await expect
+      .poll(async () => (await bell('fr')).find((n) => n.kind === 'text_restored')?.text)
+      .toBe(`Clause ${clause.number}: text replaced by the secretariat: Initial text restored.`);
     expect((await bell('secretariat')).some((n) => n.kind === 'text_restored')).toBe(false);
 
     const other = draft.clauses[6];
@@ -235,8 +246,8 @@ describe.runIf(available)('notifications for delegations and the secretariat, re
     });
     expect(started.status).toBe(201);
     expect((await call(b, 'secretariat', 'POST', `/api/drafts/${draft.id}/silence/${started.body.id}/cancel`, { reason: 'Wrong clause' })).status).toBe(200);
-    await expect.poll(async () => (await bell('de')).find((n) => n.kind === 'silence_completed' && n.refId === started.body.id)?.text).toBe(
-      `Clause ${other.number}: silence procedure withdrawn by the secretariat: Wrong clause`,
-    );
+    await expect
+      .poll(async () => (await bell('de')).find((n) => n.kind === 'silence_completed' && n.refId === started.body.id)?.text)
+      .toBe(`Clause ${other.number}: silence procedure withdrawn by the secretariat: Wrong clause`);
   });
 });

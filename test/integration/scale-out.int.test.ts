@@ -124,7 +124,10 @@ describe.runIf(available)('two instances on PostgreSQL + Redis', () => {
     // A real race: both instances found the procedure due at its deadline (A armed it from B's
     // announcement, not from its 15-second sweep) before either concluded it.
     const reached = (server: RunningServer) =>
-      server.logs().split('\n').filter((l) => l.includes(procedure.id) && l.includes('silence deadline reached'));
+      server
+        .logs()
+        .split('\n')
+        .filter((l) => l.includes(procedure.id) && l.includes('silence deadline reached'));
     await expect.poll(() => [reached(a).length, reached(b).length], { timeout: 5_000 }).toEqual([1, 1]);
     const at = (line: string) => {
       const { time } = JSON.parse(line) as { time: number | string };
@@ -133,13 +136,23 @@ describe.runIf(available)('two instances on PostgreSQL + Redis', () => {
     expect(Math.abs(at(reached(a)[0]) - at(reached(b)[0]))).toBeLessThan(1000);
     // Both attempts are over: one concluded it, the other found it concluded already.
     const outcomes = () =>
-      [a, b].flatMap((server) => server.logs().split('\n').filter((l) => l.includes(procedure.id) && /procedure completed|already concluded/.test(l)).map((l) => (JSON.parse(l) as { msg: string }).msg));
-    await expect.poll(() => outcomes().sort(), { timeout: 5_000 }).toEqual(['silence procedure already concluded elsewhere', 'silence procedure completed: clauses agreed']);
+      [a, b].flatMap((server) =>
+        server
+          .logs()
+          .split('\n')
+          .filter((l) => l.includes(procedure.id) && /procedure completed|already concluded/.test(l))
+          .map((l) => (JSON.parse(l) as { msg: string }).msg),
+      );
+    await expect
+      .poll(() => outcomes().sort(), { timeout: 5_000 })
+      .toEqual(['silence procedure already concluded elsewhere', 'silence procedure completed: clauses agreed']);
 
     const client = new pg.Client({ connectionString: (database as TestDatabase).url });
     await client.connect();
     try {
-      const { rows } = await client.query(`select count(*)::int as n from audit_log where action = 'silence.completed' and details->>'silenceId' = $1`, [procedure.id]);
+      const { rows } = await client.query(`select count(*)::int as n from audit_log where action = 'silence.completed' and details->>'silenceId' = $1`, [
+        procedure.id,
+      ]);
       expect(rows[0].n).toBe(1);
     } finally {
       await client.end();

@@ -108,7 +108,9 @@ describe('signing out', () => {
     // The person's other session goes on: its connection stayed open and its cookie works.
     expect(other.closes).toEqual([]);
     expect(await status('GET', '/api/drafts', otherSession)).toBe(200);
-    expect(await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie: otherSession } })).json()).toMatchObject({ user: { email: 'fr@accord.test' } });
+    expect(await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie: otherSession } })).json()).toMatchObject({
+      user: { email: 'fr@accord.test' },
+    });
   });
 });
 

@@ -47,7 +47,13 @@ async function comment(who: Who, n: number, body: string, visibility: 'everyone'
   const fragment = reader.doc.getXmlFragment(clauseField(clause(n).id));
   const paragraph = fragment.toArray().find((node) => node instanceof Y.XmlElement && node.length > 0) as Y.XmlElement;
   const text = paragraph.get(0) as Y.XmlText;
-  const res = await call<CommentThreadDto>(who, 'POST', api('/comments'), { clauseId: clause(n).id, anchor: anchorInText(text, 0, 8), quote: text.toString().slice(0, 8), body, visibility });
+  const res = await call<CommentThreadDto>(who, 'POST', api('/comments'), {
+    clauseId: clause(n).id,
+    anchor: anchorInText(text, 0, 8),
+    quote: text.toString().slice(0, 8),
+    body,
+    visibility,
+  });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -87,7 +93,10 @@ beforeAll(async () => {
   ids.bracket = bracket.body.id;
   expect((await call('fr', 'POST', api(`/brackets/${bracket.body.id}/remove`))).status).toBe(200);
 
-  const alt2 = await call<AlternativeDto>('de', 'POST', api(`/clauses/${clause(7).id}/alternatives`), { body: 'the Black Sea region', span: { range: rangeOf(7, 'mine clearance') } });
+  const alt2 = await call<AlternativeDto>('de', 'POST', api(`/clauses/${clause(7).id}/alternatives`), {
+    body: 'the Black Sea region',
+    span: { range: rangeOf(7, 'mine clearance') },
+  });
   expect(alt2.status).toBe(201);
   const alt3 = await call<AlternativeDto>('pl', 'POST', api(`/clauses/${clause(7).id}/alternatives`), { body: 'demining', competesWith: alt2.body.id });
   expect(alt3.status).toBe(201);
@@ -106,7 +115,9 @@ afterAll(async () => {
 
 describe('the timeline as one complete record', () => {
   it('shows public comments to everyone and internal notes only to their own team', async () => {
-    expect(comments(await timeline('fr'))).toEqual(expect.arrayContaining(['FR public remark on the scope', 'FR internal: hold this line', 'DE reply on the scope']));
+    expect(comments(await timeline('fr'))).toEqual(
+      expect.arrayContaining(['FR public remark on the scope', 'FR internal: hold this line', 'DE reply on the scope']),
+    );
     expect(comments(await timeline('fr'))).not.toContain('Secretariat internal: chair to raise');
     const de = comments(await timeline('de'));
     expect(de).toEqual(expect.arrayContaining(['FR public remark on the scope', 'DE reply on the scope']));
@@ -133,11 +144,24 @@ describe('the timeline as one complete record', () => {
 
   it('holds brackets added and removed, and alternatives proposed, backed, adopted, archived and withdrawn', async () => {
     const brackets = (await timeline('observer', 'kind=bracket')) as BracketEntry[];
-    expect(brackets.filter((b) => b.id === ids.bracket).map((b) => b.event).sort()).toEqual(['added', 'removed']);
-    expect(brackets.find((b) => b.id === ids.bracket && b.event === 'removed')).toMatchObject({ clauseNumber: 1, quote: 'renewed aggression', actor: { delegation: 'FR' } });
+    expect(
+      brackets
+        .filter((b) => b.id === ids.bracket)
+        .map((b) => b.event)
+        .sort(),
+    ).toEqual(['added', 'removed']);
+    expect(brackets.find((b) => b.id === ids.bracket && b.event === 'removed')).toMatchObject({
+      clauseNumber: 1,
+      quote: 'renewed aggression',
+      actor: { delegation: 'FR' },
+    });
 
     const alternatives = (await timeline('observer', 'kind=alternative')) as AlternativeEntry[];
-    const events = (id: string) => alternatives.filter((a) => a.id === id).map((a) => a.event).sort();
+    const events = (id: string) =>
+      alternatives
+        .filter((a) => a.id === id)
+        .map((a) => a.event)
+        .sort();
     expect(events(ids.alt2)).toEqual(['adopted', 'proposed']);
     expect(events(ids.alt3)).toEqual(['archived', 'proposed']);
     expect(events(ids.alt4)).toEqual(['proposed', 'withdrawn']);

@@ -44,7 +44,12 @@ describe('user management', () => {
   it('is for the secretariat only', async () => {
     expect((await call('fr', 'GET', '/api/users')).status).toBe(403);
     expect((await call('fr', 'PATCH', `/api/users/${await userId('de@accord.test')}`, { disabled: true })).status).toBe(403);
-    const created = await call<{ user: UserDto; password: string }>('secretariat', 'POST', '/api/users', { email: 'fr2@accord.test', name: 'Second FR', role: 'delegate', delegation: 'FR' });
+    const created = await call<{ user: UserDto; password: string }>('secretariat', 'POST', '/api/users', {
+      email: 'fr2@accord.test',
+      name: 'Second FR',
+      role: 'delegate',
+      delegation: 'FR',
+    });
     expect(created.status).toBe(201);
     expect(created.body.password.length).toBeGreaterThanOrEqual(12);
     expect((await call('secretariat', 'POST', '/api/users', { email: 'fr2@accord.test', name: 'Again', role: 'delegate', delegation: 'FR' })).status).toBe(409);

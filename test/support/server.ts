@@ -183,9 +183,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => appendLog(chunk));
     child.once('error', (err) => reject(new Error(`Could not spawn the server: ${err.message}`)));
-    void exited.then(({ code, signal }) =>
-      reject(new Error(`The server exited before it was listening (code ${code}, signal ${signal}). Logs:\n${logText}`)),
-    );
+    void exited.then(({ code, signal }) => reject(new Error(`The server exited before it was listening (code ${code}, signal ${signal}). Logs:\n${logText}`)));
   });
 
   // The race below handles it; this only keeps a late rejection (exit after a timeout) from being unhandled.

@@ -40,8 +40,8 @@ export function AccessDialog({ user, onClose, onDone }: AccessDialogProps) {
           </p>
           {disabling ? (
             <p className="modal__server">
-              <strong>Their open sessions end immediately.</strong> Any draft they have open disconnects, and they cannot sign in until the
-              account is enabled again. Their edits and positions stay on record.
+              <strong>Their open sessions end immediately.</strong> Any draft they have open disconnects, and they cannot sign in until the account is enabled
+              again. Their edits and positions stay on record.
             </p>
           ) : (
             <p>They can sign in again with their existing password, as {affiliationLabel(user)}.</p>

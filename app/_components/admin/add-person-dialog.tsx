@@ -67,8 +67,7 @@ export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDi
           </h2>
           <p className="modal__body" id={`${id}-done-desc`}>
             <span>
-              <strong className="admin-strong">{created.user.name}</strong> ({created.user.email}) can now sign in as{' '}
-              {affiliationLabel(created.user)}.
+              <strong className="admin-strong">{created.user.name}</strong> ({created.user.email}) can now sign in as {affiliationLabel(created.user)}.
             </span>
           </p>
           <GeneratedPassword password={created.password} />

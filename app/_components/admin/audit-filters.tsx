@@ -18,59 +18,60 @@ interface AuditFilterBarProps {
 export function AuditFilterBar({ filters, drafts, navigating, shown, more, onChange }: AuditFilterBarProps) {
   const filtered = filters.action !== '' || filters.draftId !== '';
   // An action the log holds but this version does not list still needs an option to show as chosen.
-  const actionOptions: readonly string[] = filters.action && !(AUDIT_ACTIONS as readonly string[]).includes(filters.action) ? [...AUDIT_ACTIONS, filters.action] : AUDIT_ACTIONS;
+  const actionOptions: readonly string[] =
+    filters.action && !(AUDIT_ACTIONS as readonly string[]).includes(filters.action) ? [...AUDIT_ACTIONS, filters.action] : AUDIT_ACTIONS;
   return (
-  <div className="dash-filters admin-filters">
-    <label className="dash-filters__field">
-      <span>Action</span>
-      <select
-        value={filters.action}
-        onChange={(e) => onChange({ ...filters, action: e.target.value })}
-        data-testid="audit-action-filter"
-        disabled={navigating}
-      >
-        <option value="">all actions</option>
-        {actionOptions.map((a) => (
-          <option key={a} value={a}>
-            {a in AUDIT_ACTION_LABELS ? `${auditActionLabel(a)} (${a})` : a}
-          </option>
-        ))}
-      </select>
-    </label>
-    <label className="dash-filters__field">
-      <span>Draft</span>
-      <select
-        value={filters.draftId}
-        onChange={(e) => onChange({ ...filters, draftId: e.target.value })}
-        data-testid="audit-draft-filter"
-        disabled={navigating}
-      >
-        <option value="">any draft</option>
-        {drafts.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.title}
-          </option>
-        ))}
-      </select>
-    </label>
-    <p className="dash-filters__shown" aria-live="polite">
-      {navigating ? (
-        'Loading…'
-      ) : (
-        <>
-          {shown} {shown === 1 ? 'entry' : 'entries'}
-          {more ? ' shown, older ones below' : filtered ? ' match' : ''}
-          {filtered ? (
-            <>
-              {' '}
-              <button type="button" className="linkish" onClick={() => onChange({ action: '', draftId: '' })}>
-                Clear filters
-              </button>
-            </>
-          ) : null}
-        </>
-      )}
-    </p>
-  </div>
+    <div className="dash-filters admin-filters">
+      <label className="dash-filters__field">
+        <span>Action</span>
+        <select
+          value={filters.action}
+          onChange={(e) => onChange({ ...filters, action: e.target.value })}
+          data-testid="audit-action-filter"
+          disabled={navigating}
+        >
+          <option value="">all actions</option>
+          {actionOptions.map((a) => (
+            <option key={a} value={a}>
+              {a in AUDIT_ACTION_LABELS ? `${auditActionLabel(a)} (${a})` : a}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="dash-filters__field">
+        <span>Draft</span>
+        <select
+          value={filters.draftId}
+          onChange={(e) => onChange({ ...filters, draftId: e.target.value })}
+          data-testid="audit-draft-filter"
+          disabled={navigating}
+        >
+          <option value="">any draft</option>
+          {drafts.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="dash-filters__shown" aria-live="polite">
+        {navigating ? (
+          'Loading…'
+        ) : (
+          <>
+            {shown} {shown === 1 ? 'entry' : 'entries'}
+            {more ? ' shown, older ones below' : filtered ? ' match' : ''}
+            {filtered ? (
+              <>
+                {' '}
+                <button type="button" className="linkish" onClick={() => onChange({ action: '', draftId: '' })}>
+                  Clear filters
+                </button>
+              </>
+            ) : null}
+          </>
+        )}
+      </p>
+    </div>
   );
 }

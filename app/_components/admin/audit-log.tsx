@@ -72,7 +72,10 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
       <div className="page-heading admin-heading">
         <div>
           <h1>Audit log</h1>
-          <p className="page-heading__lede">Every change of state in Accord, newest first: positions, statuses, silence procedures, brackets, alternatives, comments, revisions, people and sign-ins.</p>
+          <p className="page-heading__lede">
+            Every change of state in Accord, newest first: positions, statuses, silence procedures, brackets, alternatives, comments, revisions, people and
+            sign-ins.
+          </p>
         </div>
         <a className="button button--secondary" href={`/api/audit/export${auditQuery(filters)}`} download data-testid="audit-export">
           Export CSV
@@ -84,21 +87,13 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
           How this record is protected
         </h2>
         <p>
-          Entries are only ever appended, each with a SHA-256 hash of its content and of the entry before it: editing or deleting one breaks
-          the chain. To check it, run <code className="admin-code">npm run audit:verify</code> on the server (stop the server first with the
-          embedded database); it names the first edited or deleted entry. Removing the newest entries leaves no break, so keep the entry count
-          it prints, or a backup, outside the database.
+          Entries are only ever appended, each with a SHA-256 hash of its content and of the entry before it: editing or deleting one breaks the chain. To check
+          it, run <code className="admin-code">npm run audit:verify</code> on the server (stop the server first with the embedded database); it names the first
+          edited or deleted entry. Removing the newest entries leaves no break, so keep the entry count it prints, or a backup, outside the database.
         </p>
       </aside>
 
-      <AuditFilterBar
-        filters={filters}
-        drafts={drafts}
-        navigating={navigating}
-        shown={entries.length}
-        more={nextBefore !== null}
-        onChange={applyFilters}
-      />
+      <AuditFilterBar filters={filters} drafts={drafts} navigating={navigating} shown={entries.length} more={nextBefore !== null} onChange={applyFilters} />
 
       <div className="admin-table-wrap" role="region" aria-label="Audit entries" tabIndex={0} aria-busy={navigating}>
         <table className={`admin-table audit-table${navigating ? ' is-stale' : ''}`} data-testid="audit-table">

@@ -54,10 +54,12 @@ export function AuditRow({ entry, rowId, expanded, onToggle, draftTitle, showDra
               </span>
               {entry.actorEmail ? <span className="audit-table__actor-email">{entry.actorEmail}</span> : null}
             </>
-          ) : entry.actorEmail ?? (
-            <span className="admin-table__none" title="Written by Accord itself: a deadline passing, or seeding">
-              Accord (automatic)
-            </span>
+          ) : (
+            (entry.actorEmail ?? (
+              <span className="admin-table__none" title="Written by Accord itself: a deadline passing, or seeding">
+                Accord (automatic)
+              </span>
+            ))
           )}
         </td>
         <td>

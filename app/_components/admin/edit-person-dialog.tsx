@@ -80,12 +80,14 @@ export function EditPersonDialog({ user, isSelf, delegations, onClose, onSaved }
             setAccess(next);
             setError(null);
           }}
-          lockedRoles={isSelf && user.role === 'secretariat' ? { roles: ['delegate', 'observer'], reason: 'You cannot give up your own secretariat role.' } : undefined}
+          lockedRoles={
+            isSelf && user.role === 'secretariat' ? { roles: ['delegate', 'observer'], reason: 'You cannot give up your own secretariat role.' } : undefined
+          }
         />
         {rightsChanged ? (
           <p className="modal__server" data-testid="sessions-warning">
-            <strong>Their open sessions end immediately.</strong> {user.name} becomes {affiliationLabel(access)}; any draft they have open disconnects
-            and they sign in again to continue with the new access.
+            <strong>Their open sessions end immediately.</strong> {user.name} becomes {affiliationLabel(access)}; any draft they have open disconnects and they
+            sign in again to continue with the new access.
           </p>
         ) : null}
         <ModalFooter error={error} busy={busy} onCancel={onClose} tone="primary" submitLabel="Save changes" busyLabel="Saving…" />

@@ -12,10 +12,7 @@ export function SecretariatOnly({ identity, what }: { identity: Identity; what: 
       <div className="empty-state empty-state--page" data-testid="secretariat-only">
         <p className="empty-state__eyebrow">{affiliationLabel(identity)}</p>
         <h1>This page is for the secretariat</h1>
-        <p>
-          {what} is kept by the secretariat that chairs the consultation. If you need an account changed or a record checked, ask the
-          secretariat.
-        </p>
+        <p>{what} is kept by the secretariat that chairs the consultation. If you need an account changed or a record checked, ask the secretariat.</p>
         <p className="button-row">
           <Link href="/drafts" className="button button--primary">
             Back to your drafts

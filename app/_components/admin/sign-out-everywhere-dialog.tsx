@@ -39,19 +39,11 @@ export function SignOutEverywhereDialog({ user, onClose, onDone }: SignOutEveryw
             {user.email} · {affiliationLabel(user)}
           </p>
           <p className="modal__server">
-            <strong>Every session of theirs ends immediately,</strong> on every device. Any draft they have open disconnects. Their account stays
-            active: they can sign in again with their password.
+            <strong>Every session of theirs ends immediately,</strong> on every device. Any draft they have open disconnects. Their account stays active: they
+            can sign in again with their password.
           </p>
         </div>
-        <ModalFooter
-          error={error}
-          busy={busy}
-          onCancel={onClose}
-          autofocusCancel
-          tone="danger"
-          submitLabel="Sign out everywhere"
-          busyLabel="Signing out…"
-        />
+        <ModalFooter error={error} busy={busy} onCancel={onClose} autofocusCancel tone="danger" submitLabel="Sign out everywhere" busyLabel="Signing out…" />
       </form>
     </Modal>
   );

@@ -8,12 +8,7 @@ import type { DelegationOption } from './delegation-option';
 import { EditPersonDialog } from './edit-person-dialog';
 import { SignOutEverywhereDialog } from './sign-out-everywhere-dialog';
 
-export type UsersDialog =
-  | { kind: 'add' }
-  | { kind: 'edit'; user: UserDto }
-  | { kind: 'access'; user: UserDto }
-  | { kind: 'sign-out'; user: UserDto }
-  | null;
+export type UsersDialog = { kind: 'add' } | { kind: 'edit'; user: UserDto } | { kind: 'access'; user: UserDto } | { kind: 'sign-out'; user: UserDto } | null;
 
 interface UserDialogsProps {
   dialog: UsersDialog;

@@ -24,12 +24,7 @@ interface UserRowProps {
 /** One person in the secretariat's list, with their actions. */
 export function UserRow({ user: u, self, delegationName, onAction }: UserRowProps) {
   return (
-    <tr
-            className={u.disabled ? 'is-disabled' : undefined}
-      data-testid="user-row"
-      data-email={u.email}
-      data-disabled={u.disabled ? 'true' : 'false'}
-    >
+    <tr className={u.disabled ? 'is-disabled' : undefined} data-testid="user-row" data-email={u.email} data-disabled={u.disabled ? 'true' : 'false'}>
       <td className="admin-table__email">
         <span className="admin-table__email-text">{u.email}</span>
         {self ? <span className="tag tag--write admin-you">You</span> : null}
@@ -57,12 +52,7 @@ export function UserRow({ user: u, self, delegationName, onAction }: UserRowProp
         </time>
       </td>
       <td className="admin-table__actions">
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => onAction('edit')}
-          aria-label={`Edit ${u.email}`}
-        >
+        <button type="button" className="button button--secondary button--small" onClick={() => onAction('edit')} aria-label={`Edit ${u.email}`}>
           Edit
         </button>
         {self ? (

@@ -16,7 +16,6 @@ interface UsersAdminProps {
 
 type StatusFilter = 'all' | 'active' | 'disabled';
 
-
 function byEmail(a: UserDto, b: UserDto): number {
   return a.email.localeCompare(b.email);
 }
@@ -63,8 +62,8 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
         <div>
           <h1>Users</h1>
           <p className="page-heading__lede">
-            Everyone who can sign in to Accord, with their role and delegation. A change of role or delegation, or disabling someone, ends
-            their open sessions at once.
+            Everyone who can sign in to Accord, with their role and delegation. A change of role or delegation, or disabling someone, ends their open sessions
+            at once.
           </p>
         </div>
         <button

@@ -31,7 +31,11 @@ export function AlternativeGroup(props: AlternativeGroupProps) {
   const first = group[0];
   const currentLabel = first.scope === 'span' ? (current ?? 'these words were deleted (not counted)') : 'the clause as it stands';
   return (
-    <section className="alts" data-testid="alternative-group" aria-label={`Alternatives for ${first.scope === 'span' ? `“${first.quote.slice(0, 60)}”` : 'the whole clause'}`}>
+    <section
+      className="alts"
+      data-testid="alternative-group"
+      aria-label={`Alternatives for ${first.scope === 'span' ? `“${first.quote.slice(0, 60)}”` : 'the whole clause'}`}
+    >
       <div className="alts__grid">
         <article className="alt alt--current" data-testid="alternative" data-alt-number="1">
           <header className="alt__head">
@@ -71,7 +75,13 @@ export function AlternativeGroup(props: AlternativeGroupProps) {
               </p>
               <div className="alt__actions">
                 {ownDelegation && canAnnotate ? (
-                  <button type="button" className={`button button--small ${backed ? 'button--ghost' : 'button--secondary'}`} aria-pressed={backed} disabled={busy} onClick={() => onBack(a, !backed)}>
+                  <button
+                    type="button"
+                    className={`button button--small ${backed ? 'button--ghost' : 'button--secondary'}`}
+                    aria-pressed={backed}
+                    disabled={busy}
+                    onClick={() => onBack(a, !backed)}
+                  >
                     {backed ? `Stop backing (${ownDelegation})` : `Back ALT ${a.number}`}
                   </button>
                 ) : null}

@@ -55,7 +55,8 @@ export function ProposeDialog({ clauseNumber, span, competesWith, onClose, onSub
           Propose an alternative wording — clause {clauseNumber}
         </h2>
         <p className="modal__body" id={`${id}-desc`}>
-          It is shown as the next ALT number beside the current text (ALT 1), in your delegation’s name, and your delegation backs it. The secretariat may adopt it.
+          It is shown as the next ALT number beside the current text (ALT 1), in your delegation’s name, and your delegation backs it. The secretariat may adopt
+          it.
         </p>
         {target ? (
           <p className="modal__body">For {target}.</p>
@@ -64,7 +65,9 @@ export function ProposeDialog({ clauseNumber, span, competesWith, onClose, onSub
             <legend>Replace</legend>
             <label className="annot__radio">
               <input type="radio" name={`${id}-scope`} checked={scope === 'span'} disabled={!span} onChange={() => setScope('span')} />
-              {span ? `The selected words: “${span.quote.slice(0, 120)}${span.quote.length > 120 ? '…' : ''}”` : 'Selected words (select words in the text first)'}
+              {span
+                ? `The selected words: “${span.quote.slice(0, 120)}${span.quote.length > 120 ? '…' : ''}”`
+                : 'Selected words (select words in the text first)'}
             </label>
             <label className="annot__radio">
               <input type="radio" name={`${id}-scope`} checked={scope === 'clause'} onChange={() => setScope('clause')} />
@@ -74,9 +77,18 @@ export function ProposeDialog({ clauseNumber, span, competesWith, onClose, onSub
         )}
         <div className="modal__field">
           <label htmlFor={`${id}-body`}>Alternative wording</label>
-          <textarea id={`${id}-body`} rows={scope === 'clause' && !competesWith ? 6 : 3} maxLength={MAX_WORDING_CHARS} value={body} onChange={(e) => setBody(e.target.value)} data-autofocus required />
+          <textarea
+            id={`${id}-body`}
+            rows={scope === 'clause' && !competesWith ? 6 : 3}
+            maxLength={MAX_WORDING_CHARS}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            data-autofocus
+            required
+          />
           <span className="modal__hint">
-            Plain text, {body.length.toLocaleString('en')} / {MAX_WORDING_CHARS.toLocaleString('en')} characters{scope === 'span' || competesWith?.scope === 'span' ? ', one line' : ''}.
+            Plain text, {body.length.toLocaleString('en')} / {MAX_WORDING_CHARS.toLocaleString('en')} characters
+            {scope === 'span' || competesWith?.scope === 'span' ? ', one line' : ''}.
           </span>
         </div>
         <div className="modal__field">
@@ -123,8 +135,11 @@ export function AdoptDialog({ alternative, current, clauseNumber, onClose, onSub
           Adopt ALT {alternative.number} in clause {clauseNumber}?
         </h2>
         <p className="modal__body" id={`${id}-desc`}>
-          {alternative.scope === 'span' ? `“${(current ?? alternative.quote).trim()}” becomes “${alternative.body}”` : 'The whole text of the clause is replaced by ALT ' + alternative.number}, for everyone, at once, as an edit in your name. The
-          other alternatives for the same words are archived, and brackets on the replaced words are resolved.
+          {alternative.scope === 'span'
+            ? `“${(current ?? alternative.quote).trim()}” becomes “${alternative.body}”`
+            : 'The whole text of the clause is replaced by ALT ' + alternative.number}
+          , for everyone, at once, as an edit in your name. The other alternatives for the same words are archived, and brackets on the replaced words are
+          resolved.
         </p>
         <div className="modal__field">
           <label htmlFor={`${id}-note`}>Note for the record (optional)</label>

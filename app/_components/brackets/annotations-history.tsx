@@ -3,7 +3,13 @@ import { formatShortUtc } from '../ui/format';
 import { closedBy, plural, who } from './annotation-format';
 
 /** The clause's closed brackets (removed, or resolved by an adoption) and its archived, withdrawn and adopted alternatives. */
-export function AnnotationsHistory({ closedBrackets, pastAlternatives }: { closedBrackets: readonly BracketDto[]; pastAlternatives: readonly AlternativeDto[] }) {
+export function AnnotationsHistory({
+  closedBrackets,
+  pastAlternatives,
+}: {
+  closedBrackets: readonly BracketDto[];
+  pastAlternatives: readonly AlternativeDto[];
+}) {
   if (closedBrackets.length === 0 && pastAlternatives.length === 0) return null;
   return (
     <details className="annot__history" data-testid="annotations-history">

@@ -38,7 +38,6 @@ export interface ClauseAnnotationsProps {
   onAlternatives: (alternatives: readonly AlternativeDto[]) => void;
 }
 
-
 /** Re-render when the clause's text changes, so that where each anchor lands stays current. */
 function useFragmentVersion(doc: Y.Doc | null, clauseId: string): number {
   const [version, setVersion] = useState(0);
@@ -101,6 +100,17 @@ function useRunner() {
 type Dialog =
   | { kind: 'propose'; span: { anchor: AnchorDto; quote: string } | null; competesWith?: AlternativeDto }
   | { kind: 'adopt'; alternative: AlternativeDto; current: string | null };
+
+/** The outcome of the panel's last action: an error (alert) or a confirmation (status). */
+function PanelMessage({ message }: { message: { tone: 'ok' | 'error'; text: string } | null }) {
+  if (!message) return null;
+  const error = message.tone === 'error';
+  return (
+    <p className={error ? 'form-error' : 'annot__ok'} role={error ? 'alert' : 'status'} data-testid="annotations-message">
+      {message.text}
+    </p>
+  );
+}
 
 /**
  * Brackets and alternative wordings of one clause: the tools to bracket the selected
@@ -165,11 +175,7 @@ export function ClauseAnnotationsPanel(props: ClauseAnnotationsProps) {
         onBracketSelection={bracketSelection}
         onProposeAlternative={() => setDialog({ kind: 'propose', span: selection() })}
       />
-      {message ? (
-        <p className={message.tone === 'error' ? 'form-error' : 'annot__ok'} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="annotations-message">
-          {message.text}
-        </p>
-      ) : null}
+      <PanelMessage message={message} />
 
       {openBrackets.length ? (
         <ul className="annot__brackets" aria-label="Open brackets">
@@ -199,9 +205,15 @@ export function ClauseAnnotationsPanel(props: ClauseAnnotationsProps) {
             ownDelegation={ownDelegation}
             busy={busy !== null}
             onBack={(alt, backed) =>
-              void run(`back-${alt.id}`, async () => onAlternatives(await setBacking(draftId, alt.id, backed)), backed ? `${ownDelegation} backs ALT ${alt.number}.` : `${ownDelegation} no longer backs ALT ${alt.number}.`)
+              void run(
+                `back-${alt.id}`,
+                async () => onAlternatives(await setBacking(draftId, alt.id, backed)),
+                backed ? `${ownDelegation} backs ALT ${alt.number}.` : `${ownDelegation} no longer backs ALT ${alt.number}.`,
+              )
             }
-            onWithdraw={(alt) => void run(`withdraw-${alt.id}`, async () => onAlternatives([await withdrawAlternative(draftId, alt.id)]), `ALT ${alt.number} withdrawn.`)}
+            onWithdraw={(alt) =>
+              void run(`withdraw-${alt.id}`, async () => onAlternatives([await withdrawAlternative(draftId, alt.id)]), `ALT ${alt.number} withdrawn.`)
+            }
             onAdopt={(alt) => setDialog({ kind: 'adopt', alternative: alt, current: first.scope === 'span' ? current : null })}
             onProposeAnother={() => setDialog({ kind: 'propose', span: null, competesWith: first })}
           />

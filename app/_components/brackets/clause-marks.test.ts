@@ -94,7 +94,14 @@ describe('clauseMarks', () => {
 describe('recorded brackets in the editor', () => {
   const drawn = (state: EditorState) => {
     const plugin = state.plugins.find((p) => p.spec.props?.decorations && p !== state.plugins[0])!;
-    return decorationsOf(state, plugin.getState(state)?.decorations).map((d) => ({ kind: d.kind, from: d.from, to: d.to, text: d.text, side: d.side, cls: d.attrs.class }));
+    return decorationsOf(state, plugin.getState(state)?.decorations).map((d) => ({
+      kind: d.kind,
+      from: d.from,
+      to: d.to,
+      text: d.text,
+      side: d.side,
+      cls: d.attrs.class,
+    }));
   };
 
   function setup() {
@@ -133,13 +140,19 @@ describe('recorded brackets in the editor', () => {
       alternatives: [],
     });
     let next = state.apply(state.tr.setMeta(recordedBracketsKey, marks));
-    expect(drawn(next).filter((d) => d.kind === 'inline').map((d) => d.text)).toEqual(['Participants ', 'thirty days']);
+    expect(
+      drawn(next)
+        .filter((d) => d.kind === 'inline')
+        .map((d) => d.text),
+    ).toEqual(['Participants ', 'thirty days']);
     clause.text(0).delete(0, 'Participants '.length);
     clause.text(0).insert(0, 'All states ');
     next = applyRemoteChange(next, clause);
     expect(next.doc.textContent.startsWith('All states deploy')).toBe(true);
     const at = positionOf(next, 'thirty days');
-    expect(drawn(next).filter((d) => d.kind === 'inline')).toEqual([{ kind: 'inline', from: at.from, to: at.to, text: 'thirty days', side: undefined, cls: 'rbracket-span' }]);
+    expect(drawn(next).filter((d) => d.kind === 'inline')).toEqual([
+      { kind: 'inline', from: at.from, to: at.to, text: 'thirty days', side: undefined, cls: 'rbracket-span' },
+    ]);
   });
 
   it('drops the glyphs of a bracket whose words this user deletes, instead of leaving an empty [ ]', () => {

@@ -23,7 +23,13 @@ export function OpenBracketItem({ item, removable, busy, onRemove }: OpenBracket
   const { bracket: b, text, count } = item;
   const detached = count === 'detached';
   return (
-    <li className={`annot__bracket${detached ? ' is-detached' : ''}`} data-testid="bracket-item" data-bracket-id={b.id} data-detached={detached ? 'true' : 'false'} data-count={count}>
+    <li
+      className={`annot__bracket${detached ? ' is-detached' : ''}`}
+      data-testid="bracket-item"
+      data-bracket-id={b.id}
+      data-detached={detached ? 'true' : 'false'}
+      data-count={count}
+    >
       <span className="annot__quote">
         <span aria-hidden="true">[</span>
         {text ?? b.quote}

@@ -68,7 +68,12 @@ describe('panelCounts', () => {
 
   it('gives the numbers consensus gives: typed brackets and duplicates count once, detached alternatives not at all', () => {
     const { doc, t, anchorOn } = setup();
-    const brackets = [bracket('a', anchorOn('host State')), bracket('b', anchorOn('host State')), bracket('c', anchorOn('30')), bracket('d', anchorOn('Assistance'))];
+    const brackets = [
+      bracket('a', anchorOn('host State')),
+      bracket('b', anchorOn('host State')),
+      bracket('c', anchorOn('30')),
+      bracket('d', anchorOn('Assistance')),
+    ];
     const alternatives = [alternative('whole'), alternative('span', anchorOn('days')), alternative('gone', anchorOn('begins'))];
     t.delete(TEXT.indexOf('begins'), 'begins'.length);
     const counts = panelCounts(doc, CLAUSE, brackets, alternatives);

@@ -37,7 +37,12 @@ function live(doc: Y.Doc, clauseId: string, anchor: AnchorDto, index: ReturnType
  * that the panel, the consensus line, the dashboard and the exports give the same
  * numbers. Without the document (not loaded yet), the server's view of each span is used.
  */
-export function panelCounts(doc: Y.Doc | null, clauseId: string, openBrackets: readonly BracketDto[], openAlternatives: readonly AlternativeDto[]): PanelCounts {
+export function panelCounts(
+  doc: Y.Doc | null,
+  clauseId: string,
+  openBrackets: readonly BracketDto[],
+  openAlternatives: readonly AlternativeDto[],
+): PanelCounts {
   const index = doc ? indexFragment(doc.getXmlFragment(clauseField(clauseId))) : null;
   const spans = openBrackets.map((b) => (doc && index ? live(doc, clauseId, b.anchor, index) : b.current));
   const classes = classifyRecordedBrackets(index?.text ?? '', spans);

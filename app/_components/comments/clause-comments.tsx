@@ -2,7 +2,20 @@
 
 import { clauseLabel } from '@/lib/domain/clause-number';
 import type { Editor } from '@tiptap/core';
-import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FocusEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import type { CommentReplyDto, CommentThreadDto } from '@/lib/api/comment-types';
 import { resolveAnchor, type EncodedAnchor } from '@/lib/comments/comment-anchor';
 import { canResolveThread, MAX_COMMENT_CHARS, teamLabel, type CommentVisibility } from '@/lib/comments/comment-visibility';
@@ -50,7 +63,10 @@ interface ClauseCommentsProps {
 
 const LOCK = (
   <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true" focusable="false">
-    <path d="M4.5 7V5a3.5 3.5 0 1 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5Zm1.5 0h4V5a2 2 0 1 0-4 0v2Z" fill="currentColor" />
+    <path
+      d="M4.5 7V5a3.5 3.5 0 1 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5Zm1.5 0h4V5a2 2 0 1 0-4 0v2Z"
+      fill="currentColor"
+    />
   </svg>
 );
 
@@ -86,7 +102,12 @@ function useAnchorStates(collab: Collab | null, clauseId: string, threads: reado
       }
       const r = resolveAnchor(collab.doc, clauseId, t.anchor);
       // Positions this copy has not seen yet (edits still on their way) count as attached.
-      map.set(t.id, r.ok ? { offset: r.anchor.from, detached: r.anchor.detached, text: r.anchor.text } : { offset: Number.MAX_SAFE_INTEGER, detached: r.reason !== 'unknown', text: null });
+      map.set(
+        t.id,
+        r.ok
+          ? { offset: r.anchor.from, detached: r.anchor.detached, text: r.anchor.text }
+          : { offset: Number.MAX_SAFE_INTEGER, detached: r.reason !== 'unknown', text: null },
+      );
     }
     return map;
   }, [collab, clauseId, threads, version]);
@@ -165,7 +186,10 @@ interface ComposerProps {
   className?: string;
 }
 
-const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer({ draftId, clauseId, clauseNumber, target, me, onClose, onCreated, style, className }, ref) {
+const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
+  { draftId, clauseId, clauseNumber, target, me, onClose, onCreated, style, className },
+  ref,
+) {
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<CommentVisibility>('everyone');
   const [busy, setBusy] = useState(false);
@@ -218,11 +242,21 @@ const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer({ 
           Everyone in the draft
         </label>
         <label>
-          <input type="radio" name={`visibility-${clauseId}`} value="delegation" checked={visibility === 'delegation'} onChange={() => setVisibility('delegation')} />
+          <input
+            type="radio"
+            name={`visibility-${clauseId}`}
+            value="delegation"
+            checked={visibility === 'delegation'}
+            onChange={() => setVisibility('delegation')}
+          />
           {LOCK} Only {team} (internal note)
         </label>
       </fieldset>
-      {visibility === 'delegation' ? <p className="comment-composer__hint">Nobody outside {team} receives an internal note, not even the secretariat; mentions in it notify only {team}.</p> : null}
+      {visibility === 'delegation' ? (
+        <p className="comment-composer__hint">
+          Nobody outside {team} receives an internal note, not even the secretariat; mentions in it notify only {team}.
+        </p>
+      ) : null}
       {error ? (
         <p className="form-error" role="alert">
           {error}
@@ -328,7 +362,12 @@ function ThreadActions({ threadId, reply, replying, busy, canReply, resolvable, 
         <div className="comment-thread__reply-form">
           <BodyField id={`reply-${threadId}`} label="Your reply" value={reply} onChange={onReply} onSubmit={onSend} autoFocus />
           <div className="comment-composer__actions">
-            <button type="button" className="button button--primary button--small" disabled={busy || !reply.trim() || reply.length > MAX_COMMENT_CHARS} onClick={onSend}>
+            <button
+              type="button"
+              className="button button--primary button--small"
+              disabled={busy || !reply.trim() || reply.length > MAX_COMMENT_CHARS}
+              onClick={onSend}
+            >
               {busy ? 'Sending…' : 'Reply'}
             </button>
             <button type="button" className="button button--ghost button--small" onClick={() => onReplying(false)}>
@@ -402,7 +441,8 @@ const Thread = forwardRef<HTMLElement, ThreadProps>(function Thread(
   // Keyboard focus activates too; a mouse click on a button inside is handled by onClick.
   const onFocus = (e: FocusEvent<HTMLElement>) => {
     onEmphasise(thread.id);
-    if (open && !active && (e.target as HTMLElement).matches(':focus-visible') && !(e.target as HTMLElement).closest('[data-no-activate]')) onActivate(thread.id);
+    if (open && !active && (e.target as HTMLElement).matches(':focus-visible') && !(e.target as HTMLElement).closest('[data-no-activate]'))
+      onActivate(thread.id);
   };
   const onBlur = (e: FocusEvent<HTMLElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onEmphasise(null);
@@ -526,7 +566,17 @@ interface FollowActiveOptions {
 }
 
 /** Keeps the active thread in view and the resolved ones shown when it is one of them. */
-function useFollowActive({ rootRef, threads, activeId, activeResolved, onActivate, inMargin, activePlaced, showResolved, setShowResolved }: FollowActiveOptions) {
+function useFollowActive({
+  rootRef,
+  threads,
+  activeId,
+  activeResolved,
+  onActivate,
+  inMargin,
+  activePlaced,
+  showResolved,
+  setShowResolved,
+}: FollowActiveOptions) {
   // A thread opened while resolved (a link to #comment-<id>) shows the resolved ones; the active thread
   // being resolved (here or by someone else) is no longer active and goes behind the toggle.
   const activeState = activeId ? threads.find((t) => t.id === activeId)?.state : undefined;
@@ -575,6 +625,56 @@ function useReportMarginHeight(rootRef: React.RefObject<HTMLElement | null>, sho
 
 const COMPOSER_ID = 'composer';
 
+/** The threads of a clause in the order of their words in the clause, detached ones last. */
+function useSortedThreads(threads: readonly CommentThreadDto[], anchors: ReturnType<typeof useAnchorStates>) {
+  return useMemo(() => {
+    const order = (a: CommentThreadDto, b: CommentThreadDto) => {
+      const x = anchors.get(a.id);
+      const y = anchors.get(b.id);
+      return Number(x?.detached) - Number(y?.detached) || (x?.offset ?? 0) - (y?.offset ?? 0) || a.createdAt.localeCompare(b.createdAt);
+    };
+    return {
+      open: threads.filter((t) => t.state === 'open').sort(order),
+      resolved: threads.filter((t) => t.state === 'resolved').sort(order),
+    };
+  }, [threads, anchors]);
+}
+
+/** The margin layout of a clause's open threads (and the composer, first), and where each card goes. */
+function useCommentMargin(args: {
+  inMargin: boolean;
+  editor: ClauseCommentsProps['editor'];
+  composer: boolean;
+  open: CommentThreadDto[];
+  anchors: ReturnType<typeof useAnchorStates>;
+  activeId: string | null;
+}) {
+  const { inMargin, editor, composer, open, anchors, activeId } = args;
+  const marginCards = useMemo<MarginCard[]>(
+    () => [...(composer ? [{ id: COMPOSER_ID, detached: false }] : []), ...open.map((t) => ({ id: t.id, detached: anchors.get(t.id)?.detached ?? false }))],
+    [composer, open, anchors],
+  );
+  const margin = useMarginLayout({ enabled: inMargin, editor, cards: marginCards, activeId: composer ? COMPOSER_ID : activeId });
+  const place = useMarginPlacement(margin.layout, inMargin);
+  return { margin, place };
+}
+
+/** Scroll a thread's words into view in the clause text. */
+function scrollToWords(editor: ClauseCommentsProps['editor'], id: string) {
+  const dom = editor && !editor.isDestroyed ? editor.view.dom : null;
+  const words = dom?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  words?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'nearest' });
+}
+
+function ResolvedToggle({ count, shown, onChange }: { count: number; shown: boolean; onChange: (shown: boolean) => void }) {
+  return (
+    <label className="clause-comments__toggle">
+      <input type="checkbox" checked={shown} onChange={(e) => onChange(e.target.checked)} /> Show resolved ({count})
+    </label>
+  );
+}
+
 /**
  * The comment threads of one clause and the composer for a new comment on the selected
  * words, with replies, resolve and reopen. Two layouts:
@@ -613,40 +713,29 @@ export function ClauseComments(props: ClauseCommentsProps) {
   const inMargin = layout === 'margin';
   const open = threads.filter((t) => t.state === 'open');
   const resolved = threads.filter((t) => t.state === 'resolved');
-  // In the order of their words in the clause, detached ones last.
-  const sorted = useMemo(() => {
-    const order = (a: CommentThreadDto, b: CommentThreadDto) => {
-      const x = anchors.get(a.id);
-      const y = anchors.get(b.id);
-      return Number(x?.detached) - Number(y?.detached) || (x?.offset ?? 0) - (y?.offset ?? 0) || a.createdAt.localeCompare(b.createdAt);
-    };
-    return {
-      open: threads.filter((t) => t.state === 'open').sort(order),
-      resolved: threads.filter((t) => t.state === 'resolved').sort(order),
-    };
-  }, [threads, anchors]);
+  const sorted = useSortedThreads(threads, anchors);
   const openSorted = sorted.open;
   const resolvedSorted = showResolved ? sorted.resolved : [];
   const activeResolved = activeId !== null && resolved.some((t) => t.id === activeId);
 
-  const marginCards = useMemo<MarginCard[]>(
-    () => [...(composer ? [{ id: COMPOSER_ID, detached: false }] : []), ...sorted.open.map((t) => ({ id: t.id, detached: anchors.get(t.id)?.detached ?? false }))],
-    [composer, sorted, anchors],
-  );
-  const margin = useMarginLayout({ enabled: inMargin, editor, cards: marginCards, activeId: composer ? COMPOSER_ID : activeId });
-  const place = useMarginPlacement(margin.layout, inMargin);
+  const { margin, place } = useCommentMargin({ inMargin, editor, composer: composer !== null && composer !== undefined, open: sorted.open, anchors, activeId });
 
-  useFollowActive({ rootRef, threads, activeId, activeResolved, onActivate, inMargin, activePlaced: inMargin && activeId ? margin.layout?.tops.get(activeId) : undefined, showResolved, setShowResolved });
+  useFollowActive({
+    rootRef,
+    threads,
+    activeId,
+    activeResolved,
+    onActivate,
+    inMargin,
+    activePlaced: inMargin && activeId ? margin.layout?.tops.get(activeId) : undefined,
+    showResolved,
+    setShowResolved,
+  });
 
   const empty = threads.length === 0 && !composer;
   useReportMarginHeight(rootRef, inMargin && !empty, onMarginHeight);
 
-  const showWords = (id: string) => {
-    const dom = editor && !editor.isDestroyed ? editor.view.dom : null;
-    const words = dom?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
-    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    words?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'nearest' });
-  };
+  const showWords = (id: string) => scrollToWords(editor, id);
 
   if (empty) return null;
 
@@ -690,16 +779,17 @@ export function ClauseComments(props: ClauseCommentsProps) {
       {...place(COMPOSER_ID)}
     />
   ) : null;
-  const resolvedToggle =
-    resolved.length > 0 ? (
-      <label className="clause-comments__toggle">
-        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Show resolved ({resolved.length})
-      </label>
-    ) : null;
+  const resolvedToggle = resolved.length > 0 ? <ResolvedToggle count={resolved.length} shown={showResolved} onChange={setShowResolved} /> : null;
 
   if (inMargin) {
     return (
-      <section ref={rootRef} className="clause-comments clause-comments--margin" aria-label={`Comments on ${clauseLabel(clauseNumber).toLowerCase()}`} data-testid="clause-comments" data-layout="margin">
+      <section
+        ref={rootRef}
+        className="clause-comments clause-comments--margin"
+        aria-label={`Comments on ${clauseLabel(clauseNumber).toLowerCase()}`}
+        data-testid="clause-comments"
+        data-layout="margin"
+      >
         <h3 className="visually-hidden">
           Comments: {open.length} open{resolved.length ? `, ${resolved.length} resolved` : ''}
         </h3>
@@ -720,7 +810,13 @@ export function ClauseComments(props: ClauseCommentsProps) {
 
   const shown = [...openSorted, ...resolvedSorted];
   return (
-    <section ref={rootRef} className="clause-comments" aria-label={`Comments on ${clauseLabel(clauseNumber).toLowerCase()}`} data-testid="clause-comments" data-layout="list">
+    <section
+      ref={rootRef}
+      className="clause-comments"
+      aria-label={`Comments on ${clauseLabel(clauseNumber).toLowerCase()}`}
+      data-testid="clause-comments"
+      data-layout="list"
+    >
       <header className="clause-comments__head">
         <h3 className="clause-comments__title">
           Comments <span className="clause-comments__count">{open.length} open</span>

@@ -126,7 +126,9 @@ describe('layoutMarginCards', () => {
       // Without an active card, no card is above its words.
       if (!active) for (const item of items) if (item.top !== null) expect(placed[item.id]).toBeGreaterThanOrEqual(item.top);
       const activeItem = items.find((i) => i.id === active && i.top !== null);
-      const before = activeItem ? items.filter((i) => i.top !== null && (i.top < activeItem.top! || (i.top === activeItem.top && items.indexOf(i) < items.indexOf(activeItem)))) : [];
+      const before = activeItem
+        ? items.filter((i) => i.top !== null && (i.top < activeItem.top! || (i.top === activeItem.top && items.indexOf(i) < items.indexOf(activeItem))))
+        : [];
       const room = before.reduce((sum, i) => sum + i.height + 8, 0);
       // The active card keeps its place whenever the cards before it fit above it.
       if (activeItem && room <= activeItem.top!) expect(placed[activeItem.id]).toBe(activeItem.top);

@@ -143,7 +143,8 @@ export function NotificationBell({ delegation }: { delegation: string }) {
           {loading ? <p className="bell__empty">Loading…</p> : null}
           {!loading && items.length === 0 && !error ? (
             <p className="bell__empty">
-              Nothing yet. Mentions, replies, alternatives, status changes, silence procedures and text replaced by the secretariat appear here for {delegation}.
+              Nothing yet. Mentions, replies, alternatives, status changes, silence procedures and text replaced by the secretariat appear here for {delegation}
+              .
             </p>
           ) : null}
           <ol className="bell__list">

@@ -31,7 +31,14 @@ export function NotificationPreferences() {
     }
   };
 
-  if (!prefs) return error ? <p className="form-error" role="alert">{error}</p> : <p className="bell__empty">Loading…</p>;
+  if (!prefs)
+    return error ? (
+      <p className="form-error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p className="bell__empty">Loading…</p>
+    );
   return (
     <fieldset className="bell__prefs" data-testid="notification-preferences">
       <legend className="bell__title">Notify me of</legend>

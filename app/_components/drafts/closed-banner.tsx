@@ -5,8 +5,8 @@ export function ClosedBanner({ secretariat, draftId }: { secretariat: boolean; d
   return (
     <div className={`banner ${styles.closedBanner}`} role="status" data-testid="closed-banner">
       <p>
-        <strong>Closed — read-only.</strong> The text of this draft was adopted: nobody can change it, take positions or comment.
-        It can still be read, searched and exported.
+        <strong>Closed — read-only.</strong> The text of this draft was adopted: nobody can change it, take positions or comment. It can still be read, searched
+        and exported.
         {secretariat ? (
           <>
             {' '}

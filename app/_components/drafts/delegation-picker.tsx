@@ -60,7 +60,12 @@ export function DelegationPicker({ delegations, parts, onChange, onAdded }: Dele
             <span className={styles.code} style={{ backgroundColor: d.color, color: inkOn(d.color) }}>
               {d.code}
             </span>
-            <select value={parts.get(d.code) ?? ''} onChange={(e) => set(d.code, e.target.value as Part | '')} aria-label={`${d.name} (${d.code})`} data-testid={`part-${d.code}`}>
+            <select
+              value={parts.get(d.code) ?? ''}
+              onChange={(e) => set(d.code, e.target.value as Part | '')}
+              aria-label={`${d.name} (${d.code})`}
+              data-testid={`part-${d.code}`}
+            >
               <option value="">—</option>
               <option value="participant">Takes part</option>
               <option value="observer">Observes</option>

@@ -81,7 +81,14 @@ export function DraftList({ drafts }: { drafts: DraftSummary[] }) {
         <label className="visually-hidden" htmlFor="draft-search">
           Search drafts
         </label>
-        <input id="draft-search" type="search" placeholder="Search drafts by title or mandate…" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="draft-search" />
+        <input
+          id="draft-search"
+          type="search"
+          placeholder="Search drafts by title or mandate…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="draft-search"
+        />
       </div>
       {shown.length === 0 ? (
         <p className={styles.noMatch} role="status">

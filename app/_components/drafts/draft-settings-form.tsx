@@ -81,8 +81,15 @@ export function DraftSettingsForm({ draft: initial, delegations: known }: { draf
             <label htmlFor="ds-description">Description (the mandate)</label>
             <textarea id="ds-description" rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />
           </div>
-          <DelegationPicker delegations={delegations} parts={parts} onChange={setParts} onAdded={(d) => setDelegations((list) => [...list, d].sort((a, b) => a.code.localeCompare(b.code)))} />
-          <p className={styles.hint}>A delegation removed from the participants keeps its positions in the history but no longer counts for consensus; the change is recorded.</p>
+          <DelegationPicker
+            delegations={delegations}
+            parts={parts}
+            onChange={setParts}
+            onAdded={(d) => setDelegations((list) => [...list, d].sort((a, b) => a.code.localeCompare(b.code)))}
+          />
+          <p className={styles.hint}>
+            A delegation removed from the participants keeps its positions in the history but no longer counts for consensus; the change is recorded.
+          </p>
         </fieldset>
         {error ? (
           <p className="form-error" role="alert">
@@ -116,7 +123,13 @@ export function DraftSettingsForm({ draft: initial, delegations: known }: { draf
           </p>
         ) : null}
         <div className={styles.actions}>
-          <button type="button" className={`button ${closed ? 'button--primary' : 'button--danger'}`} disabled={busy || (closed && !reason.trim())} onClick={() => void changeState()} data-testid="toggle-state">
+          <button
+            type="button"
+            className={`button ${closed ? 'button--primary' : 'button--danger'}`}
+            disabled={busy || (closed && !reason.trim())}
+            onClick={() => void changeState()}
+            data-testid="toggle-state"
+          >
             {closed ? 'Reopen draft' : 'Close draft'}
           </button>
         </div>

@@ -54,7 +54,12 @@ async function sendForm<T>(url: string, form: FormData): Promise<T> {
     throw new ApiError('Cannot reach the server. Check your connection and try again.', 0, null);
   }
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  if (!res.ok) throw new ApiError(body?.error?.message ?? WORDING.byStatus?.[res.status] ?? `The request failed (HTTP ${res.status}).`, res.status, body?.error?.code ?? null);
+  if (!res.ok)
+    throw new ApiError(
+      body?.error?.message ?? WORDING.byStatus?.[res.status] ?? `The request failed (HTTP ${res.status}).`,
+      res.status,
+      body?.error?.code ?? null,
+    );
   return body as T;
 }
 

@@ -42,6 +42,47 @@ function SourceChooser({ source, onChoose }: { source: Source; onChoose: (next: 
   );
 }
 
+type TextFormat = 'markdown' | 'text';
+
+/** A Word zero draft as the source, with how its clauses are found. */
+function DocxSourceField({ onFile }: { onFile: (file: File | null) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor="nd-file">Zero draft (.docx, up to 10 MB)</label>
+      <input
+        id="nd-file"
+        type="file"
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+        data-testid="draft-file"
+      />
+      <p className={styles.hint}>
+        Clauses are found from Word headings, “Article N”, “N.” or “(N)” paragraphs, or a numbered list; the text before the first clause becomes the
+        description.
+      </p>
+    </div>
+  );
+}
+
+/** Pasted text or Markdown as the zero draft. */
+function TextSourceFields(props: { format: TextFormat; content: string; onFormat: (f: TextFormat) => void; onContent: (text: string) => void }) {
+  return (
+    <div className={styles.fields}>
+      <div className={`field ${styles.field}`}>
+        <label htmlFor="nd-format">Format</label>
+        <select id="nd-format" value={props.format} onChange={(e) => props.onFormat(e.target.value as TextFormat)}>
+          <option value="markdown">Markdown (# headings, **bold**, lists)</option>
+          <option value="text">Plain text (one paragraph per line)</option>
+        </select>
+      </div>
+      <div className={`field ${styles.field}`}>
+        <label htmlFor="nd-content">Text</label>
+        <textarea id="nd-content" rows={10} value={props.content} onChange={(e) => props.onContent(e.target.value)} data-testid="draft-text" />
+      </div>
+    </div>
+  );
+}
+
 /** The secretariat's "New draft": title, mandate, delegations, and where the text comes from, previewed before anything is created. */
 export function NewDraftForm({ delegations: known }: { delegations: DelegationDto[] }) {
   const router = useRouter();
@@ -50,7 +91,7 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
   const [description, setDescription] = useState('');
   const [parts, setParts] = useState<Map<string, Part>>(new Map());
   const [source, setSource] = useState<Source>('docx');
-  const [format, setFormat] = useState<'markdown' | 'text'>('markdown');
+  const [format, setFormat] = useState<TextFormat>('markdown');
   const [content, setContent] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -117,7 +158,12 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
             <label htmlFor="nd-description">Description (the mandate)</label>
             <textarea id="nd-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="draft-description" />
           </div>
-          <DelegationPicker delegations={delegations} parts={parts} onChange={setParts} onAdded={(d) => setDelegations((list) => [...list, d].sort((a, b) => a.code.localeCompare(b.code)))} />
+          <DelegationPicker
+            delegations={delegations}
+            parts={parts}
+            onChange={setParts}
+            onAdded={(d) => setDelegations((list) => [...list, d].sort((a, b) => a.code.localeCompare(b.code)))}
+          />
         </div>
       </section>
 
@@ -125,39 +171,33 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
         <h2 id="nd-text">The text</h2>
         <SourceChooser source={source} onChoose={choose} />
         {source === 'docx' ? (
-          <div className="field">
-            <label htmlFor="nd-file">Zero draft (.docx, up to 10 MB)</label>
-            <input
-              id="nd-file"
-              type="file"
-              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setPreview(null);
-              }}
-              data-testid="draft-file"
-            />
-            <p className={styles.hint}>Clauses are found from Word headings, “Article N”, “N.” or “(N)” paragraphs, or a numbered list; the text before the first clause becomes the description.</p>
-          </div>
+          <DocxSourceField
+            onFile={(f) => {
+              setFile(f);
+              setPreview(null);
+            }}
+          />
         ) : null}
         {source === 'text' ? (
-          <div className={styles.fields}>
-            <div className={`field ${styles.field}`}>
-              <label htmlFor="nd-format">Format</label>
-              <select id="nd-format" value={format} onChange={(e) => setFormat(e.target.value as 'markdown' | 'text')}>
-                <option value="markdown">Markdown (# headings, **bold**, lists)</option>
-                <option value="text">Plain text (one paragraph per line)</option>
-              </select>
-            </div>
-            <div className={`field ${styles.field}`}>
-              <label htmlFor="nd-content">Text</label>
-              <textarea id="nd-content" rows={10} value={content} onChange={(e) => (setContent(e.target.value), setPreview(null))} data-testid="draft-text" />
-            </div>
-          </div>
+          <TextSourceFields
+            format={format}
+            content={content}
+            onFormat={setFormat}
+            onContent={(text) => {
+              setContent(text);
+              setPreview(null);
+            }}
+          />
         ) : null}
         {source !== 'empty' ? (
           <div className={styles.actions} style={{ justifyContent: 'flex-start', marginTop: 14 }}>
-            <button type="button" className="button button--secondary" onClick={() => void runPreview()} disabled={busy !== null || (source === 'docx' ? !file : !content.trim())} data-testid="preview-import">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void runPreview()}
+              disabled={busy !== null || (source === 'docx' ? !file : !content.trim())}
+              data-testid="preview-import"
+            >
               {busy === 'preview' ? 'Reading…' : preview ? 'Preview again' : 'Preview clauses'}
             </button>
           </div>
@@ -177,7 +217,11 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
           </span>
         ) : null}
         <button type="submit" className="button button--primary" disabled={busy !== null || !title.trim() || needsPreview} data-testid="create-draft">
-          {busy === 'create' ? 'Creating…' : preview ? `Create draft with ${preview.clauses.length} ${preview.clauses.length === 1 ? 'clause' : 'clauses'}` : 'Create draft'}
+          {busy === 'create'
+            ? 'Creating…'
+            : preview
+              ? `Create draft with ${preview.clauses.length} ${preview.clauses.length === 1 ? 'clause' : 'clauses'}`
+              : 'Create draft'}
         </button>
       </div>
     </form>

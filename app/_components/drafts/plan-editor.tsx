@@ -42,7 +42,12 @@ function ClauseRow({ clause, index, clauses, onChange }: { clause: PlanClause; i
       <p className={styles.planLines}>{firstLines(clause.text) || '(no text)'}</p>
       <div className={styles.planActions}>
         {index > 0 ? (
-          <button type="button" className="button button--ghost button--small" onClick={() => apply(() => mergeIntoPrevious(clauses, index))} data-testid="plan-merge">
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => apply(() => mergeIntoPrevious(clauses, index))}
+            data-testid="plan-merge"
+          >
             Merge into clause {index}
           </button>
         ) : null}
@@ -56,7 +61,12 @@ function ClauseRow({ clause, index, clauses, onChange }: { clause: PlanClause; i
                 </option>
               ))}
             </select>
-            <button type="button" className="button button--ghost button--small" disabled={!split} onClick={() => apply(() => splitClause(clauses, index, Number(split)))}>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              disabled={!split}
+              onClick={() => apply(() => splitClause(clauses, index, Number(split)))}
+            >
               Split
             </button>
           </>
@@ -90,7 +100,13 @@ export function PlanEditor({ clauses, dropped, onChange }: PlanEditorProps) {
       <ol className={styles.planList}>
         {clauses.map((clause, index) => (
           // A clause's key follows its first paragraph, so that edits keep their row.
-          <ClauseRow key={`${clause.units[0]?.n ?? index}-${clause.units.length}-${clause.title}`} clause={clause} index={index} clauses={clauses} onChange={onChange} />
+          <ClauseRow
+            key={`${clause.units[0]?.n ?? index}-${clause.units.length}-${clause.title}`}
+            clause={clause}
+            index={index}
+            clauses={clauses}
+            onChange={onChange}
+          />
         ))}
       </ol>
     </div>

@@ -38,7 +38,13 @@ export function DownloadButton({ url, label, busyLabel, fallbackName, testId }: 
 
   return (
     <span className="export-control export-control--inline" data-testid={testId}>
-      <button type="button" className="button button--secondary button--small export-control__button" onClick={() => void download()} disabled={busy} aria-busy={busy || undefined}>
+      <button
+        type="button"
+        className="button button--secondary button--small export-control__button"
+        onClick={() => void download()}
+        disabled={busy}
+        aria-busy={busy || undefined}
+      >
         {busy ? (
           <>
             <span className="export-control__spinner" aria-hidden="true" />

@@ -30,7 +30,14 @@ interface ExportChoice {
 }
 
 const CHOICES: ExportChoice[] = [
-  { key: 'docx', label: 'Word document (DOCX)', hint: 'Numbered clauses; brackets and ALT wordings kept', path: 'export?format=docx', busy: 'Preparing DOCX…', extension: 'docx' },
+  {
+    key: 'docx',
+    label: 'Word document (DOCX)',
+    hint: 'Numbered clauses; brackets and ALT wordings kept',
+    path: 'export?format=docx',
+    busy: 'Preparing DOCX…',
+    extension: 'docx',
+  },
   {
     key: 'docx-annex',
     label: 'Word with positions annex',
@@ -40,7 +47,14 @@ const CHOICES: ExportChoice[] = [
     extension: 'docx',
   },
   { key: 'pdf', label: 'PDF for printing', hint: 'A4, marked as a draft, numbered pages', path: 'export?format=pdf', busy: 'Preparing PDF…', extension: 'pdf' },
-  { key: 'pdf-annex', label: 'PDF with positions annex', hint: 'The PDF and the table of positions', path: 'export?format=pdf&annex=positions', busy: 'Preparing PDF…', extension: 'pdf' },
+  {
+    key: 'pdf-annex',
+    label: 'PDF with positions annex',
+    hint: 'The PDF and the table of positions',
+    path: 'export?format=pdf&annex=positions',
+    busy: 'Preparing PDF…',
+    extension: 'pdf',
+  },
 ];
 
 const ADOPTED_CHOICES: ExportChoice[] = [
@@ -130,7 +144,10 @@ export function ExportMenu({ draftId, title, adoption }: ExportMenuProps) {
     setDone(null);
     setBusy(choice);
     try {
-      const name = await downloadExport(`/api/drafts/${encodeURIComponent(draftId)}/${choice.path}`, `${title}${choice.name ? ` ${choice.name}` : ''}.${choice.extension}`);
+      const name = await downloadExport(
+        `/api/drafts/${encodeURIComponent(draftId)}/${choice.path}`,
+        `${title}${choice.name ? ` ${choice.name}` : ''}.${choice.extension}`,
+      );
       setDone(`Downloaded ${name}`);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The export failed. Try again.');

@@ -66,7 +66,9 @@ export function AuthorshipPanel({ draftId, delegations, options, at, version, pu
           Show delegation codes in the text
         </label>
       </div>
-      {stale ? <LiveNotice text="The text has changed since it was loaded" action="Refresh" onAction={() => setRefreshed((n) => n + 1)} testId="authorship-stale" /> : null}
+      {stale ? (
+        <LiveNotice text="The text has changed since it was loaded" action="Refresh" onAction={() => setRefreshed((n) => n + 1)} testId="authorship-stale" />
+      ) : null}
       {error ? (
         <div className="banner banner--error" role="alert">
           <p>{error}</p>
@@ -81,7 +83,11 @@ export function AuthorshipPanel({ draftId, delegations, options, at, version, pu
             {data.authors.map((a) => {
               const style = authorStyle(a.delegation, a.userName, delegations);
               return (
-                <li key={`${a.delegation}|${a.userName}`} className={`hlegend__item hrun--p${style.pattern}`} style={{ '--author': style.color } as CSSProperties}>
+                <li
+                  key={`${a.delegation}|${a.userName}`}
+                  className={`hlegend__item hrun--p${style.pattern}`}
+                  style={{ '--author': style.color } as CSSProperties}
+                >
                   <AuthorTag style={style} />
                   <span className="hlegend__who">{a.userName ?? 'Unknown'}</span>
                   <span className="hlegend__share">{total ? Math.round((a.chars / total) * 100) : 0}%</span>
@@ -102,7 +108,13 @@ export function AuthorshipPanel({ draftId, delegations, options, at, version, pu
                   const style = authorStyle(run.delegation, run.userName, delegations);
                   const words = `${style.label}${run.userName ? ` · ${run.userName}` : ''}${run.at ? ` · ${formatDateTimeUtc(run.at)}` : ''}`;
                   return (
-                    <span key={i} className={`hrun hrun--p${style.pattern}`} style={{ '--author': style.color } as CSSProperties} title={words} data-delegation={run.delegation ?? ''}>
+                    <span
+                      key={i}
+                      className={`hrun hrun--p${style.pattern}`}
+                      style={{ '--author': style.color } as CSSProperties}
+                      title={words}
+                      data-delegation={run.delegation ?? ''}
+                    >
                       {codes ? <AuthorTag style={style} title={words} /> : <span className="visually-hidden">[{style.code}] </span>}
                       {run.text}
                     </span>

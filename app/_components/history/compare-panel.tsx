@@ -35,7 +35,12 @@ export function Segment({ segment, delegations }: { segment: DiffSegment; delega
   const words = segment.kind === 'insert' ? `Inserted by ${who}` : segment.delegation || segment.userName ? `Deleted by ${who}` : 'Deleted';
   const Tag = segment.kind === 'insert' ? 'ins' : 'del';
   return (
-    <Tag className={`hdiff hdiff--${segment.kind}`} style={{ '--author': style.color } as CSSProperties} title={words} data-delegation={segment.delegation ?? ''}>
+    <Tag
+      className={`hdiff hdiff--${segment.kind}`}
+      style={{ '--author': style.color } as CSSProperties}
+      title={words}
+      data-delegation={segment.delegation ?? ''}
+    >
       <AuthorTag style={style} title={words} />
       <span className="visually-hidden">{segment.kind === 'insert' ? ' inserted: ' : ' deleted: '}</span>
       {segment.text}
@@ -43,11 +48,27 @@ export function Segment({ segment, delegations }: { segment: DiffSegment; delega
   );
 }
 
-function ClauseChange({ diff, layout, delegations, restore }: { diff: ClauseDiff; layout: 'inline' | 'side'; delegations: readonly DelegationSummary[]; restore?: () => void }) {
+function ClauseChange({
+  diff,
+  layout,
+  delegations,
+  restore,
+}: {
+  diff: ClauseDiff;
+  layout: 'inline' | 'side';
+  delegations: readonly DelegationSummary[];
+  restore?: () => void;
+}) {
   const inserted = diff.segments.filter((s) => s.kind === 'insert').reduce((n, s) => n + s.text.length, 0);
   const deleted = diff.segments.filter((s) => s.kind === 'delete').reduce((n, s) => n + s.text.length, 0);
   return (
-    <article className="hclause" id={`clause-${diff.clauseId}`} data-testid="compare-clause" data-clause-number={diff.number} data-changed={diff.changed ? 'true' : 'false'}>
+    <article
+      className="hclause"
+      id={`clause-${diff.clauseId}`}
+      data-testid="compare-clause"
+      data-clause-number={diff.number}
+      data-changed={diff.changed ? 'true' : 'false'}
+    >
       <header className="hclause__head">
         <h3 className="hclause__title">
           <span className="hclause__number">{diff.number}.</span> {diff.title}
@@ -159,7 +180,9 @@ export function ComparePanel({ draftId, delegations, options, from, to, secretar
         ) : null}
       </div>
 
-      {stale ? <LiveNotice text="The text has changed since this comparison" action="Refresh" onAction={() => setRefreshed((n) => n + 1)} testId="compare-stale" /> : null}
+      {stale ? (
+        <LiveNotice text="The text has changed since this comparison" action="Refresh" onAction={() => setRefreshed((n) => n + 1)} testId="compare-stale" />
+      ) : null}
       {error ? (
         <div className="banner banner--error" role="alert">
           <p>{error}</p>
@@ -181,7 +204,8 @@ export function ComparePanel({ draftId, delegations, options, from, to, secretar
           </div>
           <div className="hsummary" data-testid="compare-summary" role="status">
             <p>
-              <strong data-testid="compare-from-label">{describeResolvedPoint(data.from)}</strong> → <strong data-testid="compare-to-label">{describeResolvedPoint(data.to)}</strong>:{' '}
+              <strong data-testid="compare-from-label">{describeResolvedPoint(data.from)}</strong> →{' '}
+              <strong data-testid="compare-to-label">{describeResolvedPoint(data.to)}</strong>:{' '}
               {changed.length === 0 ? (
                 'no clause changed.'
               ) : (

@@ -7,7 +7,17 @@ import { useSubmit } from '../ui/use-submit';
 import { cutRevision } from './history-api';
 
 /** The secretariat cuts the next numbered revision, with an optional note. */
-export function CutRevisionDialog({ draftId, next, onClose, onCut }: { draftId: string; next: number; onClose: () => void; onCut: (revision: RevisionDto) => void }) {
+export function CutRevisionDialog({
+  draftId,
+  next,
+  onClose,
+  onCut,
+}: {
+  draftId: string;
+  next: number;
+  onClose: () => void;
+  onCut: (revision: RevisionDto) => void;
+}) {
   const id = useId();
   const [note, setNote] = useState('');
   const { busy, error, submit } = useSubmit(() => cutRevision(draftId, note), {
@@ -29,7 +39,15 @@ export function CutRevisionDialog({ draftId, next, onClose, onCut }: { draftId: 
         </p>
         <div className="modal__field">
           <label htmlFor={`${id}-note`}>Note (optional)</label>
-          <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={3} placeholder="e.g. Circulated to capitals after the 4 March session" data-autofocus />
+          <textarea
+            id={`${id}-note`}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={2000}
+            rows={3}
+            placeholder="e.g. Circulated to capitals after the 4 March session"
+            data-autofocus
+          />
         </div>
         <ModalFooter error={error} busy={busy} onCancel={onClose} tone="primary" submitLabel={`Cut Rev.${next}`} busyLabel="Cutting…" />
       </form>

@@ -61,7 +61,17 @@ function Positions({ row, delegations }: { row: FourColumnRowDto; delegations: r
   );
 }
 
-function CommentEditor({ draftId, row, onSaved, onCancel }: { draftId: string; row: FourColumnRowDto; onSaved: (comment: string | null) => void; onCancel: () => void }) {
+function CommentEditor({
+  draftId,
+  row,
+  onSaved,
+  onCancel,
+}: {
+  draftId: string;
+  row: FourColumnRowDto;
+  onSaved: (comment: string | null) => void;
+  onCancel: () => void;
+}) {
   const [value, setValue] = useState(row.comment ?? '');
   // The server's own schema checks the comment first (length, control characters).
   const { busy, error, submit } = useSubmit(() => saveClauseComment(draftId, row.clauseId, value), {
@@ -108,7 +118,17 @@ function CommentEditor({ draftId, row, onSaved, onCancel }: { draftId: string; r
   );
 }
 
-function CommentCell({ draftId, row, editable, onSaved }: { draftId: string; row: FourColumnRowDto; editable: boolean; onSaved: (comment: string | null) => void }) {
+function CommentCell({
+  draftId,
+  row,
+  editable,
+  onSaved,
+}: {
+  draftId: string;
+  row: FourColumnRowDto;
+  editable: boolean;
+  onSaved: (comment: string | null) => void;
+}) {
   const [editing, setEditing] = useState(false);
   if (editing && editable)
     return (
@@ -126,7 +146,13 @@ function CommentCell({ draftId, row, editable, onSaved }: { draftId: string; row
     <div data-testid="fourcol-comment">
       {row.comment ? <p className={styles.comment}>{row.comment}</p> : <p className={styles.none}>No comment.</p>}
       {editable ? (
-        <button type="button" className="linkish" onClick={() => setEditing(true)} data-testid="edit-comment" aria-label={`${row.comment ? 'Edit' : 'Add'} the comment on ${row.number === null ? row.title : `clause ${row.number}`}`}>
+        <button
+          type="button"
+          className="linkish"
+          onClick={() => setEditing(true)}
+          data-testid="edit-comment"
+          aria-label={`${row.comment ? 'Edit' : 'Add'} the comment on ${row.number === null ? row.title : `clause ${row.number}`}`}
+        >
           {row.comment ? 'Edit comment' : 'Add comment'}
         </button>
       ) : null}
@@ -267,8 +293,20 @@ export function FourColumnPanel({ draftId, delegations, options, from, to, secre
         <PointPicker label="A" value={from} options={options} onChange={(value) => onChange(value, to)} resolved={data?.from} testId="fourcol-from" />
         <PointPicker label="B" value={to} options={options} onChange={(value) => onChange(from, value)} resolved={data?.to} testId="fourcol-to" />
         <span className={`hpanel__actions ${styles.downloads}`}>
-          <DownloadButton url={`/api/drafts/${encodeURIComponent(draftId)}/four-column?${query}&format=docx`} label="Download DOCX" busyLabel="Preparing DOCX…" fallbackName="four-column.docx" testId="fourcol-docx" />
-          <DownloadButton url={`/api/drafts/${encodeURIComponent(draftId)}/four-column?${query}&format=pdf`} label="Download PDF" busyLabel="Preparing PDF…" fallbackName="four-column.pdf" testId="fourcol-pdf" />
+          <DownloadButton
+            url={`/api/drafts/${encodeURIComponent(draftId)}/four-column?${query}&format=docx`}
+            label="Download DOCX"
+            busyLabel="Preparing DOCX…"
+            fallbackName="four-column.docx"
+            testId="fourcol-docx"
+          />
+          <DownloadButton
+            url={`/api/drafts/${encodeURIComponent(draftId)}/four-column?${query}&format=pdf`}
+            label="Download PDF"
+            busyLabel="Preparing PDF…"
+            fallbackName="four-column.pdf"
+            testId="fourcol-pdf"
+          />
         </span>
       </div>
       {secretariat && !editable ? <p className="htimeline__meta">Choose Now as B to write the secretariat&apos;s comments.</p> : null}
@@ -285,8 +323,8 @@ export function FourColumnPanel({ draftId, delegations, options, from, to, secre
         <div aria-busy={loading}>
           <p className="hsummary" data-testid="fourcol-summary">
             <strong>{describeResolvedPoint(data.from)}</strong> → <strong>{describeResolvedPoint(data.to)}</strong>:{' '}
-            {changed.length === 0 ? 'no clause changed.' : `${changed.length} of ${data.rows.length} clauses changed.`} A dagger (†) marks a position given on other text than
-            the text at B.
+            {changed.length === 0 ? 'no clause changed.' : `${changed.length} of ${data.rows.length} clauses changed.`} A dagger (†) marks a position given on
+            other text than the text at B.
           </p>
           {changed.length > 0 ? <FourColumnTable rows={changed} testId="fourcol-changed" {...shared} /> : null}
           {unchanged.length > 0 ? (

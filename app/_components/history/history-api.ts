@@ -15,7 +15,8 @@ const base = (draftId: string) => `/api/drafts/${encodeURIComponent(draftId)}`;
 
 export const listRevisions = (draftId: string) => apiGet<RevisionDto[]>(`${base(draftId)}/revisions`, WORDING);
 
-export const cutRevision = (draftId: string, note: string) => apiSend<RevisionDto>('POST', `${base(draftId)}/revisions`, note.trim() ? { note: note.trim() } : {}, WORDING);
+export const cutRevision = (draftId: string, note: string) =>
+  apiSend<RevisionDto>('POST', `${base(draftId)}/revisions`, note.trim() ? { note: note.trim() } : {}, WORDING);
 
 export const revisionText = (draftId: string, number: number) => apiGet<RevisionTextDto>(`${base(draftId)}/revisions/${number}`, WORDING);
 
@@ -37,7 +38,8 @@ export function fetchTimeline(draftId: string, filters: TimelineFilters, cursor:
 export const fetchCompare = (draftId: string, from: string, to: string) =>
   apiGet<CompareDto>(`${base(draftId)}/history/compare?${new URLSearchParams({ from, to })}`, WORDING);
 
-export const fetchAuthorship = (draftId: string, at: string) => apiGet<AuthorshipDto>(`${base(draftId)}/history/authorship?${new URLSearchParams({ at })}`, WORDING);
+export const fetchAuthorship = (draftId: string, at: string) =>
+  apiGet<AuthorshipDto>(`${base(draftId)}/history/authorship?${new URLSearchParams({ at })}`, WORDING);
 
 export const restoreText = (draftId: string, to: string, clauseId?: string) =>
   apiSend<RestoreResultDto>('POST', `${base(draftId)}/history/restore`, clauseId ? { to, clauseId } : { to }, WORDING);

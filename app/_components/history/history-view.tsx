@@ -139,7 +139,10 @@ export function HistoryView({ draft, secretariat, adoption, initial }: HistoryVi
   const options: PointOption[] = useMemo(
     () => [
       { value: 'now', label: 'Now (current text)' },
-      ...(revisions ?? []).map((r) => ({ value: `rev:${r.number}`, label: `${r.label} · ${formatDateTimeUtc(r.createdAt)} · ${actorLabel({ name: r.createdBy, role: 'secretariat', delegation: null })}` })),
+      ...(revisions ?? []).map((r) => ({
+        value: `rev:${r.number}`,
+        label: `${r.label} · ${formatDateTimeUtc(r.createdAt)} · ${actorLabel({ name: r.createdBy, role: 'secretariat', delegation: null })}`,
+      })),
       { value: DRAFT_START, label: 'Start of the draft' },
     ],
     [revisions],
@@ -173,7 +176,14 @@ export function HistoryView({ draft, secretariat, adoption, initial }: HistoryVi
           </div>
           <div className="segmented" role="group" aria-label="History views">
             {tabs.map((t) => (
-              <button key={t.view} type="button" className="segmented__option" aria-pressed={state.view === t.view} onClick={() => go({ view: t.view })} data-view={t.view}>
+              <button
+                key={t.view}
+                type="button"
+                className="segmented__option"
+                aria-pressed={state.view === t.view}
+                onClick={() => go({ view: t.view })}
+                data-view={t.view}
+              >
                 {t.label}
               </button>
             ))}
@@ -226,7 +236,15 @@ export function HistoryView({ draft, secretariat, adoption, initial }: HistoryVi
                 onChange={(from, to) => go({ from, to })}
               />
             ) : state.view === 'authorship' ? (
-              <AuthorshipPanel draftId={draft.id} delegations={draft.delegations} options={options} at={state.at} version={version} pulse={pulse} onChange={(at) => go({ at })} />
+              <AuthorshipPanel
+                draftId={draft.id}
+                delegations={draft.delegations}
+                options={options}
+                at={state.at}
+                version={version}
+                pulse={pulse}
+                onChange={(at) => go({ at })}
+              />
             ) : state.rev ? (
               <RevisionText draftId={draft.id} number={state.rev} onCompare={() => go({ view: 'compare', from: `rev:${state.rev}`, to: 'now' })} />
             ) : null}

@@ -36,8 +36,8 @@ export function RestoreDialog({ draftId, to, toLabel, clause, onClose, onRestore
           Restore {clause ? `clause ${clause.number}` : 'the whole draft'} to {toLabel}?
         </h2>
         <p className="modal__body" id={`${id}-desc`}>
-          The text of {what} becomes what it was at <strong>{toLabel}</strong>. This is a new edit in your name: everybody with the draft open sees it at once, and the
-          history keeps every earlier version (you can restore the current text again later). Locked clauses are restored too.
+          The text of {what} becomes what it was at <strong>{toLabel}</strong>. This is a new edit in your name: everybody with the draft open sees it at once,
+          and the history keeps every earlier version (you can restore the current text again later). Locked clauses are restored too.
         </p>
         <ModalFooter error={error} busy={busy} onCancel={onClose} autofocusCancel tone="danger" submitLabel="Restore" busyLabel="Restoring…" />
       </form>

@@ -55,7 +55,12 @@ export function RevisionsRail({ revisions, error, secretariat, onCut, go }: Revi
                 <button type="button" className="linkish" onClick={() => go({ view: 'revision', rev: r.number })}>
                   Open
                 </button>
-                <button type="button" className="linkish" onClick={() => go({ view: 'compare', from: `rev:${r.number}`, to: 'now' })} data-testid="compare-with-now">
+                <button
+                  type="button"
+                  className="linkish"
+                  onClick={() => go({ view: 'compare', from: `rev:${r.number}`, to: 'now' })}
+                  data-testid="compare-with-now"
+                >
                   Compare with now
                 </button>
               </p>

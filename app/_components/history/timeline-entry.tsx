@@ -4,7 +4,19 @@ import type { ReactNode } from 'react';
 import type { DelegationSummary } from '@/lib/api/types';
 import { teamLabel } from '@/lib/comments/comment-visibility';
 import { CLAUSE_STATUS_LABELS, POSITION_LABELS, type ClauseStatus, type Position } from '@/lib/domain/vocabulary';
-import type { AlternativeEntry, BracketEntry, ClauseCommentEntry, CommentEntry, MandateEntry, PositionEntry, RevisionEntry, SessionEntry, StatusEntry, StructureEntry, TimelineEntry } from '@/lib/history/types';
+import type {
+  AlternativeEntry,
+  BracketEntry,
+  ClauseCommentEntry,
+  CommentEntry,
+  MandateEntry,
+  PositionEntry,
+  RevisionEntry,
+  SessionEntry,
+  StatusEntry,
+  StructureEntry,
+  TimelineEntry,
+} from '@/lib/history/types';
 import { auditActionLabel } from '@/lib/ui/audit-entry';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { actorLabel } from '@/lib/ui/people';
@@ -17,8 +29,8 @@ export interface TimelineItemActions {
   onOpenRevision: (number: number) => void;
 }
 
-const statusWord = (s: string | null) => (s && s in CLAUSE_STATUS_LABELS ? CLAUSE_STATUS_LABELS[s as ClauseStatus] : s ?? '—');
-const positionWord = (p: string | null) => (p && p in POSITION_LABELS ? POSITION_LABELS[p as Position].label : p ?? 'none');
+const statusWord = (s: string | null) => (s && s in CLAUSE_STATUS_LABELS ? CLAUSE_STATUS_LABELS[s as ClauseStatus] : (s ?? '—'));
+const positionWord = (p: string | null) => (p && p in POSITION_LABELS ? POSITION_LABELS[p as Position].label : (p ?? 'none'));
 export const clausesWord = (numbers: number[]) => (numbers.length === 0 ? '' : numbers.length === 1 ? `clause ${numbers[0]}` : `clauses ${numbers.join(', ')}`);
 const clauseWord = (n: number | null) => (n === null ? 'a clause' : `clause ${n}`);
 
@@ -41,8 +53,8 @@ function SessionBody({ entry, delegations, onCompare }: { entry: SessionEntry } 
   return (
     <div className="htimeline__body" data-testid="timeline-session" data-delegation={entry.delegation ?? ''}>
       <p>
-        <AuthorTag style={authorStyle(entry.delegation, entry.userName, delegations)} /> <strong>{entry.actor ? actorLabel(entry.actor) : 'Unknown author'}</strong> edited{' '}
-        {clausesWord(entry.clauseNumbers) || 'the text'}
+        <AuthorTag style={authorStyle(entry.delegation, entry.userName, delegations)} />{' '}
+        <strong>{entry.actor ? actorLabel(entry.actor) : 'Unknown author'}</strong> edited {clausesWord(entry.clauseNumbers) || 'the text'}
       </p>
       <p className="htimeline__meta">
         <span className="hclause__plus">+{entry.inserted}</span> <span className="hclause__minus">−{entry.deleted}</span> characters · {entry.edits}{' '}
@@ -80,7 +92,11 @@ function StatusBody({ entry }: { entry: StatusEntry }) {
       <p>
         <strong>{auditActionLabel(entry.action)}</strong>
         {entry.clauseNumbers.length ? ` · ${clausesWord(entry.clauseNumbers)}` : ''}
-        {entry.action === 'clause.status' ? ` · ${statusWord(entry.from)} → ${statusWord(entry.to)}` : entry.action === 'history.restored' && entry.to ? ` to ${entry.to}` : ''}
+        {entry.action === 'clause.status'
+          ? ` · ${statusWord(entry.from)} → ${statusWord(entry.to)}`
+          : entry.action === 'history.restored' && entry.to
+            ? ` to ${entry.to}`
+            : ''}
       </p>
       <p className="htimeline__meta">
         <By entry={entry} />
@@ -95,7 +111,13 @@ function PositionBody({ entry, delegations }: { entry: PositionEntry } & Timelin
     <div className="htimeline__body">
       <p>
         <AuthorTag style={authorStyle(entry.delegation, null, delegations)} />
-        {entry.statedBy ? <strong> {entry.statedBy} for {entry.delegation}:</strong> : null} position on {clauseWord(entry.clauseNumber)}:{' '}
+        {entry.statedBy ? (
+          <strong>
+            {' '}
+            {entry.statedBy} for {entry.delegation}:
+          </strong>
+        ) : null}{' '}
+        position on {clauseWord(entry.clauseNumber)}:{' '}
         {entry.confirmed ? (
           <>
             <strong>{positionWord(entry.to)}</strong> confirmed on the current text
@@ -165,7 +187,9 @@ function AlternativeBody({ entry }: { entry: AlternativeEntry }) {
         on {clauseWord(entry.clauseNumber)}
         {(entry.event === 'backed' || entry.event === 'unbacked') && entry.delegation ? ` by ${entry.delegation}` : ''}
       </p>
-      {entry.text ? <p className={entry.event === 'proposed' ? 'htimeline__excerpt' : 'htimeline__meta'}>{entry.event === 'proposed' ? `“${entry.text}”` : entry.text}</p> : null}
+      {entry.text ? (
+        <p className={entry.event === 'proposed' ? 'htimeline__excerpt' : 'htimeline__meta'}>{entry.event === 'proposed' ? `“${entry.text}”` : entry.text}</p>
+      ) : null}
       <p className="htimeline__meta">
         <By entry={entry} />
       </p>

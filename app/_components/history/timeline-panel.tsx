@@ -66,7 +66,11 @@ export function TimelinePanel({ draftId, clauses, delegations, version, pulse, o
       {!loading && !error && entries.length === 0 ? (
         <div className="empty-state">
           <h3>{filtered ? 'Nothing matches these filters' : 'No history yet'}</h3>
-          <p>{filtered ? 'Widen the time range or pick another kind, clause or delegation.' : 'Edits, revisions, decisions and comments will appear here as they happen.'}</p>
+          <p>
+            {filtered
+              ? 'Widen the time range or pick another kind, clause or delegation.'
+              : 'Edits, revisions, decisions and comments will appear here as they happen.'}
+          </p>
         </div>
       ) : null}
 

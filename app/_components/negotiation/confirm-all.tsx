@@ -16,7 +16,15 @@ export interface StaleItem {
  * "Confirm all N on the current text": what changed since each position (a link per
  * clause to the comparison from the text it was given on), and one button for all.
  */
-export function ConfirmAllBox({ draftId, stale, onConfirmed }: { draftId: string; stale: readonly StaleItem[]; onConfirmed: (confirmed: ConfirmedPositionDto[]) => void }) {
+export function ConfirmAllBox({
+  draftId,
+  stale,
+  onConfirmed,
+}: {
+  draftId: string;
+  stale: readonly StaleItem[];
+  onConfirmed: (confirmed: ConfirmedPositionDto[]) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -71,7 +71,11 @@ export function summariseConsensus(c: ConsensusDto): ConsensusSummary {
     if (alternatives > 0) shortParts.push(plural(alternatives, 'alternative', 'alternatives'));
     const b = c.brackets;
     const parts = b
-      ? [b.typed ? `${b.typed} typed` : '', b.recorded ? `${b.recorded} recorded` : '', b.alternatives ? plural(b.alternatives, 'open alternative', 'open alternatives') : ''].filter(Boolean)
+      ? [
+          b.typed ? `${b.typed} typed` : '',
+          b.recorded ? `${b.recorded} recorded` : '',
+          b.alternatives ? plural(b.alternatives, 'open alternative', 'open alternatives') : '',
+        ].filter(Boolean)
       : [];
     fullParts.push(`${plural(c.openBrackets, 'open bracket or alternative', 'open brackets or alternatives')}${parts.length ? ` (${parts.join(', ')})` : ''}`);
   }

@@ -40,7 +40,11 @@ export const DashboardRow = memo(function DashboardRow({ draftId, clause, status
       data-status={status}
     >
       <th scope="row" className="matrix__clause">
-        <Link href={`/drafts/${encodeURIComponent(draftId)}#clause-${clause.number}`} className="matrix__clause-link" title={`${clause.number}. ${clause.title}`}>
+        <Link
+          href={`/drafts/${encodeURIComponent(draftId)}#clause-${clause.number}`}
+          className="matrix__clause-link"
+          title={`${clause.number}. ${clause.title}`}
+        >
           <span className="matrix__number">{clause.number}.</span> {clause.title}
         </Link>
         <span className="matrix__meta">
@@ -52,7 +56,11 @@ export const DashboardRow = memo(function DashboardRow({ draftId, clause, status
             </span>
           ) : null}
           {comments && comments.open > 0 ? (
-            <span className="comment-count" data-testid="dashboard-comment-count" title={`${comments.open} open, ${comments.resolved} resolved comment thread(s)`}>
+            <span
+              className="comment-count"
+              data-testid="dashboard-comment-count"
+              title={`${comments.open} open, ${comments.resolved} resolved comment thread(s)`}
+            >
               <CommentIcon /> {comments.open}
               <span className="visually-hidden"> open comments</span>
             </span>

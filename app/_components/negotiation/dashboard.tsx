@@ -106,6 +106,35 @@ function SilenceCard(props: { draftId: string; procedures: SilenceProcedureDto[]
   );
 }
 
+/** Agreed, pending and blocked clauses at a glance, with the number under silence. */
+function ProgressCard(props: { progress: ReturnType<typeof progressOf>; stateCounts: Record<StateFilter, number>; silenceCount: number }) {
+  const { progress, stateCounts, silenceCount } = props;
+  return (
+    <section className="dash-card" aria-labelledby="progress-heading">
+      <h2 className="rail-heading" id="progress-heading">
+        Progress
+      </h2>
+      <ProgressChart counts={progress} />
+      <dl className="state-counts">
+        {(['consensus', 'pending', 'blocked'] as const).map((s) => (
+          <div key={s} data-state={s}>
+            <dt>
+              <span className={`consensus consensus--${s}`}>{CONSENSUS_LABELS[s]}</span>
+            </dt>
+            <dd>{stateCounts[s]}</dd>
+          </div>
+        ))}
+        <div data-state="silence">
+          <dt>
+            <span className="status status--silence">Under silence</span>
+          </dt>
+          <dd>{silenceCount}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
 /**
  * The secretariat's view of the whole negotiation: progress, running silence
  * procedures, and the matrix of every clause against every participating delegation,
@@ -163,7 +192,14 @@ export function Dashboard({ draft, initial, secretariat = false }: DashboardProp
 
   return (
     <>
-      <NegotiationBar draftId={draft.id} title={draft.title} active="dashboard" live={live} error={error} adoption={secretariat ? adoptionOf(draft, rows) : undefined} />
+      <NegotiationBar
+        draftId={draft.id}
+        title={draft.title}
+        active="dashboard"
+        live={live}
+        error={error}
+        adoption={secretariat ? adoptionOf(draft, rows) : undefined}
+      />
       <main id="main" className="page dash" data-testid="dashboard" data-live={live ? 'true' : 'false'}>
         <header className="dash__heading">
           <h1 className="dash__title">Consensus dashboard</h1>
@@ -181,28 +217,7 @@ export function Dashboard({ draft, initial, secretariat = false }: DashboardProp
         ) : (
           <>
             <div className="dash__overview">
-              <section className="dash-card" aria-labelledby="progress-heading">
-                <h2 className="rail-heading" id="progress-heading">
-                  Progress
-                </h2>
-                <ProgressChart counts={progress} />
-                <dl className="state-counts">
-                  {(['consensus', 'pending', 'blocked'] as const).map((s) => (
-                    <div key={s} data-state={s}>
-                      <dt>
-                        <span className={`consensus consensus--${s}`}>{CONSENSUS_LABELS[s]}</span>
-                      </dt>
-                      <dd>{stateCounts[s]}</dd>
-                    </div>
-                  ))}
-                  <div data-state="silence">
-                    <dt>
-                      <span className="status status--silence">Under silence</span>
-                    </dt>
-                    <dd>{silenceCount}</dd>
-                  </div>
-                </dl>
-              </section>
+              <ProgressCard progress={progress} stateCounts={stateCounts} silenceCount={silenceCount} />
 
               <SilenceCard draftId={draft.id} procedures={procedures} running={running} clausesById={clausesById} />
             </div>
@@ -211,7 +226,15 @@ export function Dashboard({ draft, initial, secretariat = false }: DashboardProp
               <h2 className="rail-heading" id="mandates-heading">
                 Mandates <span className="rail-heading__count">{data.mandates.filter((m) => m.state === 'active').length} in force</span>
               </h2>
-              <MandatesPanel draftId={draft.id} delegation={null} participants={columns} clauses={draft.clauses} mandates={data.mandates} canRecord={secretariat && draft.access === 'write' && draft.state !== 'closed'} onChanged={mergeMandate} />
+              <MandatesPanel
+                draftId={draft.id}
+                delegation={null}
+                participants={columns}
+                clauses={draft.clauses}
+                mandates={data.mandates}
+                canRecord={secretariat && draft.access === 'write' && draft.state !== 'closed'}
+                onChanged={mergeMandate}
+              />
             </section>
 
             <section className="dash-matrix" aria-labelledby="matrix-heading">

@@ -23,7 +23,10 @@ export interface MandatesPanelProps {
 }
 
 function scope(m: MandateDto, clauses: readonly ClauseSummary[]): string {
-  const which = m.clauseIds === null ? 'every clause' : `${m.clauseIds.length === 1 ? 'clause' : 'clauses'} ${m.clauseIds.map((id) => clauses.find((c) => c.id === id)?.number ?? '?').join(', ')}`;
+  const which =
+    m.clauseIds === null
+      ? 'every clause'
+      : `${m.clauseIds.length === 1 ? 'clause' : 'clauses'} ${m.clauseIds.map((id) => clauses.find((c) => c.id === id)?.number ?? '?').join(', ')}`;
   const until = m.until ? `until ${formatDateTimeUtc(m.until)}` : 'until revoked';
   return `${which}, ${until}${m.breakSilence ? ', may break silence' : ''}${m.byLetter ? ' (recorded from a letter)' : ''}`;
 }

@@ -2,7 +2,16 @@
 
 import Link from 'next/link';
 import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { ClauseSummary, ConfirmedPositionDto, ConsensusDto, DelegationSummary, DraftDetail, MandateDto, PositionDto, SilenceProcedureDto } from '@/lib/api/types';
+import type {
+  ClauseSummary,
+  ConfirmedPositionDto,
+  ConsensusDto,
+  DelegationSummary,
+  DraftDetail,
+  MandateDto,
+  PositionDto,
+  SilenceProcedureDto,
+} from '@/lib/api/types';
 import type { ClauseStatus, DelegationCode } from '@/lib/domain/vocabulary';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { StatusBadge } from '../status-badge';
@@ -102,7 +111,9 @@ function BreakSilenceControl({
 
   return (
     <form className="break-form" onSubmit={submit} data-testid="break-silence-form" data-for={forDelegation ?? ''}>
-      <label htmlFor={`${id}-reason`}>{forDelegation ? `Reason for breaking silence for ${forDelegation} (under its mandate)` : 'Reason for breaking silence'}</label>
+      <label htmlFor={`${id}-reason`}>
+        {forDelegation ? `Reason for breaking silence for ${forDelegation} (under its mandate)` : 'Reason for breaking silence'}
+      </label>
       <textarea
         id={`${id}-reason`}
         rows={3}
@@ -158,7 +169,10 @@ function ClauseCard({ draftId, item, delegation, onSaved }: ClauseCardProps) {
     setConfirming(true);
     setConfirmError(null);
     try {
-      onSaved(await putPosition(draftId, clause.id, delegation, { position: stated.position, reservation: stated.reservation, note: stated.note }), 'confirmed');
+      onSaved(
+        await putPosition(draftId, clause.id, delegation, { position: stated.position, reservation: stated.reservation, note: stated.note }),
+        'confirmed',
+      );
     } catch (err) {
       setConfirmError(err instanceof Error ? err.message : 'The position could not be confirmed.');
       setConfirming(false);
@@ -287,10 +301,25 @@ function attentionLede(running: number, buckets: Record<Bucket, Item[]>): string
 }
 
 /** The mandates our delegation gave or holds, and the form to give one. */
-function MandatesSection({ draft, code, mandates, onChanged }: { draft: DraftDetail; code: DelegationCode; mandates: readonly MandateDto[]; onChanged: (m: MandateDto) => void }) {
+function MandatesSection({
+  draft,
+  code,
+  mandates,
+  onChanged,
+}: {
+  draft: DraftDetail;
+  code: DelegationCode;
+  mandates: readonly MandateDto[];
+  onChanged: (m: MandateDto) => void;
+}) {
   const active = mandates.filter((m) => m.state === 'active' && (m.from === code || m.to === code)).length;
   return (
-    <Section id="mandates" title="Mandates" count={active} hint="A delegation that cannot attend can mandate another to state its positions; revoking takes effect at once.">
+    <Section
+      id="mandates"
+      title="Mandates"
+      count={active}
+      hint="A delegation that cannot attend can mandate another to state its positions; revoking takes effect at once."
+    >
       <MandatesPanel
         draftId={draft.id}
         delegation={code}
@@ -301,6 +330,27 @@ function MandatesSection({ draft, code, mandates, onChanged }: { draft: DraftDet
       />
     </Section>
   );
+}
+
+/** The draft's clauses sorted into what needs the delegation's attention (see `bucketOf`). */
+function useBuckets(clauses: MyDelegationProps['draft']['clauses'], data: ReturnType<typeof useNegotiation>['data'], code: string) {
+  return useMemo(() => {
+    const out: Record<Bucket, Item[]> = { missing: [], stale: [], holding: [], other: [] };
+    for (const clause of clauses) {
+      const consensus = data?.consensus.get(clause.id);
+      const mine = data?.positions.get(clause.id)?.get(code);
+      const item: Item = {
+        clause,
+        status: data?.statuses.get(clause.id)?.status ?? clause.status,
+        consensus,
+        mine,
+        stale: mine ? isStalePosition(mine, consensus) : false,
+      };
+      const bucket = bucketOf(item);
+      if (bucket) out[bucket].push(item);
+    }
+    return out;
+  }, [clauses, data, code]);
 }
 
 /**
@@ -317,23 +367,7 @@ export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) 
   const code = delegation.code;
   const clausesById = useMemo(() => new Map(draft.clauses.map((c) => [c.id, c])), [draft.clauses]);
 
-  const buckets = useMemo(() => {
-    const out: Record<Bucket, Item[]> = { missing: [], stale: [], holding: [], other: [] };
-    for (const clause of draft.clauses) {
-      const consensus = data?.consensus.get(clause.id);
-      const mine = data?.positions.get(clause.id)?.get(code);
-      const item: Item = {
-        clause,
-        status: data?.statuses.get(clause.id)?.status ?? clause.status,
-        consensus,
-        mine,
-        stale: mine ? isStalePosition(mine, consensus) : false,
-      };
-      const bucket = bucketOf(item);
-      if (bucket) out[bucket].push(item);
-    }
-    return out;
-  }, [draft.clauses, data, code]);
+  const buckets = useBuckets(draft.clauses, data, code);
 
   const running = useMemo(() => runningSilences(data?.silence ?? []), [data]);
 
@@ -384,9 +418,7 @@ export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) 
             <span className="swatch" style={{ backgroundColor: delegation.color }} aria-hidden="true" /> {code} · {delegation.name}
           </p>
           <h1>What needs our attention</h1>
-          <p className="page-heading__lede">
-            {data === null ? 'Loading…' : attentionLede(running.length, buckets)}
-          </p>
+          <p className="page-heading__lede">{data === null ? 'Loading…' : attentionLede(running.length, buckets)}</p>
         </header>
 
         <div className="mine__notice" role="status" aria-live="polite">
@@ -411,13 +443,23 @@ export function MyDelegation({ draft, delegation, initial }: MyDelegationProps) 
             <SilenceSection draftId={draft.id} code={code} running={running} mandates={data.mandates} clausesById={clausesById} onBroken={onBroken} />
 
             {buckets.missing.length > 0 ? (
-              <Section id="missing" title="No position yet" count={buckets.missing.length} hint="Silence is not support: consensus waits for our position on each of these.">
+              <Section
+                id="missing"
+                title="No position yet"
+                count={buckets.missing.length}
+                hint="Silence is not support: consensus waits for our position on each of these."
+              >
                 {cards(buckets.missing)}
               </Section>
             ) : null}
 
             {buckets.stale.length > 0 ? (
-              <Section id="stale" title="Given on earlier text" count={buckets.stale.length} hint="The text changed after we stated these positions. Confirm them on the current text, or change them.">
+              <Section
+                id="stale"
+                title="Given on earlier text"
+                count={buckets.stale.length}
+                hint="The text changed after we stated these positions. Confirm them on the current text, or change them."
+              >
                 <ConfirmAllBox draftId={draft.id} stale={buckets.stale} onConfirmed={onConfirmed} />
                 {cards(buckets.stale)}
               </Section>

@@ -30,12 +30,7 @@ export function putPosition(draftId: string, clauseId: string, delegation: Deleg
   const body: PositionInput = { position: input.position };
   if (input.position === 'reservation' && input.reservation) body.reservation = input.reservation;
   if (input.note?.trim()) body.note = input.note.trim();
-  return apiSend(
-    'PUT',
-    `${draftPath(draftId)}/clauses/${encodeURIComponent(clauseId)}/positions/${encodeURIComponent(delegation)}`,
-    body,
-    NEGOTIATION_WORDING,
-  );
+  return apiSend('PUT', `${draftPath(draftId)}/clauses/${encodeURIComponent(clauseId)}/positions/${encodeURIComponent(delegation)}`, body, NEGOTIATION_WORDING);
 }
 
 /** `POST …/silence/:silenceId/break`: breaks a running silence procedure for the caller's delegation (or, under a mandate that allows it, for `forDelegation`). */
@@ -70,5 +65,10 @@ export function revokeMandate(draftId: string, mandateId: string): Promise<Manda
 
 /** `POST …/clauses/:clauseId/editorial`: the secretariat marks the clause's edits editorial; positions given on earlier text stay current. */
 export function markEditorial(draftId: string, clauseId: string, note: string): Promise<EditorialMarkDto> {
-  return apiSend('POST', `${draftPath(draftId)}/clauses/${encodeURIComponent(clauseId)}/editorial`, note.trim() ? { note: note.trim() } : {}, NEGOTIATION_WORDING);
+  return apiSend(
+    'POST',
+    `${draftPath(draftId)}/clauses/${encodeURIComponent(clauseId)}/editorial`,
+    note.trim() ? { note: note.trim() } : {},
+    NEGOTIATION_WORDING,
+  );
 }

@@ -81,7 +81,10 @@ describe('negotiation state', () => {
     data = applyEvent(data, { type: 'clause:status', payload: { draftId: DRAFT, clause: { clauseId: 'c1', status: 'silence' } } });
     data = applyEvent(data, { type: 'consensus:updated', payload: { draftId: DRAFT, consensus: [consensus('c1', { state: 'consensus', textHash: 'h2' })] } });
     data = applyEvent(data, { type: 'silence:updated', payload: { draftId: DRAFT, procedure: silence('s1') } });
-    data = applyEvent(data, { type: 'silence:updated', payload: { draftId: DRAFT, procedure: silence('s2', { startedAt: '2026-03-04T11:00:00.000Z', deadline: '2026-03-04T12:00:00.000Z' }) } });
+    data = applyEvent(data, {
+      type: 'silence:updated',
+      payload: { draftId: DRAFT, procedure: silence('s2', { startedAt: '2026-03-04T11:00:00.000Z', deadline: '2026-03-04T12:00:00.000Z' }) },
+    });
     data = applyEvent(data, { type: 'silence:updated', payload: { draftId: DRAFT, procedure: silence('s1', { state: 'broken', brokenBy: 'PL' }) } });
     expect(data.statuses.get('c1')?.status).toBe('silence');
     expect(data.statuses.get('c2')?.status).toBe('negotiating');

@@ -92,7 +92,12 @@ export function mandatorsOf(data: Pick<NegotiationData, 'mandates'>, holder: Del
  * Delegations for which `holder` may break silence in a procedure over `clauseIds`: a live
  * mandate that says so and covers every clause (the rule the server applies, lib/authz/mandates.ts).
  */
-export function silenceMandators(mandates: readonly MandateDto[], holder: DelegationCode | null, clauseIds: readonly string[], now = new Date()): DelegationCode[] {
+export function silenceMandators(
+  mandates: readonly MandateDto[],
+  holder: DelegationCode | null,
+  clauseIds: readonly string[],
+  now = new Date(),
+): DelegationCode[] {
   if (!holder) return [];
   const froms = [...new Set(mandates.filter((m) => m.to === holder).map((m) => m.from))];
   const terms = mandates.map((m) => ({

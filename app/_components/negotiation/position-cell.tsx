@@ -57,7 +57,9 @@ export function PositionMark({ position, reservation, stale = false, size = 'def
 export function describePosition(code: DelegationCode, name: string, position: PositionDto, stale: boolean): string {
   const lines = [`${code} · ${name}`, positionLabel(position)];
   if (position.note) lines.push(`“${position.note}”`);
-  lines.push(`Set by ${position.updatedBy}${position.statedBy ? ` (${position.statedBy} for ${code}, under mandate)` : ''}, ${formatDateTimeUtc(position.updatedAt)}`);
+  lines.push(
+    `Set by ${position.updatedBy}${position.statedBy ? ` (${position.statedBy} for ${code}, under mandate)` : ''}, ${formatDateTimeUtc(position.updatedAt)}`,
+  );
   if (stale) lines.push('Given on earlier text: the clause has changed since. Not yet confirmed on the current text.');
   return lines.join('\n');
 }

@@ -23,15 +23,7 @@ interface PositionFieldsProps {
  * **Reservation** only while the position is `reservation`. Both start on a disabled "Choose…"
  * until something is chosen; option values are the vocabulary's identifiers.
  */
-export function PositionFields({
-  id,
-  fieldClassName,
-  position,
-  reservation,
-  onPositionChange,
-  onReservationChange,
-  positionDescribedBy,
-}: PositionFieldsProps) {
+export function PositionFields({ id, fieldClassName, position, reservation, onPositionChange, onReservationChange, positionDescribedBy }: PositionFieldsProps) {
   return (
     <>
       <div className={fieldClassName}>
@@ -57,11 +49,7 @@ export function PositionFields({
       {position === 'reservation' ? (
         <div className={fieldClassName}>
           <label htmlFor={`${id}-reservation`}>Reservation</label>
-          <select
-            id={`${id}-reservation`}
-            value={reservation}
-            onChange={(e) => onReservationChange(e.target.value as Reservation | '')}
-          >
+          <select id={`${id}-reservation`} value={reservation} onChange={(e) => onReservationChange(e.target.value as Reservation | '')}>
             {reservation === '' ? (
               <option value="" disabled>
                 Choose…
@@ -91,7 +79,9 @@ export function positionChoice(position: Position | '', reservation: Reservation
   const checked = setPositionSchema.safeParse(input);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return { error: issue.path.length ? `The ${issue.path.join('.') === 'note' ? 'explanation' : issue.path.join('.')} ${issue.message}.` : `${issue.message}.` };
+    return {
+      error: issue.path.length ? `The ${issue.path.join('.') === 'note' ? 'explanation' : issue.path.join('.')} ${issue.message}.` : `${issue.message}.`,
+    };
   }
   return { input: checked.data };
 }

@@ -74,7 +74,11 @@ function PositionChip({ delegation, position, stale }: ChipData) {
     >
       <span className="dchip__code">{delegation.code}</span>
       {stated ? <PositionMark position={stated.position} reservation={stated.reservation} stale={stale} /> : null}
-      {stated?.statedBy ? <span className="dchip__proxy" data-testid="proxy-mark">via {stated.statedBy}</span> : null}
+      {stated?.statedBy ? (
+        <span className="dchip__proxy" data-testid="proxy-mark">
+          via {stated.statedBy}
+        </span>
+      ) : null}
       <span className="visually-hidden">
         {stated ? positionLabel(stated) : 'no position yet'}
         {stale ? ', given on earlier text' : ''}
@@ -99,7 +103,13 @@ function ProxyForms({ draftId, clauseId, clauseNumber, holder, mandators, positi
   return mandators.map((code) => {
     const theirs = positions.get(code);
     return (
-      <section key={code} className="cneg__section cneg__section--form cneg__section--proxy" data-testid="proxy-form" data-for={code} aria-labelledby={`${id}-for-${code}`}>
+      <section
+        key={code}
+        className="cneg__section cneg__section--form cneg__section--proxy"
+        data-testid="proxy-form"
+        data-for={code}
+        aria-labelledby={`${id}-for-${code}`}
+      >
         <h3 className="cneg__heading" id={`${id}-for-${code}`}>
           Position of {code} · stated by {holder} under {code}&apos;s mandate
         </h3>
@@ -117,7 +127,15 @@ function ProxyForms({ draftId, clauseId, clauseNumber, holder, mandators, positi
 }
 
 /** The explanations of position given with them ("PL for HU" when stated under a mandate). */
-function PositionNotes({ participants, positions, consensus }: { participants: readonly DelegationSummary[]; positions: ClausePositions; consensus: ConsensusDto | undefined }) {
+function PositionNotes({
+  participants,
+  positions,
+  consensus,
+}: {
+  participants: readonly DelegationSummary[];
+  positions: ClausePositions;
+  consensus: ConsensusDto | undefined;
+}) {
   const id = useId();
   const notes = participants
     .map((d) => ({ delegation: d, position: positions.get(d.code) }))
@@ -198,7 +216,10 @@ export function ClauseNegotiation({
   }, [open, focusForm]);
 
   const panelId = `${id}-panel`;
-  const staleCodes = [...chips.objecting, ...chips.pending, ...chips.joining].filter((c) => c.stale).map((c) => c.delegation.code).sort();
+  const staleCodes = [...chips.objecting, ...chips.pending, ...chips.joining]
+    .filter((c) => c.stale)
+    .map((c) => c.delegation.code)
+    .sort();
   const staleCount = chips.pending.filter((c) => c.stale).length + chips.objecting.filter((c) => c.stale).length;
 
   return (
@@ -229,7 +250,12 @@ export function ClauseNegotiation({
           </span>
         </button>
         {ownDelegation ? (
-          <span className={`cneg__ours${mineStale ? ' is-stale' : ''}`} data-testid="our-position" data-position={mine?.position ?? ''} data-stale={mineStale ? 'true' : 'false'}>
+          <span
+            className={`cneg__ours${mineStale ? ' is-stale' : ''}`}
+            data-testid="our-position"
+            data-position={mine?.position ?? ''}
+            data-stale={mineStale ? 'true' : 'false'}
+          >
             <span className="cneg__ours-label">{ownDelegation}</span>
             {mineStated ? (
               <>
@@ -278,7 +304,15 @@ export function ClauseNegotiation({
           ) : null}
 
           {ownDelegation ? (
-            <ProxyForms draftId={draftId} clauseId={clauseId} clauseNumber={clauseNumber} holder={ownDelegation} mandators={mandators} positions={positions} onSaved={onPositionSaved} />
+            <ProxyForms
+              draftId={draftId}
+              clauseId={clauseId}
+              clauseNumber={clauseNumber}
+              holder={ownDelegation}
+              mandators={mandators}
+              positions={positions}
+              onSaved={onPositionSaved}
+            />
           ) : null}
 
           <section className="cneg__section" aria-labelledby={`${id}-where`}>

@@ -39,8 +39,8 @@ export function OurStaleNotice({ draftId, clauseId, delegation, position, onSave
   return (
     <div className="cneg__stale" data-testid="stale-notice" role="note">
       <p>
-        <strong>Given on earlier text — confirm on the current text.</strong> Our position ({positionLabel(position).toLowerCase()}) was stated before
-        the clause changed.{' '}
+        <strong>Given on earlier text — confirm on the current text.</strong> Our position ({positionLabel(position).toLowerCase()}) was stated before the
+        clause changed.{' '}
         <Link href={compareHref(draftId, `log:${position.logId}`, 'now', clauseId)} data-testid="stale-compare">
           See what changed
         </Link>
@@ -124,7 +124,14 @@ export function EditorialControl({ draftId, clauseId, clauseNumber, stale, onSav
       {open ? (
         <form className="cneg__editorial-form" onSubmit={submit} data-testid="editorial-form">
           <label htmlFor={`${id}-note`}>What was corrected (recorded; optional)</label>
-          <input id={`${id}-note`} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} placeholder="e.g. typo fixed in clause heading" autoFocus />
+          <input
+            id={`${id}-note`}
+            value={note}
+            maxLength={2000}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder="e.g. typo fixed in clause heading"
+            autoFocus
+          />
           <p className="cneg__editorial-hint">
             For corrections that change no meaning: the {count} on clause {clauseNumber} stay current, and the mark is recorded in the audit log and the
             timeline.

@@ -108,19 +108,22 @@ function OverrideDialog({ clauseNumber, to, consensus, serverMessage, onClose, o
 }
 
 /** One move in the status menu: a status (with whether agreeing needs an override), or starting or cancelling silence. */
-function StatusMenuItem({ item, status, consensus, onChoose }: { item: Item; status: ClauseStatus; consensus: ConsensusDto | undefined; onChoose: (item: Item) => void }) {
+function StatusMenuItem({
+  item,
+  status,
+  consensus,
+  onChoose,
+}: {
+  item: Item;
+  status: ClauseStatus;
+  consensus: ConsensusDto | undefined;
+  onChoose: (item: Item) => void;
+}) {
   if (item.kind === 'status') {
     const agreeing = needsConsensus(item.to);
     const noConsensus = agreeing && consensus?.state !== 'consensus';
     return (
-      <button
-        type="button"
-        role="menuitem"
-        tabIndex={-1}
-        className="status-menu__item"
-        data-status={item.to}
-        onClick={() => onChoose(item)}
-      >
+      <button type="button" role="menuitem" tabIndex={-1} className="status-menu__item" data-status={item.to} onClick={() => onChoose(item)}>
         <span className={`status-menu__dot status-menu__dot--${item.to}`} aria-hidden="true" />
         <span className="status-menu__text">
           {itemLabel(status, item.to)}
@@ -134,13 +137,7 @@ function StatusMenuItem({ item, status, consensus, onChoose }: { item: Item; sta
     );
   }
   return (
-    <button
-      type="button"
-      role="menuitem"
-      tabIndex={-1}
-      className={`status-menu__item status-menu__item--${item.kind}`}
-      onClick={() => onChoose(item)}
-    >
+    <button type="button" role="menuitem" tabIndex={-1} className={`status-menu__item status-menu__item--${item.kind}`} onClick={() => onChoose(item)}>
       <span className="status-menu__dot status-menu__dot--silence" aria-hidden="true" />
       <span className="status-menu__text">{item.kind === 'silence' ? 'Start silence procedure…' : 'Cancel the silence procedure…'}</span>
     </button>
@@ -152,7 +149,16 @@ function StatusMenuItem({ item, status, consensus, onChoose }: { item: Item; sta
  * workflow allows from here, plus starting (or cancelling) a silence procedure.
  * Agreeing without consensus asks for the override reason first.
  */
-export function ClauseStatusControl({ draftId, clauseId, clauseNumber, status, consensus, onStatusChanged, onStartSilence, onCancelSilence }: ClauseStatusControlProps) {
+export function ClauseStatusControl({
+  draftId,
+  clauseId,
+  clauseNumber,
+  status,
+  consensus,
+  onStatusChanged,
+  onStartSilence,
+  onCancelSilence,
+}: ClauseStatusControlProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -246,7 +252,13 @@ export function ClauseStatusControl({ draftId, clauseId, clauseNumber, status, c
           </p>
           {items.length === 0 ? <p className="status-menu__empty">No change of status is possible from here.</p> : null}
           {items.map((item) => (
-            <StatusMenuItem key={item.kind === 'status' ? item.to : item.kind} item={item} status={status} consensus={consensus} onChoose={(chosen) => void choose(chosen)} />
+            <StatusMenuItem
+              key={item.kind === 'status' ? item.to : item.kind}
+              item={item}
+              status={status}
+              consensus={consensus}
+              onChoose={(chosen) => void choose(chosen)}
+            />
           ))}
         </div>
       ) : null}

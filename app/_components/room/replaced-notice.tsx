@@ -82,7 +82,12 @@ export function ReplacedNotice({ notice, clauseNumber, onDismiss }: { notice: Re
           )
         </span>
       </p>
-      <button type="button" className="button button--ghost button--small" onClick={onDismiss} aria-label={clauseNumber === null ? 'Dismiss the notice' : `Dismiss the notice on clause ${clauseNumber}`}>
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        onClick={onDismiss}
+        aria-label={clauseNumber === null ? 'Dismiss the notice' : `Dismiss the notice on clause ${clauseNumber}`}
+      >
         Dismiss
       </button>
     </div>

@@ -114,7 +114,17 @@ interface SilenceBannerProps {
  * happens at the deadline, and "Break silence" for a delegation (with its reason) or
  * "Cancel procedure" for the secretariat.
  */
-export function SilenceBanner({ draftId, procedure, clauseNumbers, clauseNumber, canBreak, delegation, onCancel, readOnlyReason, onBroken }: SilenceBannerProps) {
+export function SilenceBanner({
+  draftId,
+  procedure,
+  clauseNumbers,
+  clauseNumber,
+  canBreak,
+  delegation,
+  onCancel,
+  readOnlyReason,
+  onBroken,
+}: SilenceBannerProps) {
   const [breaking, setBreaking] = useState(false);
   const now = useNow();
   const deadline = procedure ? new Date(procedure.deadline) : null;
@@ -122,7 +132,13 @@ export function SilenceBanner({ draftId, procedure, clauseNumbers, clauseNumber,
   const others = clauseNumbers.filter((n) => n !== clauseNumber);
 
   return (
-    <div className={`silence-banner${passed ? ' is-passed' : ''}`} data-testid="silence-banner" data-silence-id={procedure?.id ?? ''} role="group" aria-label={`Silence procedure on clause ${clauseNumber}`}>
+    <div
+      className={`silence-banner${passed ? ' is-passed' : ''}`}
+      data-testid="silence-banner"
+      data-silence-id={procedure?.id ?? ''}
+      role="group"
+      aria-label={`Silence procedure on clause ${clauseNumber}`}
+    >
       <div className="silence-banner__main">
         <p className="silence-banner__title">
           <span className="silence-banner__label">Under silence procedure</span>
@@ -136,7 +152,11 @@ export function SilenceBanner({ draftId, procedure, clauseNumbers, clauseNumber,
               : `Unless a delegation breaks silence before ${formatDeadlineUtc(deadline)}, this clause is agreed.`}
           {others.length > 0 ? ` The procedure also covers ${clauseList(others)}.` : ''}
         </p>
-        {procedure?.note ? <p className="silence-banner__note">“{procedure.note}” — {procedure.startedBy}</p> : null}
+        {procedure?.note ? (
+          <p className="silence-banner__note">
+            “{procedure.note}” — {procedure.startedBy}
+          </p>
+        ) : null}
         {readOnlyReason ? (
           <p className="silence-banner__lock" data-testid="readonly-notice">
             <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">

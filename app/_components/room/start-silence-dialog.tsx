@@ -120,12 +120,7 @@ function DeadlineField({ deadline, onChange }: { deadline: string; onChange: (va
         />
         <span className="deadline-row__picks" role="group" aria-label="Quick picks">
           {QUICK_PICKS.map((q) => (
-            <button
-              key={q.label}
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => onChange(toLocalInputValue(after(q.hours)))}
-            >
+            <button key={q.label} type="button" className="button button--secondary button--small" onClick={() => onChange(toLocalInputValue(after(q.hours)))}>
               {q.label}
             </button>
           ))}
@@ -221,12 +216,11 @@ export function StartSilenceDialog({ draftId, clauses, consensus, preselected, o
           Start a silence procedure
         </h2>
         <p className="modal__body" id={`${id}-desc`}>
-          The clauses are locked at once. Any participating delegation may break silence before the deadline, with a reason; if none does, the clauses are agreed at the
-          deadline.
+          The clauses are locked at once. Any participating delegation may break silence before the deadline, with a reason; if none does, the clauses are
+          agreed at the deadline.
         </p>
 
         <SilenceClausePicker eligible={eligible} selected={selected} consensus={consensus} onPick={pick} onToggle={toggle} />
-
 
         <DeadlineField
           deadline={deadline}
@@ -250,7 +244,9 @@ export function StartSilenceDialog({ draftId, clauses, consensus, preselected, o
             </p>
             <label htmlFor={`${id}-override`}>Start anyway: the reason, recorded with the procedure and in the audit log</label>
             <textarea id={`${id}-override`} rows={2} maxLength={2000} value={override} onChange={(e) => setOverride(e.target.value)} aria-required="true" />
-            <p className="modal__hint">Without it, untick the disputed clauses. If brackets are still open at the deadline, nothing is agreed unless you override.</p>
+            <p className="modal__hint">
+              Without it, untick the disputed clauses. If brackets are still open at the deadline, nothing is agreed unless you override.
+            </p>
           </div>
         ) : null}
 

@@ -33,7 +33,13 @@ export function AddClauseBar() {
 /** The toggle of a withdrawn clause, shown collapsed: its text is kept and can be read. */
 export function WithdrawnToggle({ expanded, onToggle }: { expanded: boolean; onToggle: (expanded: boolean) => void }) {
   return (
-    <button type="button" className="button button--ghost button--small withdrawn-toggle" aria-expanded={expanded} onClick={() => onToggle(!expanded)} data-testid="withdrawn-toggle">
+    <button
+      type="button"
+      className="button button--ghost button--small withdrawn-toggle"
+      aria-expanded={expanded}
+      onClick={() => onToggle(!expanded)}
+      data-testid="withdrawn-toggle"
+    >
       {expanded ? 'Hide text' : 'Show text'}
     </button>
   );

@@ -47,9 +47,24 @@ export function moveByKey(event: KeyboardEvent, controls: StructureControls, cla
   return true;
 }
 
-function StructureDialog({ dialog, clause, previous, controls, onClose }: { dialog: Dialog; clause: ClauseSummary; previous: ClauseSummary | undefined; controls: StructureControls; onClose: () => void }) {
+function StructureDialog({
+  dialog,
+  clause,
+  previous,
+  controls,
+  onClose,
+}: {
+  dialog: Dialog;
+  clause: ClauseSummary;
+  previous: ClauseSummary | undefined;
+  controls: StructureControls;
+  onClose: () => void;
+}) {
   const { draftId, notify } = controls;
-  if (dialog === 'rename') return <ClauseTitleDialog mode="rename" clause={clause} onClose={onClose} onSubmit={async (title) => void (await renameClause(draftId, clause.id, title))} />;
+  if (dialog === 'rename')
+    return (
+      <ClauseTitleDialog mode="rename" clause={clause} onClose={onClose} onSubmit={async (title) => void (await renameClause(draftId, clause.id, title))} />
+    );
   if (dialog === 'add') {
     return (
       <ClauseTitleDialog
@@ -64,7 +79,14 @@ function StructureDialog({ dialog, clause, previous, controls, onClose }: { dial
     );
   }
   if (dialog === 'split') {
-    return <SplitDialog clause={clause} paragraphs={clauseParagraphs(controls.doc, clause.id)} onClose={onClose} onSubmit={async (at, title) => void (await splitClause(draftId, clause.id, at, title))} />;
+    return (
+      <SplitDialog
+        clause={clause}
+        paragraphs={clauseParagraphs(controls.doc, clause.id)}
+        onClose={onClose}
+        onSubmit={async (at, title) => void (await splitClause(draftId, clause.id, at, title))}
+      />
+    );
   }
   if (!previous) return null;
   return <MergeDialog clause={clause} into={previous} onClose={onClose} onSubmit={async () => void (await mergeClause(draftId, clause.id))} />;
@@ -129,7 +151,14 @@ export function ClauseStructureMenu({ clause }: { clause: ClauseSummary }) {
         </svg>
       </button>
       {open ? (
-        <div className="status-menu" role="menu" id={`${id}-menu`} aria-label="Clause structure" ref={menuRef} onKeyDown={(e) => handleMenuKey(e, menuRef.current, { close, dismiss: () => setOpen(false) })}>
+        <div
+          className="status-menu"
+          role="menu"
+          id={`${id}-menu`}
+          aria-label="Clause structure"
+          ref={menuRef}
+          onKeyDown={(e) => handleMenuKey(e, menuRef.current, { close, dismiss: () => setOpen(false) })}
+        >
           {items.map((item) => (
             <button
               key={item.action}
@@ -143,13 +172,19 @@ export function ClauseStructureMenu({ clause }: { clause: ClauseSummary }) {
             >
               <span className="status-menu__text">
                 {item.label}
-                {item.disabled ? <span className="status-menu__hint">{item.disabled}</span> : item.hint ? <span className="status-menu__hint">{item.hint}</span> : null}
+                {item.disabled ? (
+                  <span className="status-menu__hint">{item.disabled}</span>
+                ) : item.hint ? (
+                  <span className="status-menu__hint">{item.hint}</span>
+                ) : null}
               </span>
             </button>
           ))}
         </div>
       ) : null}
-      {dialog ? <StructureDialog dialog={dialog} clause={clause} previous={controls.clauses[index - 1]} controls={controls} onClose={() => setDialog(null)} /> : null}
+      {dialog ? (
+        <StructureDialog dialog={dialog} clause={clause} previous={controls.clauses[index - 1]} controls={controls} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   );
 }

@@ -3,8 +3,17 @@ import { clauseField } from '@/lib/collab/clause-field';
 
 /** The plain text of a block of a clause (a paragraph, a list, …), its nested blocks joined by spaces. */
 function blockText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-  if (node instanceof Y.XmlText) return node.toDelta().map((d: { insert?: unknown }) => (typeof d.insert === 'string' ? d.insert : '')).join('');
-  if (node instanceof Y.XmlElement) return node.toArray().map((child) => blockText(child as Y.XmlElement | Y.XmlText)).filter(Boolean).join(' ');
+  if (node instanceof Y.XmlText)
+    return node
+      .toDelta()
+      .map((d: { insert?: unknown }) => (typeof d.insert === 'string' ? d.insert : ''))
+      .join('');
+  if (node instanceof Y.XmlElement)
+    return node
+      .toArray()
+      .map((child) => blockText(child as Y.XmlElement | Y.XmlText))
+      .filter(Boolean)
+      .join(' ');
   return '';
 }
 

@@ -46,9 +46,20 @@ export function ClauseTitleDialog({ mode, clause, onClose, onSubmit }: TitleDial
   const [text, setText] = useState('');
   const { busy, error, submit } = useSubmit(() => onSubmit(title, text), onClose);
   const check = () => (title.trim() ? null : 'Give the clause a title.');
-  const where = mode === 'rename' ? `Renaming ${clause ? clauseName(clause) : 'the clause'}.` : clause ? `It goes right after ${clauseName(clause)}.` : 'It goes at the start of the draft.';
+  const where =
+    mode === 'rename'
+      ? `Renaming ${clause ? clauseName(clause) : 'the clause'}.`
+      : clause
+        ? `It goes right after ${clauseName(clause)}.`
+        : 'It goes at the start of the draft.';
   return (
-    <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} testId={mode === 'add' ? 'add-clause-dialog' : 'rename-clause-dialog'}>
+    <Modal
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-desc`}
+      onClose={onClose}
+      busy={busy}
+      testId={mode === 'add' ? 'add-clause-dialog' : 'rename-clause-dialog'}
+    >
       <form className="modal__form" onSubmit={(e) => void submit(e, check)}>
         <h2 className="modal__title" id={`${id}-title`}>
           {mode === 'add' ? 'Add a clause' : 'Rename the clause'}
@@ -95,7 +106,10 @@ export function SplitDialog({ clause, paragraphs, onClose, onSubmit }: SplitDial
           Split {clauseName(clause)}
         </h2>
         <div className="modal__body" id={`${id}-desc`}>
-          <p>The paragraphs from the one you choose on become a new clause right after this one. Positions are carried to both clauses and show as given on earlier text; open alternatives are archived.</p>
+          <p>
+            The paragraphs from the one you choose on become a new clause right after this one. Positions are carried to both clauses and show as given on
+            earlier text; open alternatives are archived.
+          </p>
         </div>
         {paragraphs.length < 2 ? (
           <p className="form-error" role="alert">
@@ -106,7 +120,14 @@ export function SplitDialog({ clause, paragraphs, onClose, onSubmit }: SplitDial
             <legend>The new clause starts with</legend>
             {paragraphs.slice(1).map((text, i) => (
               <label key={i + 1} className="split-choice">
-                <input type="radio" name={`${id}-at`} value={i + 1} checked={at === i + 1} onChange={() => setAt(i + 1)} data-autofocus={i === 0 || undefined} />
+                <input
+                  type="radio"
+                  name={`${id}-at`}
+                  value={i + 1}
+                  checked={at === i + 1}
+                  onChange={() => setAt(i + 1)}
+                  data-autofocus={i === 0 || undefined}
+                />
                 <span className="split-choice__n">¶ {i + 2}</span>
                 <span className="split-choice__text">{text.trim() ? text.slice(0, 140) : '(empty paragraph)'}</span>
               </label>
@@ -117,7 +138,15 @@ export function SplitDialog({ clause, paragraphs, onClose, onSubmit }: SplitDial
           <label htmlFor={`${id}-name`}>Title of the new clause</label>
           <input id={`${id}-name`} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} required />
         </div>
-        <ModalFooter error={error} busy={busy} onCancel={onClose} tone="primary" submitLabel="Split clause" busyLabel="Splitting…" submitDisabled={paragraphs.length < 2} />
+        <ModalFooter
+          error={error}
+          busy={busy}
+          onCancel={onClose}
+          tone="primary"
+          submitLabel="Split clause"
+          busyLabel="Splitting…"
+          submitDisabled={paragraphs.length < 2}
+        />
       </form>
     </Modal>
   );
@@ -142,7 +171,10 @@ export function MergeDialog({ clause, into, onClose, onSubmit }: MergeDialogProp
         </h2>
         <div className="modal__body" id={`${id}-desc`}>
           <p>Its paragraphs are added at the end of “{into.title}”, and it leaves the draft. Comments and brackets follow its words.</p>
-          <p>The positions on “{into.title}” are reset to none (recorded in their history): delegations state them again on the merged text. Open alternatives of both clauses are archived. Anyone still typing in it is told the change was not saved.</p>
+          <p>
+            The positions on “{into.title}” are reset to none (recorded in their history): delegations state them again on the merged text. Open alternatives of
+            both clauses are archived. Anyone still typing in it is told the change was not saved.
+          </p>
         </div>
         <ModalFooter error={error} busy={busy} onCancel={onClose} autofocusCancel tone="danger" submitLabel="Merge clauses" busyLabel="Merging…" />
       </form>

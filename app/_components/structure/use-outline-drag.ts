@@ -8,7 +8,10 @@ const MIME = 'application/x-accord-clause';
 
 export interface OutlineDrag {
   /** Props for a clause's item in the outline: draggable, and a drop target. */
-  itemProps(clauseId: string, index: number): {
+  itemProps(
+    clauseId: string,
+    index: number,
+  ): {
     draggable?: boolean;
     onDragStart?: (e: DragEvent<HTMLElement>) => void;
     onDragEnd?: () => void;

@@ -6,9 +6,9 @@ describe('room formatting', () => {
     expect(
       changeWords({ id: 1, clauseId: 'c', delegation: 'FR', from: null, to: { position: 'reservation', reservation: 'parliamentary' }, at: '', by: 'x' }),
     ).toBe('none → reservation (parliamentary)');
-    expect(
-      changeWords({ id: 2, clauseId: 'c', delegation: 'FR', from: { position: 'support' }, to: { position: 'can_live_with' }, at: '', by: 'x' }),
-    ).toBe('support → can live with');
+    expect(changeWords({ id: 2, clauseId: 'c', delegation: 'FR', from: { position: 'support' }, to: { position: 'can_live_with' }, at: '', by: 'x' })).toBe(
+      'support → can live with',
+    );
   });
 
   it('gives short UTC times, with the year only when it is not this one', () => {

@@ -60,8 +60,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A `datetime-local` value ("2026-11-23T07:41:05") for an instant, in the browser's time zone. */
 export function toLocalInputValue(date: Date): string {
   return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` + `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
   );
 }
 

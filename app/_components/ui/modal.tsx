@@ -79,7 +79,17 @@ interface ModalFooterProps {
 }
 
 /** The end of a dialog's form: its error, then the dismiss button and the submit button. */
-export function ModalFooter({ error, busy, onCancel, cancelLabel = 'Cancel', autofocusCancel = false, tone, submitLabel, busyLabel, submitDisabled = false }: ModalFooterProps) {
+export function ModalFooter({
+  error,
+  busy,
+  onCancel,
+  cancelLabel = 'Cancel',
+  autofocusCancel = false,
+  tone,
+  submitLabel,
+  busyLabel,
+  submitDisabled = false,
+}: ModalFooterProps) {
   return (
     <>
       {error ? (

@@ -37,7 +37,10 @@ export function createDraftAdminContext(options: DraftAdminOptions) {
   /** @throws AppError bad_request naming the codes Accord does not know. */
   async function requireKnownDelegations(codes: readonly string[], field: string): Promise<void> {
     if (codes.length === 0) return;
-    const rows = await db.select({ code: delegations.code }).from(delegations).where(inArray(delegations.code, [...codes]));
+    const rows = await db
+      .select({ code: delegations.code })
+      .from(delegations)
+      .where(inArray(delegations.code, [...codes]));
     const known = new Set(rows.map((r) => r.code));
     const unknown = codes.filter((c) => !known.has(c));
     if (unknown.length > 0) {

@@ -31,10 +31,7 @@ export async function createDraft(ctx: DraftAdminContext, identity: Identity, in
   const prepared = input.content;
   const description = input.description ?? prepared?.description ?? '';
   const draftId = await ctx.db.transaction(async (tx) => {
-    const [draft] = await tx
-      .insert(drafts)
-      .values({ title: input.title, description, createdBy: identity.userId })
-      .returning({ id: drafts.id });
+    const [draft] = await tx.insert(drafts).values({ title: input.title, description, createdBy: identity.userId }).returning({ id: drafts.id });
     const memberRows = [
       ...input.participants.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'participant' as const })),
       ...observers.map((code) => ({ draftId: draft.id, delegationCode: code, participation: 'observer' as const })),

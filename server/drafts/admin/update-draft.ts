@@ -56,11 +56,16 @@ export async function updateDraft(ctx: DraftAdminContext, identity: Identity, dr
         .where(and(eq(silenceProcedures.draftId, draftId), eq(silenceProcedures.state, 'running')))
         .limit(1);
       if (running) {
-        throw new AppError('conflict', { message: 'A silence procedure is running on this draft: wait for its deadline, or cancel it, before closing the draft.' });
+        throw new AppError('conflict', {
+          message: 'A silence procedure is running on this draft: wait for its deadline, or cancel it, before closing the draft.',
+        });
       }
     }
     if (stateChange === 'open' && !body.reason) {
-      throw new AppError('bad_request', { message: 'Give a reason for reopening the draft; it is recorded.', issues: [{ path: 'reason', message: 'is required to reopen a draft' }] });
+      throw new AppError('bad_request', {
+        message: 'Give a reason for reopening the draft; it is recorded.',
+        issues: [{ path: 'reason', message: 'is required to reopen a draft' }],
+      });
     }
 
     const members = await tx.select().from(draftDelegations).where(eq(draftDelegations.draftId, draftId));
@@ -69,7 +74,10 @@ export async function updateDraft(ctx: DraftAdminContext, identity: Identity, dr
     const observers = body.observers ?? members.filter((m) => m.participation === 'observer').map((m) => m.delegationCode);
     const overlap = participants.filter((c) => observers.includes(c));
     if (overlap.length > 0) {
-      throw new AppError('bad_request', { message: `${overlap.join(', ')} cannot both take part and observe.`, issues: [{ path: 'observers', message: `${overlap.join(', ')} already participates` }] });
+      throw new AppError('bad_request', {
+        message: `${overlap.join(', ')} cannot both take part and observe.`,
+        issues: [{ path: 'observers', message: `${overlap.join(', ')} already participates` }],
+      });
     }
     const membership = diff(before, participants, observers);
     if (!isEmpty(membership)) {

@@ -32,13 +32,17 @@ export async function docxOf(children: Children, extra: { comments?: boolean; fo
   const doc = new Document({
     numbering: {
       config: [
-        { reference: 'clauses', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }, { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.START }] },
+        {
+          reference: 'clauses',
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
+            { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.START },
+          ],
+        },
         { reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.START }] },
       ],
     },
-    ...(extra.comments
-      ? { comments: { children: [{ id: 0, author: 'FR', date: new Date('2026-01-01'), children: [new Paragraph('Too strong.')] }] } }
-      : {}),
+    ...(extra.comments ? { comments: { children: [{ id: 0, author: 'FR', date: new Date('2026-01-01'), children: [new Paragraph('Too strong.')] }] } } : {}),
     ...(extra.footnotes ? { footnotes: { 1: { children: [new Paragraph('See the 2024 declaration.')] } } } : {}),
     sections: [{ children }],
   });
@@ -46,7 +50,8 @@ export async function docxOf(children: Children, extra: { comments?: boolean; fo
 }
 
 export const p = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-export const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ heading, children: [new TextRun(text)] });
+export const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) =>
+  new Paragraph({ heading, children: [new TextRun(text)] });
 export const numbered = (text: string, level = 0) => new Paragraph({ numbering: { reference: 'clauses', level }, children: [new TextRun(text)] });
 export const bullet = (text: string) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [new TextRun(text)] });
 export { HeadingLevel, Paragraph, TextRun };
@@ -56,12 +61,17 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 export const image = () => new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 } })] });
 
-export const table = (cells: string[]) =>
-  new Table({ rows: [new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) })] });
+export const table = (cells: string[]) => new Table({ rows: [new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) })] });
 
 export const commented = (text: string, comment: string) =>
   new Paragraph({
-    children: [new CommentRangeStart(0), new TextRun(text), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] }), new TextRun(` ${comment}`)],
+    children: [
+      new CommentRangeStart(0),
+      new TextRun(text),
+      new CommentRangeEnd(0),
+      new TextRun({ children: [new CommentReference(0)] }),
+      new TextRun(` ${comment}`),
+    ],
   });
 
 const REVISION = { author: 'UA', date: '2026-01-02T10:00:00Z' };

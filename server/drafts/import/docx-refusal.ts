@@ -19,7 +19,8 @@ const MESSAGES: Record<RefusalReason, string> = {
   too_large: `The file is larger than ${MAX_DOCX_BYTES / 1024 / 1024} MB, the limit for an import. Remove large images or embedded files from it, or paste its text instead.`,
   not_docx: 'This file is not a Word document (.docx), whatever its name says. Choose a .docx file, or paste the text instead.',
   legacy_doc: `This is an older Word document (.doc), which cannot be imported. ${SAVE_AS_DOCX}.`,
-  encrypted: 'This document is password-protected, so it cannot be read. Remove the password in Word (File › Info › Protect Document › Encrypt with Password, then clear it), save, and upload it again.',
+  encrypted:
+    'This document is password-protected, so it cannot be read. Remove the password in Word (File › Info › Protect Document › Encrypt with Password, then clear it), save, and upload it again.',
   corrupt: `This file is damaged and cannot be read as a Word document. ${SAVE_AS_DOCX}.`,
   expands_too_much: `This file unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB or holds too many parts, far beyond any draft, so it was not opened. Remove large embedded files from it, or paste its text instead.`,
   no_text: 'This document has no text to import. Check that you chose the right file, or start from an empty draft.',

@@ -107,7 +107,10 @@ function listBlock(list: Element, counts: HtmlCounts): Block[] {
   const items: ListItemNode[] = list.children
     .filter((c): c is Element => typeof c !== 'string' && c.tag === 'li' && !isNote(c))
     .map((li) => itemParts(li, counts))
-    .map(({ content, children }) => ({ type: 'listItem' as const, content: [...(content.length > 0 ? [{ type: 'paragraph' as const, content }] : []), ...children] }))
+    .map(({ content, children }) => ({
+      type: 'listItem' as const,
+      content: [...(content.length > 0 ? [{ type: 'paragraph' as const, content }] : []), ...children],
+    }))
     .filter((item) => item.content.length > 0);
   if (items.length === 0) return [];
   return [list.tag === 'ol' ? { type: 'orderedList', attrs: { start: 1 }, content: items } : { type: 'bulletList', content: items }];

@@ -109,18 +109,13 @@ describe('openDocxArchive', () => {
 
     it('refuses many small entries that add up past the bound', async () => {
       const chunk = Buffer.alloc(30 * 1024 * 1024);
-      const many = zipOf([
-        { name: 'word/document.xml', data: document },
-        ...[1, 2, 3, 4].map((i) => ({ name: `word/media/part${i}.bin`, data: chunk })),
-      ]);
+      const many = zipOf([{ name: 'word/document.xml', data: document }, ...[1, 2, 3, 4].map((i) => ({ name: `word/media/part${i}.bin`, data: chunk }))]);
       expect(reasonOf(await refusal(() => readDocxImport(many)))).toBe('expands_too_much');
     });
 
     it('refuses an archive of too many entries', async () => {
       const entries = Array.from({ length: 2001 }, (_, i) => ({ name: `word/x${i}.xml`, data: Buffer.from('x') }));
-      expect(reasonOf(await refusal(() => readDocxImport(zipOf([{ name: 'word/document.xml', data: document }, ...entries]))))).toBe(
-        'expands_too_much',
-      );
+      expect(reasonOf(await refusal(() => readDocxImport(zipOf([{ name: 'word/document.xml', data: document }, ...entries]))))).toBe('expands_too_much');
     });
   });
 });

@@ -48,7 +48,10 @@ export function parsePlanField(raw: string | null | undefined): ImportPlan | und
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new AppError('bad_request', { message: 'The clause plan is not valid JSON. Preview the file again.', issues: [{ path: 'plan', message: 'is not JSON' }] });
+    throw new AppError('bad_request', {
+      message: 'The clause plan is not valid JSON. Preview the file again.',
+      issues: [{ path: 'plan', message: 'is not JSON' }],
+    });
   }
   const parsed = importPlanSchema.safeParse(json);
   if (!parsed.success) {

@@ -100,7 +100,13 @@ describe('readDocxImport: clause detection', () => {
 
   it('splits at the items of an auto-numbered top-level list, keeping sub-items in the body', async () => {
     const preview = await readDocxImport(
-      await docxOf([p('The parties agree:'), numbered('Monitoring'), numbered('by air', 1), numbered('by sea', 1), numbered('The parties shall finance the force jointly.')]),
+      await docxOf([
+        p('The parties agree:'),
+        numbered('Monitoring'),
+        numbered('by air', 1),
+        numbered('by sea', 1),
+        numbered('The parties shall finance the force jointly.'),
+      ]),
     );
     expect(preview.description).toBe('The parties agree:');
     expect(titles(preview)).toEqual(['Monitoring', 'The parties shall finance the force jointly']);
@@ -127,7 +133,13 @@ describe('readDocxImport: what is kept and what is dropped', () => {
       await docxOf([
         h('Article 1 — Scope'),
         new Paragraph({
-          children: [new TextRun({ text: 'shall', bold: true }), new TextRun(' and '), new TextRun({ text: 'may', italics: true }), new TextRun(' and '), new TextRun({ text: 'must', underline: {} })],
+          children: [
+            new TextRun({ text: 'shall', bold: true }),
+            new TextRun(' and '),
+            new TextRun({ text: 'may', italics: true }),
+            new TextRun(' and '),
+            new TextRun({ text: 'must', underline: {} }),
+          ],
         }),
         bullet('first point'),
         bullet('second point'),

@@ -13,7 +13,9 @@ describe('writeClauseBody', () => {
     const preview = await readDocxImport(
       await docxOf([
         h('Article 1 — Scope'),
-        new Paragraph({ children: [new TextRun({ text: 'shall', bold: true }), new TextRun(' apply'), new TextRun({ text: ' fully', underline: {}, italics: true })] }),
+        new Paragraph({
+          children: [new TextRun({ text: 'shall', bold: true }), new TextRun(' apply'), new TextRun({ text: ' fully', underline: {}, italics: true })],
+        }),
         bullet('first'),
         numbered('a numbered point'),
       ]),

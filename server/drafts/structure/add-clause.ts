@@ -34,7 +34,15 @@ export async function addClause(ctx: StructureContext, identity: Identity, draft
     const live = await ctx.liveClauses(tx, draftId);
     const [inserted] = await tx
       .insert(clauses)
-      .values({ draftId, ordinal: live.length + 1, number: null, title: input.title, status: 'drafting', statusChangedAt: new Date(), statusChangedBy: identity.userId })
+      .values({
+        draftId,
+        ordinal: live.length + 1,
+        number: null,
+        title: input.title,
+        status: 'drafting',
+        statusChangedAt: new Date(),
+        statusChangedBy: identity.userId,
+      })
       .returning();
     const order = live.map((c) => c.id);
     const at = after ? order.indexOf(after.id) + 1 : 0;
@@ -46,7 +54,13 @@ export async function addClause(ctx: StructureContext, identity: Identity, draft
       details: { title: input.title, afterClauseId: after?.id ?? null, position: at + 1 },
       logId,
     });
-    await writeAudit(tx, { actor: identity, action: 'clause.added', draftId, subject: `clause "${input.title}"`, details: { clauseId: recorded.clauseId, ...recorded.details } });
+    await writeAudit(tx, {
+      actor: identity,
+      action: 'clause.added',
+      draftId,
+      subject: `clause "${input.title}"`,
+      details: { clauseId: recorded.clauseId, ...recorded.details },
+    });
     return { row: inserted, change: recorded };
   });
   // The room learns of the clause before its text is written, so that edits to it are accepted.

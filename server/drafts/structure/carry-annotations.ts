@@ -81,7 +81,14 @@ export async function archiveAlternatives(tx: Transaction, identity: Identity, c
 }
 
 /** Split: every position on the first half is carried to the second, with a history entry saying so. */
-export async function carryPositions(tx: Transaction, identity: Identity, draftId: string, fromClauseId: string, toClauseId: string, note: string): Promise<number> {
+export async function carryPositions(
+  tx: Transaction,
+  identity: Identity,
+  draftId: string,
+  fromClauseId: string,
+  toClauseId: string,
+  note: string,
+): Promise<number> {
   const rows = await tx.select().from(positions).where(eq(positions.clauseId, fromClauseId));
   for (const p of rows) {
     // The text hash stays the one it was given on: the new clause's text differs, so it shows as given on earlier text.

@@ -35,14 +35,12 @@ export interface StructureServiceOptions {
 
 export const notFound = (message: string) => new AppError('not_found', { message });
 export const conflict = (message: string) => new AppError('conflict', { message });
-export const badRequest = (message: string, path?: string) =>
-  new AppError('bad_request', { message, ...(path ? { issues: [{ path, message }] } : {}) });
+export const badRequest = (message: string, path?: string) => new AppError('bad_request', { message, ...(path ? { issues: [{ path, message }] } : {}) });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createStructureContext(options: StructureServiceOptions) {
   const { db, drafts, registry } = options;
-
 
   /** Only the secretariat changes a draft's structure (404 when the draft is invisible, 403 otherwise, 409 when closed). */
   async function requireSecretariat(identity: Identity, draftId: string): Promise<void> {
@@ -55,7 +53,11 @@ export function createStructureContext(options: StructureServiceOptions) {
   /** A live clause of the draft (404 when unknown, 409 when merged away). */
   async function clauseOf(draftId: string, clauseId: string, tx: Pick<Database, 'select'> = db): Promise<ClauseRow> {
     if (!UUID.test(clauseId)) throw notFound('No such clause in this draft.');
-    const [row] = await tx.select().from(clauses).where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId))).limit(1);
+    const [row] = await tx
+      .select()
+      .from(clauses)
+      .where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId)))
+      .limit(1);
     if (!row) throw notFound('No such clause in this draft.');
     refuseMergedClause(row);
     return row;
@@ -63,7 +65,11 @@ export function createStructureContext(options: StructureServiceOptions) {
 
   /** The draft's live clauses in order (merged-away ones left out). */
   function liveClauses(tx: Pick<Database, 'select'>, draftId: string): Promise<ClauseRow[]> {
-    return tx.select().from(clauses).where(and(eq(clauses.draftId, draftId), isNull(clauses.mergedInto))).orderBy(asc(clauses.ordinal));
+    return tx
+      .select()
+      .from(clauses)
+      .where(and(eq(clauses.draftId, draftId), isNull(clauses.mergedInto)))
+      .orderBy(asc(clauses.ordinal));
   }
 
   /** Serialise structure changes of one draft (a row lock on every clause of it). */
@@ -73,7 +79,10 @@ export function createStructureContext(options: StructureServiceOptions) {
 
   /** The newest update-log id of the draft (after the change's text edit was stored). */
   async function lastLogId(draftId: string): Promise<number> {
-    const [row] = await db.select({ id: max(yjsUpdates.id) }).from(yjsUpdates).where(eq(yjsUpdates.draftId, draftId));
+    const [row] = await db
+      .select({ id: max(yjsUpdates.id) })
+      .from(yjsUpdates)
+      .where(eq(yjsUpdates.draftId, draftId));
     return Number(row?.id ?? 0);
   }
 

@@ -17,7 +17,12 @@ import { conflict, toSummary, type StructureContext } from './context';
 import { copyBlocks } from './move-anchors';
 import { refuseRestructuring } from './split-clause';
 
-export async function mergeClause(ctx: StructureContext, identity: Identity, draftId: string, clauseId: string): Promise<{ merged: ClauseSummary; into: ClauseSummary }> {
+export async function mergeClause(
+  ctx: StructureContext,
+  identity: Identity,
+  draftId: string,
+  clauseId: string,
+): Promise<{ merged: ClauseSummary; into: ClauseSummary }> {
   await ctx.requireSecretariat(identity, draftId);
   const clause = await ctx.clauseOf(draftId, clauseId);
   refuseRestructuring(clause, 'merged');
@@ -38,15 +43,34 @@ export async function mergeClause(ctx: StructureContext, identity: Identity, dra
       await ctx.renumber(tx, draftId);
       const note = `Clause ${clause.number} was merged into clause ${into.number}: positions are asked again on the merged text.`;
       const reset = await resetPositions(tx, identity, draftId, into.id, note);
-      const archived = await archiveAlternatives(tx, identity, [into.id, clauseId], `Archived: clause ${clause.number} was merged into clause ${into.number}; propose the wording again on the merged text.`);
+      const archived = await archiveAlternatives(
+        tx,
+        identity,
+        [into.id, clauseId],
+        `Archived: clause ${clause.number} was merged into clause ${into.number}; propose the wording again on the merged text.`,
+      );
       const moves = await planAnnotationMoves(tx, room.doc, clauseId, 0);
       const recorded = await ctx.record(tx, identity, draftId, {
         kind: 'merged',
         clauseId: into.id,
-        details: { mergedId: clauseId, mergedTitle: clause.title, mergedNumber: clause.number, title: into.title, positionsReset: reset, archivedAlternatives: archived, clauseIds: [into.id, clauseId] },
+        details: {
+          mergedId: clauseId,
+          mergedTitle: clause.title,
+          mergedNumber: clause.number,
+          title: into.title,
+          positionsReset: reset,
+          archivedAlternatives: archived,
+          clauseIds: [into.id, clauseId],
+        },
         logId,
       });
-      await writeAudit(tx, { actor: identity, action: 'clause.merged', draftId, subject: `clause ${clause.number} into clause ${into.number}`, details: { clauseId: recorded.clauseId, ...recorded.details } });
+      await writeAudit(tx, {
+        actor: identity,
+        action: 'clause.merged',
+        draftId,
+        subject: `clause ${clause.number} into clause ${into.number}`,
+        details: { clauseId: recorded.clauseId, ...recorded.details },
+      });
       const shift = target.length;
       const origin: ChangeOrigin = { conn: null, userId: identity.userId, delegation: identity.delegation, clauseIds: [into.id, clauseId] };
       Y.transact(

@@ -59,7 +59,13 @@ export interface PlannedMove {
 }
 
 /** Plan the move of a span (its two relative positions) out of `fragment`, when both ends are in blocks at or after `fromBlock`. */
-export function planMove(doc: Y.Doc, fragment: Y.XmlFragment, start: Y.RelativePosition | null, end: Y.RelativePosition | null, fromBlock: number): PlannedMove | null {
+export function planMove(
+  doc: Y.Doc,
+  fragment: Y.XmlFragment,
+  start: Y.RelativePosition | null,
+  end: Y.RelativePosition | null,
+  fromBlock: number,
+): PlannedMove | null {
   const s = locate(doc, fragment, start);
   const e = locate(doc, fragment, end);
   if (!s || !e || s.path[0] < fromBlock || e.path[0] < fromBlock) return null;

@@ -6,7 +6,13 @@ import { writeAudit } from '../../audit/audit-log';
 import { clauses } from '../../db/schema';
 import { conflict, toSummary, type StructureContext } from './context';
 
-export async function renameClause(ctx: StructureContext, identity: Identity, draftId: string, clauseId: string, input: { title: string }): Promise<ClauseSummary> {
+export async function renameClause(
+  ctx: StructureContext,
+  identity: Identity,
+  draftId: string,
+  clauseId: string,
+  input: { title: string },
+): Promise<ClauseSummary> {
   await ctx.requireSecretariat(identity, draftId);
   const clause = await ctx.clauseOf(draftId, clauseId);
   if (clause.title === input.title) throw conflict(`The clause is already titled "${input.title}".`);
@@ -19,7 +25,13 @@ export async function renameClause(ctx: StructureContext, identity: Identity, dr
       details: { from: clause.title, to: input.title },
       logId,
     });
-    await writeAudit(tx, { actor: identity, action: 'clause.renamed', draftId, subject: clause.number === null ? `clause "${clause.title}"` : `clause ${clause.number}`, details: { clauseId: recorded.clauseId, ...recorded.details } });
+    await writeAudit(tx, {
+      actor: identity,
+      action: 'clause.renamed',
+      draftId,
+      subject: clause.number === null ? `clause "${clause.title}"` : `clause ${clause.number}`,
+      details: { clauseId: recorded.clauseId, ...recorded.details },
+    });
     return { row: updated, change: recorded };
   });
   await ctx.announce(draftId, change, []);

@@ -14,7 +14,10 @@ export async function reorderClauses(ctx: StructureContext, identity: Identity, 
     const given = new Set(input.clauseIds);
     const permutation = given.size === input.clauseIds.length && given.size === known.size && input.clauseIds.every((id) => known.has(id));
     if (!permutation) {
-      throw badRequest(`clauseIds must list every clause of the draft exactly once (${known.size} clauses; got ${input.clauseIds.length} ids, ${given.size} distinct).`, 'clauseIds');
+      throw badRequest(
+        `clauseIds must list every clause of the draft exactly once (${known.size} clauses; got ${input.clauseIds.length} ids, ${given.size} distinct).`,
+        'clauseIds',
+      );
     }
     const before = live.map((c) => c.id);
     if (before.every((id, i) => id === input.clauseIds[i])) throw conflict('The clauses are already in this order.');
@@ -26,7 +29,13 @@ export async function reorderClauses(ctx: StructureContext, identity: Identity, 
       details: { from: before, to: input.clauseIds, clauseIds: moved },
       logId,
     });
-    await writeAudit(tx, { actor: identity, action: 'clause.moved', draftId, subject: 'clause order', details: { clauseId: recorded.clauseId, ...recorded.details } });
+    await writeAudit(tx, {
+      actor: identity,
+      action: 'clause.moved',
+      draftId,
+      subject: 'clause order',
+      details: { clauseId: recorded.clauseId, ...recorded.details },
+    });
     return recorded;
   });
   await ctx.announce(draftId, change, []);

@@ -36,28 +36,57 @@ export async function splitClause(
     const source = room.doc.getXmlFragment(clauseField(clauseId));
     const blocks = source.length;
     if (input.paragraph >= blocks) {
-      throw badRequest(`paragraph must be between 1 and ${Math.max(blocks - 1, 1)}: the clause has ${blocks} paragraph${blocks === 1 ? '' : 's'}.`, 'paragraph');
+      throw badRequest(
+        `paragraph must be between 1 and ${Math.max(blocks - 1, 1)}: the clause has ${blocks} paragraph${blocks === 1 ? '' : 's'}.`,
+        'paragraph',
+      );
     }
     const result = await ctx.db.transaction(async (tx) => {
       await ctx.lockDraft(tx, draftId);
       const live = await ctx.liveClauses(tx, draftId);
       const [inserted] = await tx
         .insert(clauses)
-        .values({ draftId, ordinal: live.length + 1, number: null, title, status: clause.status, statusChangedAt: new Date(), statusChangedBy: identity.userId })
+        .values({
+          draftId,
+          ordinal: live.length + 1,
+          number: null,
+          title,
+          status: clause.status,
+          statusChangedAt: new Date(),
+          statusChangedBy: identity.userId,
+        })
         .returning();
       const order = live.map((c) => c.id);
       order.splice(order.indexOf(clauseId) + 1, 0, inserted.id);
       await ctx.renumber(tx, draftId, order);
       const carried = await carryPositions(tx, identity, draftId, clauseId, inserted.id, `Carried over when clause ${clause.number} was split.`);
-      const archived = await archiveAlternatives(tx, identity, [clauseId], `Archived: clause ${clause.number} was split; propose the wording again on the new text.`);
+      const archived = await archiveAlternatives(
+        tx,
+        identity,
+        [clauseId],
+        `Archived: clause ${clause.number} was split; propose the wording again on the new text.`,
+      );
       const moves = await planAnnotationMoves(tx, room.doc, clauseId, input.paragraph);
       const recorded = await ctx.record(tx, identity, draftId, {
         kind: 'split',
         clauseId,
-        details: { secondId: inserted.id, paragraph: input.paragraph, title: clause.title, secondTitle: title, carriedPositions: carried, archivedAlternatives: archived },
+        details: {
+          secondId: inserted.id,
+          paragraph: input.paragraph,
+          title: clause.title,
+          secondTitle: title,
+          carriedPositions: carried,
+          archivedAlternatives: archived,
+        },
         logId,
       });
-      await writeAudit(tx, { actor: identity, action: 'clause.split', draftId, subject: `clause ${clause.number}`, details: { clauseId: recorded.clauseId, ...recorded.details } });
+      await writeAudit(tx, {
+        actor: identity,
+        action: 'clause.split',
+        draftId,
+        subject: `clause ${clause.number}`,
+        details: { clauseId: recorded.clauseId, ...recorded.details },
+      });
       // The text changes last inside the transaction: when it cannot, nothing is recorded.
       const origin: ChangeOrigin = { conn: null, userId: identity.userId, delegation: identity.delegation, clauseIds: [clauseId, inserted.id] };
       Y.transact(

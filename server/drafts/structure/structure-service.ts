@@ -19,7 +19,8 @@ export function createStructureService(options: StructureServiceOptions) {
     addClause: (identity: Identity, draftId: string, input: AddClauseInput) => addClause(ctx, identity, draftId, input),
     renameClause: (identity: Identity, draftId: string, clauseId: string, input: { title: string }) => renameClause(ctx, identity, draftId, clauseId, input),
     reorderClauses: (identity: Identity, draftId: string, input: { clauseIds: string[] }) => reorderClauses(ctx, identity, draftId, input),
-    splitClause: (identity: Identity, draftId: string, clauseId: string, input: { paragraph: number; title?: string }) => splitClause(ctx, identity, draftId, clauseId, input),
+    splitClause: (identity: Identity, draftId: string, clauseId: string, input: { paragraph: number; title?: string }) =>
+      splitClause(ctx, identity, draftId, clauseId, input),
     mergeClause: (identity: Identity, draftId: string, clauseId: string) => mergeClause(ctx, identity, draftId, clauseId),
   };
 }

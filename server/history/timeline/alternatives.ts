@@ -57,7 +57,10 @@ export const alternativeDecidedSource: TimelineSource = {
       )
       .orderBy(desc(alternatives.decidedAt), desc(alternatives.id))
       .limit(take);
-    const people = await actorsById(ctx, rows.map((a) => a.decidedBy));
+    const people = await actorsById(
+      ctx,
+      rows.map((a) => a.decidedBy),
+    );
     return rows.map((a) => ({
       kind: 'alternative' as const,
       source: 'alternative-decided' as const,
@@ -96,7 +99,10 @@ export const alternativeBackingSource: TimelineSource = {
       .limit(take);
     const altIds = [...new Set(rows.map((r) => (r.details as { alternativeId?: unknown }).alternativeId).filter((id): id is string => typeof id === 'string'))];
     const [people, numbers] = await Promise.all([
-      actorsById(ctx, rows.map((r) => r.actorId)),
+      actorsById(
+        ctx,
+        rows.map((r) => r.actorId),
+      ),
       altIds.length
         ? ctx.db.select({ id: alternatives.id, number: alternatives.number }).from(alternatives).where(inArray(alternatives.id, altIds))
         : Promise.resolve([]),
@@ -113,7 +119,7 @@ export const alternativeBackingSource: TimelineSource = {
         actor: (r.actorId ? people.get(r.actorId) : undefined) ?? actor(r.actorEmail, d.delegation, 'delegate'),
         clauseId,
         clauseNumber: numberOf.get(clauseId) ?? null,
-        number: d.alternativeId ? numberOfAlt.get(d.alternativeId) ?? null : null,
+        number: d.alternativeId ? (numberOfAlt.get(d.alternativeId) ?? null) : null,
         event: r.action === 'alternative.backed' ? ('backed' as const) : ('unbacked' as const),
         delegation: d.delegation ?? null,
         text: null,

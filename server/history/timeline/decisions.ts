@@ -3,7 +3,16 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import { actorsById, numbersOf, type TimelineSource } from './source';
 
-const STATUS_ACTIONS = ['clause.status', 'silence.started', 'silence.broken', 'silence.cancelled', 'silence.completed', 'silence.interrupted', 'history.restored', 'clause.editorial'];
+const STATUS_ACTIONS = [
+  'clause.status',
+  'silence.started',
+  'silence.broken',
+  'silence.cancelled',
+  'silence.completed',
+  'silence.interrupted',
+  'history.restored',
+  'clause.editorial',
+];
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
@@ -26,9 +35,12 @@ export const decisionSource: TimelineSource = {
       )
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(take);
-    const people = await actorsById(ctx, rows.map((a) => a.actorId));
+    const people = await actorsById(
+      ctx,
+      rows.map((a) => a.actorId),
+    );
     return rows.map((a) => {
-      const who = a.actorId ? people.get(a.actorId) ?? null : null;
+      const who = a.actorId ? (people.get(a.actorId) ?? null) : null;
       const d = a.details as Record<string, unknown>;
       const ids = typeof d.clauseId === 'string' ? [d.clauseId] : Array.isArray(d.clauseIds) ? (d.clauseIds as string[]) : [];
       return {
@@ -42,7 +54,7 @@ export const decisionSource: TimelineSource = {
         action: a.action,
         from: str(d.from),
         // A restore records the point as spec ("rev:2") and label ("Rev.2"): show the label.
-        to: a.action === 'history.restored' && str(d.toLabel) ? str(d.toLabel) : str(d.to) ?? str(d.toLabel),
+        to: a.action === 'history.restored' && str(d.toLabel) ? str(d.toLabel) : (str(d.to) ?? str(d.toLabel)),
         by: who?.name ?? a.actorEmail,
         note: str(d.override) ?? str(d.reason) ?? str(d.note),
       };

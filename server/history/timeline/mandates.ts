@@ -27,7 +27,10 @@ export const mandateSource: TimelineSource = {
       )
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(take);
-    const people = await actorsById(ctx, rows.map((a) => a.actorId));
+    const people = await actorsById(
+      ctx,
+      rows.map((a) => a.actorId),
+    );
     return rows.map((a) => {
       const d = a.details as Record<string, unknown>;
       const ids = Array.isArray(d.clauseIds) ? (d.clauseIds as string[]) : null;
@@ -36,11 +39,16 @@ export const mandateSource: TimelineSource = {
         source: 'mandate' as const,
         id: a.id,
         at: a.at.toISOString(),
-        actor: a.actorId ? people.get(a.actorId) ?? null : null,
+        actor: a.actorId ? (people.get(a.actorId) ?? null) : null,
         event: a.action === 'mandate.revoked' ? ('revoked' as const) : ('given' as const),
         from: str(d.from) ?? '?',
         to: str(d.to) ?? '?',
-        clauseNumbers: ids ? ids.map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined).sort((x, y) => x - y) : null,
+        clauseNumbers: ids
+          ? ids
+              .map((id) => numberOf.get(id))
+              .filter((n): n is number => n !== undefined)
+              .sort((x, y) => x - y)
+          : null,
         until: str(d.until),
         breakSilence: d.breakSilence === true,
         byLetter: d.byLetter === true,

@@ -11,7 +11,8 @@ export function encodeCursor(c: TimelineCursor): string {
 export function decodeCursor(raw: string): TimelineCursor {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<TimelineCursor>;
-    if (typeof value.t === 'number' && typeof value.r === 'number' && (typeof value.id === 'number' || typeof value.id === 'string')) return value as TimelineCursor;
+    if (typeof value.t === 'number' && typeof value.r === 'number' && (typeof value.id === 'number' || typeof value.id === 'string'))
+      return value as TimelineCursor;
   } catch {
     /* fall through */
   }

@@ -21,7 +21,10 @@ export const positionSource: TimelineSource = {
       )
       .orderBy(desc(positionHistory.at), desc(positionHistory.id))
       .limit(take);
-    const people = await actorsById(ctx, rows.map((p) => p.byUserId));
+    const people = await actorsById(
+      ctx,
+      rows.map((p) => p.byUserId),
+    );
     return rows.map((p) => ({
       kind: 'position' as const,
       source: 'position' as const,

@@ -10,7 +10,14 @@ export const revisionSource: TimelineSource = {
   withoutDelegation: true,
   async read({ ctx, draftId, take, before, within }) {
     const rows = await ctx.db
-      .select({ id: revisions.id, number: revisions.number, note: revisions.note, createdAt: revisions.createdAt, createdByName: revisions.createdByName, upToId: revisions.upToId })
+      .select({
+        id: revisions.id,
+        number: revisions.number,
+        note: revisions.note,
+        createdAt: revisions.createdAt,
+        createdByName: revisions.createdByName,
+        upToId: revisions.upToId,
+      })
       .from(revisions)
       .where(and(eq(revisions.draftId, draftId), before(revisions.createdAt, revisions.id), ...within(revisions.createdAt)))
       .orderBy(desc(revisions.createdAt), desc(revisions.id))

@@ -23,7 +23,10 @@ export const sessionSource: TimelineSource = {
       )
       .orderBy(desc(historySessions.endedAt), desc(historySessions.id))
       .limit(take);
-    const people = await actorsById(ctx, rows.map((s) => s.userId));
+    const people = await actorsById(
+      ctx,
+      rows.map((s) => s.userId),
+    );
     return rows.map((s) => ({
       kind: 'session' as const,
       source: 'session' as const,
@@ -33,7 +36,7 @@ export const sessionSource: TimelineSource = {
       startedAt: s.startedAt.toISOString(),
       endedAt: s.endedAt.toISOString(),
       delegation: s.delegationCode,
-      userName: s.userId ? people.get(s.userId)?.name ?? 'unknown' : null,
+      userName: s.userId ? (people.get(s.userId)?.name ?? 'unknown') : null,
       clauseIds: s.clauseIds,
       clauseNumbers: numbersOf(numberOf, s.clauseIds),
       inserted: s.inserted,

@@ -37,7 +37,10 @@ export const structureSource: TimelineSource = {
       )
       .orderBy(desc(structureChanges.at), desc(structureChanges.id))
       .limit(take);
-    const people = await actorsById(ctx, rows.map((r) => r.byUserId));
+    const people = await actorsById(
+      ctx,
+      rows.map((r) => r.byUserId),
+    );
     return rows.map((r) => ({
       kind: 'structure' as const,
       source: 'structure' as const,

@@ -21,7 +21,10 @@ export const POST = route(async (req: Request) => {
   const content = await services.importer.prepare({ kind: 'docx', file }, plan);
   const title = fields.title ?? content.suggestedTitle;
   if (!title) {
-    throw new AppError('bad_request', { message: 'Give the draft a title: the document does not suggest one.', issues: [{ path: 'title', message: 'is required' }] });
+    throw new AppError('bad_request', {
+      message: 'Give the draft a title: the document does not suggest one.',
+      issues: [{ path: 'title', message: 'is required' }],
+    });
   }
   const draft = await services.draftAdmin.create(identity, { title, participants: fields.participants, observers: fields.observers, source: 'docx', content });
   return json(draft, 201);

@@ -23,7 +23,14 @@ export default async function DraftSettingsPage({ params }: { params: Promise<{ 
   const delegations = await services.draftAdmin.listDelegations(identity);
   return (
     <>
-      <AppHeader identity={identity} trail={<Link href={`/drafts/${draft.id}`} className="breadcrumb__current">{draft.title}</Link>} />
+      <AppHeader
+        identity={identity}
+        trail={
+          <Link href={`/drafts/${draft.id}`} className="breadcrumb__current">
+            {draft.title}
+          </Link>
+        }
+      />
       <main id="main" className="page page--narrow">
         <div className="page-heading">
           <h1>Draft settings</h1>
