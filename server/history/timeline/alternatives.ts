@@ -1,7 +1,7 @@
 /** Alternative wordings: proposed, backed or no longer backed, withdrawn, adopted, archived. */
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alternatives, auditLog } from '../../db/schema';
-import { actor, actorsById, type TimelineSource } from './source';
+import { actor, actorsById, auditEvents, type TimelineSource } from './source';
 
 export const alternativeProposedSource: TimelineSource = {
   name: 'alternative-proposed',
@@ -81,32 +81,20 @@ export const alternativeDecidedSource: TimelineSource = {
 export const alternativeBackingSource: TimelineSource = {
   name: 'alternative-backing',
   kind: 'alternative',
-  async read({ ctx, draftId, query, numberOf, take, before, within }) {
-    const rows = await ctx.db
-      .select()
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.draftId, draftId),
-          inArray(auditLog.action, ['alternative.backed', 'alternative.unbacked']),
-          before(auditLog.at, auditLog.id),
-          ...within(auditLog.at),
-          query.clauseId ? sql`${auditLog.details}->>'clauseId' = ${query.clauseId}` : undefined,
-          query.delegation ? sql`${auditLog.details}->>'delegation' = ${query.delegation}` : undefined,
-        ),
-      )
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(take);
+  async read(request) {
+    const { ctx, query, numberOf } = request;
+    const { rows, people } = await auditEvents(
+      request,
+      ['alternative.backed', 'alternative.unbacked'],
+      [
+        query.clauseId ? sql`${auditLog.details}->>'clauseId' = ${query.clauseId}` : undefined,
+        query.delegation ? sql`${auditLog.details}->>'delegation' = ${query.delegation}` : undefined,
+      ],
+    );
     const altIds = [...new Set(rows.map((r) => (r.details as { alternativeId?: unknown }).alternativeId).filter((id): id is string => typeof id === 'string'))];
-    const [people, numbers] = await Promise.all([
-      actorsById(
-        ctx,
-        rows.map((r) => r.actorId),
-      ),
-      altIds.length
-        ? ctx.db.select({ id: alternatives.id, number: alternatives.number }).from(alternatives).where(inArray(alternatives.id, altIds))
-        : Promise.resolve([]),
-    ]);
+    const numbers = altIds.length
+      ? await ctx.db.select({ id: alternatives.id, number: alternatives.number }).from(alternatives).where(inArray(alternatives.id, altIds))
+      : [];
     const numberOfAlt = new Map(numbers.map((n) => [n.id, n.number]));
     return rows.map((r) => {
       const d = r.details as { alternativeId?: string; clauseId?: string; delegation?: string };

@@ -1,7 +1,7 @@
 /** Decisions from the audit log: clause statuses, silence procedures, restores, edits marked editorial. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
-import { actorsById, numbersOf, type TimelineSource } from './source';
+import { auditEvents, numbersOf, str, type TimelineSource } from './source';
 
 const STATUS_ACTIONS = [
   'clause.status',
@@ -14,31 +14,15 @@ const STATUS_ACTIONS = [
   'clause.editorial',
 ];
 
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
 export const decisionSource: TimelineSource = {
   name: 'decision',
   kind: 'status',
   withoutDelegation: true,
-  async read({ ctx, draftId, query, numberOf, take, before, within }) {
-    const rows = await ctx.db
-      .select()
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.draftId, draftId),
-          inArray(auditLog.action, STATUS_ACTIONS),
-          before(auditLog.at, auditLog.id),
-          ...within(auditLog.at),
-          query.clauseId ? sql`(${auditLog.details}->>'clauseId' = ${query.clauseId} or ${auditLog.details}->'clauseIds' ? ${query.clauseId})` : undefined,
-        ),
-      )
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(take);
-    const people = await actorsById(
-      ctx,
-      rows.map((a) => a.actorId),
-    );
+  async read(request) {
+    const { query, numberOf } = request;
+    const { rows, people } = await auditEvents(request, STATUS_ACTIONS, [
+      query.clauseId ? sql`(${auditLog.details}->>'clauseId' = ${query.clauseId} or ${auditLog.details}->'clauseIds' ? ${query.clauseId})` : undefined,
+    ]);
     return rows.map((a) => {
       const who = a.actorId ? (people.get(a.actorId) ?? null) : null;
       const d = a.details as Record<string, unknown>;

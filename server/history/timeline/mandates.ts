@@ -1,35 +1,23 @@
 /** Mandates (proxies) given and revoked, from the audit log: "PL for HU". */
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { or, sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
-import { actorsById, type TimelineSource } from './source';
-
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+import { auditEvents, numbersOf, str, type TimelineSource } from './source';
 
 export const mandateSource: TimelineSource = {
   name: 'mandate',
   kind: 'mandate',
-  async read({ ctx, draftId, query, numberOf, take, before, within }) {
-    const rows = await ctx.db
-      .select()
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.draftId, draftId),
-          inArray(auditLog.action, ['mandate.given', 'mandate.revoked']),
-          before(auditLog.at, auditLog.id),
-          ...within(auditLog.at),
-          // A mandate on every clause (no clauseIds) concerns every clause.
-          query.clauseId
-            ? sql`(jsonb_typeof(${auditLog.details}->'clauseIds') is distinct from 'array' or ${auditLog.details}->'clauseIds' ? ${query.clauseId})`
-            : undefined,
-          query.delegation ? or(sql`${auditLog.details}->>'from' = ${query.delegation}`, sql`${auditLog.details}->>'to' = ${query.delegation}`) : undefined,
-        ),
-      )
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(take);
-    const people = await actorsById(
-      ctx,
-      rows.map((a) => a.actorId),
+  async read(request) {
+    const { query, numberOf } = request;
+    const { rows, people } = await auditEvents(
+      request,
+      ['mandate.given', 'mandate.revoked'],
+      [
+        // A mandate on every clause (no clauseIds) concerns every clause.
+        query.clauseId
+          ? sql`(jsonb_typeof(${auditLog.details}->'clauseIds') is distinct from 'array' or ${auditLog.details}->'clauseIds' ? ${query.clauseId})`
+          : undefined,
+        query.delegation ? or(sql`${auditLog.details}->>'from' = ${query.delegation}`, sql`${auditLog.details}->>'to' = ${query.delegation}`) : undefined,
+      ],
     );
     return rows.map((a) => {
       const d = a.details as Record<string, unknown>;
@@ -43,12 +31,7 @@ export const mandateSource: TimelineSource = {
         event: a.action === 'mandate.revoked' ? ('revoked' as const) : ('given' as const),
         from: str(d.from) ?? '?',
         to: str(d.to) ?? '?',
-        clauseNumbers: ids
-          ? ids
-              .map((id) => numberOf.get(id))
-              .filter((n): n is number => n !== undefined)
-              .sort((x, y) => x - y)
-          : null,
+        clauseNumbers: ids ? numbersOf(numberOf, ids) : null,
         until: str(d.until),
         breakSilence: d.breakSilence === true,
         byLetter: d.byLetter === true,

@@ -4,12 +4,12 @@
  * filters and the page cursor. Adding a kind to the timeline is one file exporting a
  * source and one line in `sources.ts`.
  */
-import { and, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Identity } from '@/lib/domain/identity';
 import type { TimelineSourceName } from '@/lib/history/timeline-sources';
 import type { TimelineActor, TimelineEntry, TimelineKind } from '@/lib/history/types';
-import { users } from '../../db/schema';
+import { auditLog, users } from '../../db/schema';
 import type { HistoryContext } from '../context';
 
 export interface TimelineQuery {
@@ -95,4 +95,28 @@ export function numbersOf(numberOf: Map<string, number>, ids: readonly string[])
     .map((id) => numberOf.get(id))
     .filter((n): n is number => n !== undefined)
     .sort((a, b) => a - b);
+}
+
+/** A string field of an audit entry's details (null when absent or not a string). */
+export const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * The draft's audit-log entries of the given actions for one page (newest first, under
+ * the cursor and the from/to filter, plus the source's own filters on the details), with
+ * the people who made them as actors. Sources whose events live only in the audit log
+ * (decisions, backings, mandates) read through this.
+ */
+export async function auditEvents(request: SourceRequest, actions: readonly string[], filters: Array<SQL | undefined>) {
+  const { ctx, draftId, take, before, within } = request;
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.draftId, draftId), inArray(auditLog.action, [...actions]), before(auditLog.at, auditLog.id), ...within(auditLog.at), ...filters))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(take);
+  const people = await actorsById(
+    ctx,
+    rows.map((r) => r.actorId),
+  );
+  return { rows, people };
 }
