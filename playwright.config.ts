@@ -4,12 +4,14 @@ import { BASE_URL, DEMO_PASSWORD, E2E_PORT } from './e2e/fixtures/env';
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser: `npm test` installs
  * `chromium` with apt when it is missing). The production server runs on a fresh data
- * directory per run (scripts/e2e-server.mjs). One worker: this is a two-core machine
- * and the specs share one server.
+ * directory per run (scripts/e2e-server.mjs). One worker: the specs of a run share one
+ * server and its data. `npm test` runs two such runs side by side (`--shard`), each with
+ * its own server, port and data directory.
  */
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  // Each shard of `npm test` keeps its artifacts apart (scripts/test.mjs).
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -8,7 +8,8 @@
 //   3. A production build (`next build`) when .next/ is missing or older than the sources,
 //      while tsc and eslint run alongside it.
 //   4. Vitest: the unit and integration projects.
-//   5. Playwright: the e2e specs against the production server.
+//   5. Playwright: the e2e specs against the production server, in two shards side by
+//      side (E2E_SHARDS), each with a server of its own.
 //
 // Stops at the first failing step with its exit code. Always ends with a summary whose
 // last line is `N passed, N failed` (CI reads it).
@@ -318,22 +319,79 @@ async function runVitest() {
 
 // ---------------------------------------------------------------------------- 5. Playwright
 
+/**
+ * Runs one command with its output streamed line by line behind a prefix, so that two
+ * shards running side by side stay readable.
+ */
+function runPrefixed(prefix, command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const pipe = (stream, out) => {
+      let rest = '';
+      stream.on('data', (chunk) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) out.write(`${prefix} ${line}\n`);
+      });
+      stream.on('end', () => rest && out.write(`${prefix} ${rest}\n`));
+    };
+    pipe(child.stdout, process.stdout);
+    pipe(child.stderr, process.stderr);
+    const forward = () => child.kill('SIGTERM');
+    process.on('SIGTERM', forward);
+    child.on('error', (err) => {
+      console.error(`${prefix} Could not run ${command}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('close', (code, signal) => {
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 143 : 1));
+    });
+  });
+}
+
+/**
+ * The e2e specs in E2E_SHARDS shards (2 by default) side by side, each with its own
+ * production server on its own port and data directory (scripts/e2e-server.mjs), so the
+ * shards never see each other's changes. Most of an e2e test's time is waiting (for a
+ * page, a socket, a live update), so two shards finish much sooner than one on two cores.
+ */
 async function runPlaywright() {
   const name = 'Playwright (e2e, Chromium)';
-  heading(`${name}: npx playwright test`);
-  rmSync(playwrightJson, { force: true });
-  const code = await run('npx', ['playwright', 'test'], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
-  const report = readJson(playwrightJson);
-  let detail = 'no JSON report';
-  if (report?.stats) {
-    const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
-    totals.passed += expected;
-    totals.failed += unexpected + flaky;
-    totals.skipped += skipped;
-    const files = Array.isArray(report.suites) ? report.suites.length : 0;
-    detail = `${expected} passed, ${unexpected + flaky} failed, ${skipped} skipped; ${files} spec files`;
-    if (Array.isArray(report.errors) && report.errors.length > 0) detail += `, ${report.errors.length} error(s) outside tests`;
+  const shards = Math.max(1, Number(process.env.E2E_SHARDS ?? 2) || 1);
+  heading(`${name}: npx playwright test${shards > 1 ? `, ${shards} shards side by side` : ''}`);
+  const runs = [];
+  for (let i = 1; i <= shards; i += 1) {
+    const json = shards === 1 ? playwrightJson : playwrightJson.replace(/\.json$/, `-${i}.json`);
+    rmSync(json, { force: true });
+    const env = {
+      ...process.env,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+      ...(shards > 1 ? { E2E_PORT: String(3400 + 10 * i), E2E_OUTPUT_DIR: `test-results/shard-${i}` } : {}),
+    };
+    const args = ['playwright', 'test', ...(shards > 1 ? [`--shard=${i}/${shards}`] : [])];
+    runs.push((shards > 1 ? runPrefixed(`[e2e ${i}/${shards}]`, 'npx', args, env) : run('npx', args, env)).then((code) => ({ code, json })));
   }
+  const results = await Promise.all(runs);
+  const stats = { expected: 0, unexpected: 0, flaky: 0, skipped: 0, errors: 0, files: 0, reports: 0 };
+  for (const { json } of results) {
+    const report = readJson(json);
+    if (!report?.stats) continue;
+    stats.reports += 1;
+    for (const key of ['expected', 'unexpected', 'flaky', 'skipped']) stats[key] += report.stats[key] ?? 0;
+    stats.files += Array.isArray(report.suites) ? report.suites.length : 0;
+    stats.errors += Array.isArray(report.errors) ? report.errors.length : 0;
+  }
+  let detail = 'no JSON report';
+  if (stats.reports > 0) {
+    totals.passed += stats.expected;
+    totals.failed += stats.unexpected + stats.flaky;
+    totals.skipped += stats.skipped;
+    detail = `${stats.expected} passed, ${stats.unexpected + stats.flaky} failed, ${stats.skipped} skipped; ${stats.files} spec files`;
+    if (shards > 1) detail += ` in ${shards} shards${stats.reports < shards ? ` (${shards - stats.reports} without a report)` : ''}`;
+    if (stats.errors > 0) detail += `, ${stats.errors} error(s) outside tests`;
+  }
+  const code = results.find((r) => r.code !== 0)?.code ?? 0;
   if (code !== 0) fail(name, `exit ${code}; ${detail}`, code);
   steps.push({ name, status: 'passed', detail });
 }
