@@ -4,7 +4,7 @@
  * a schema (a path segment, a lookup that answers 404 rather than 400) uses these.
  */
 
-const UUID_SOURCE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+export const UUID_SOURCE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** A whole string that is a UUID. */
 export const UUID_PATTERN = new RegExp(`^${UUID_SOURCE}$`, 'i');

@@ -3,7 +3,7 @@
  * alternative in a draft, the permission check, anchoring requested words on the server's
  * copy of the text, and pushing what changed (alternatives, consensus) live.
  */
-import { refuseMergedClause } from '../drafts/structure/merged-clause';
+import { liveClauseOf } from '../drafts/structure/merged-clause';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AlternativeDto, CurrentSpanDto } from '@/lib/api/types';
 import { annotationRefusal } from '@/lib/authz/annotations';
@@ -13,7 +13,7 @@ import type { Identity } from '@/lib/domain/identity';
 import type { ClauseStatus, DelegationCode } from '@/lib/domain/vocabulary';
 import { AppError } from '@/lib/errors/app-error';
 import type { DraftRoom } from '../collab/draft-room';
-import { alternativeBackings, alternatives, clauses } from '../db/schema';
+import { alternativeBackings, alternatives } from '../db/schema';
 import { toAlternativeDto } from './annotation-dtos';
 import type { AlternativeRow, AnnotationServiceOptions, ClauseRow, SpanInput } from './annotation-types';
 import { isUuid } from '@/lib/validation/uuid';
@@ -29,18 +29,8 @@ export type AnnotationContext = ReturnType<typeof createAnnotationContext>;
 export function createAnnotationContext(options: AnnotationServiceOptions) {
   const { db, registry, clauseStates, publisher } = options;
 
-  /** The clause of this draft; 404 for another draft's clause or a malformed id. */
-  async function clauseOf(draftId: string, clauseId: string): Promise<ClauseRow> {
-    if (!isUuid(clauseId)) throw notFound('No such clause in this draft.');
-    const [row] = await db
-      .select()
-      .from(clauses)
-      .where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId)))
-      .limit(1);
-    if (!row) throw notFound('No such clause in this draft.');
-    refuseMergedClause(row);
-    return row;
-  }
+  /** The clause of this draft; 404 for another draft's clause or a malformed id, 409 when merged away. */
+  const clauseOf = (draftId: string, clauseId: string): Promise<ClauseRow> => liveClauseOf(db, draftId, clauseId);
 
   async function loadAlternative(draftId: string, alternativeId: string): Promise<AlternativeRow> {
     if (!isUuid(alternativeId)) throw notFound('No such alternative in this draft.');

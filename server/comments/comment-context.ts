@@ -16,9 +16,9 @@ import type { Role } from '@/lib/domain/vocabulary';
 import { AppError } from '@/lib/errors/app-error';
 import type { CommentEvents } from '@/lib/realtime/events';
 import type { Database } from '../db/client';
-import { clauses, commentReplies, commentThreads } from '../db/schema';
+import { commentReplies, commentThreads } from '../db/schema';
 import { isUuid, type DraftStore } from '../drafts/draft-store';
-import { refuseMergedClause } from '../drafts/structure/merged-clause';
+import { liveClauseOf } from '../drafts/structure/merged-clause';
 import type { NotifyInput } from '../notifications/notification-service';
 import { visibleCommentFilter } from './visible-comment-filter';
 
@@ -98,17 +98,7 @@ export interface CommentServiceOptions {
 export function createCommentContext(options: CommentServiceOptions) {
   const { db, drafts, logger } = options;
 
-  async function clauseOf(draftId: string, clauseId: string) {
-    if (!isUuid(clauseId)) throw new AppError('not_found', { message: 'No such clause in this draft.' });
-    const [row] = await db
-      .select()
-      .from(clauses)
-      .where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId)))
-      .limit(1);
-    if (!row) throw new AppError('not_found', { message: 'No such clause in this draft.' });
-    refuseMergedClause(row);
-    return row;
-  }
+  const clauseOf = (draftId: string, clauseId: string) => liveClauseOf(db, draftId, clauseId);
 
   /** A thread the identity may see, or not_found (an invisible internal note is indistinguishable from none). */
   async function visibleThread(identity: Identity, draftId: string, threadId: string): Promise<ThreadRow> {

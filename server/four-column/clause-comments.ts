@@ -6,16 +6,15 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { ClauseCommentPayload } from '@/lib/realtime/events';
 import type { Identity } from '@/lib/domain/identity';
 import { AppError } from '@/lib/errors/app-error';
+import { isUuid } from '@/lib/validation/uuid';
 import { writeAudit } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import { clauseComments, clauses } from '../db/schema';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Set (or, with an empty comment, clear) the comment on a clause; the caller checked draft access. */
 export async function setClauseComment(db: Database, identity: Identity, draftId: string, clauseId: string, comment: string): Promise<ClauseCommentPayload> {
   if (identity.role !== 'secretariat') throw new AppError('forbidden', { message: 'Only the secretariat writes the comment on a clause.' });
-  if (!UUID.test(clauseId)) throw new AppError('not_found', { message: 'No such clause in this draft.' });
+  if (!isUuid(clauseId)) throw new AppError('not_found', { message: 'No such clause in this draft.' });
   const [clause] = await db
     .select({ number: clauses.number })
     .from(clauses)

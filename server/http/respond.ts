@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { AppError, isAppError } from '@/lib/errors/app-error';
+import { UUID_SOURCE } from '@/lib/validation/uuid';
 import { getServices } from '../services-registry';
 import type { SessionIdentity } from '../auth/request-identity';
 
@@ -32,7 +33,7 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
 }
 
 /** The draft id of a state-changing request to a route *under* /api/drafts/:id/ (not the draft itself). */
-const DRAFT_SUBROUTE = /^\/api\/drafts\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/./i;
+const DRAFT_SUBROUTE = new RegExp(`^/api/drafts/(${UUID_SOURCE})/.`, 'i');
 
 function draftOfWrite(req: Request): string | null {
   if (req.method === 'GET' || req.method === 'HEAD') return null;

@@ -2,7 +2,7 @@
  * What the negotiation use cases share: their dependencies, the lookups they all make
  * (a clause, the participants, user names, a silence procedure) and refusals as AppErrors.
  */
-import { refuseMergedClause } from '../drafts/structure/merged-clause';
+import { liveClauseOf } from '../drafts/structure/merged-clause';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { NegotiationRefusal } from '@/lib/authz/negotiation';
@@ -55,17 +55,7 @@ export function refuse(refusal: NegotiationRefusal | null): void {
 export function createNegotiationContext(options: NegotiationServiceOptions) {
   const { db, drafts } = options;
 
-  async function clauseOf(draftId: string, clauseId: string): Promise<ClauseRow> {
-    if (!isUuid(clauseId)) throw notFound('No such clause in this draft.');
-    const [row] = await db
-      .select()
-      .from(clauses)
-      .where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId)))
-      .limit(1);
-    if (!row) throw notFound('No such clause in this draft.');
-    refuseMergedClause(row);
-    return row;
-  }
+  const clauseOf = (draftId: string, clauseId: string): Promise<ClauseRow> => liveClauseOf(db, draftId, clauseId);
 
   async function participantsOf(draftId: string): Promise<DelegationCode[]> {
     const membership = await drafts.unsafeMembership(draftId);

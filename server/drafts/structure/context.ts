@@ -15,7 +15,7 @@ import type { Database } from '../../db/client';
 import { clauses, structureChanges, yjsUpdates } from '../../db/schema';
 import type { DraftEvents } from '../draft-events';
 import type { DraftStore } from '../draft-store';
-import { refuseMergedClause } from './merged-clause';
+import { liveClauseOf } from './merged-clause';
 import { renumberClauses } from './renumber';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -37,8 +37,6 @@ export const notFound = (message: string) => new AppError('not_found', { message
 export const conflict = (message: string) => new AppError('conflict', { message });
 export const badRequest = (message: string, path?: string) => new AppError('bad_request', { message, ...(path ? { issues: [{ path, message }] } : {}) });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function createStructureContext(options: StructureServiceOptions) {
   const { db, drafts, registry } = options;
 
@@ -51,17 +49,7 @@ export function createStructureContext(options: StructureServiceOptions) {
   }
 
   /** A live clause of the draft (404 when unknown, 409 when merged away). */
-  async function clauseOf(draftId: string, clauseId: string, tx: Pick<Database, 'select'> = db): Promise<ClauseRow> {
-    if (!UUID.test(clauseId)) throw notFound('No such clause in this draft.');
-    const [row] = await tx
-      .select()
-      .from(clauses)
-      .where(and(eq(clauses.id, clauseId), eq(clauses.draftId, draftId)))
-      .limit(1);
-    if (!row) throw notFound('No such clause in this draft.');
-    refuseMergedClause(row);
-    return row;
-  }
+  const clauseOf = (draftId: string, clauseId: string, tx: Pick<Database, 'select'> = db): Promise<ClauseRow> => liveClauseOf(tx, draftId, clauseId);
 
   /** The draft's live clauses in order (merged-away ones left out). */
   function liveClauses(tx: Pick<Database, 'select'>, draftId: string): Promise<ClauseRow[]> {
