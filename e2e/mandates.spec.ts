@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './fixtures/env';
+import { DraftRoomPage } from './pages/draft-room-page';
 import { demoDraftId, MyDelegationPage } from './pages/negotiation-pages';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -201,6 +202,43 @@ test('breaking silence under a mandate is offered only when the mandate allows i
     brokenBy?: string;
   }>;
   expect(procedures.find((p) => p.id === silenceId)?.state).toBe('broken');
+  const audit = await secretariat.request.get(`/api/audit?draftId=${draftId}&action=silence.broken`);
+  const entries = ((await audit.json()) as { entries: Array<{ details: { delegation?: string; statedBy?: string } }> }).entries;
+  expect(entries[0].details).toMatchObject({ delegation: 'LV', statedBy: 'LT' });
+
+  for (const p of [secretariat, lv, lt]) await p.context().close();
+});
+
+test("the room's silence banner offers breaking silence for a delegation whose mandate allows it", async ({ browser }) => {
+  const secretariat = await signedIn(browser, 'secretariat@accord.test');
+  const lv = await signedIn(browser, 'lv@accord.test');
+  const lt = await signedIn(browser, 'lt@accord.test');
+  const draftId = await demoDraftId(secretariat);
+  const clauses = await clausesOf(secretariat, draftId);
+  const clause = clauses.find((c) => c.number === 3)!;
+
+  const room = new DraftRoomPage(lt);
+  await lt.goto(`/drafts/${draftId}`);
+  await room.waitForSynced();
+  const started = await secretariat.request.post(`/api/drafts/${draftId}/silence`, {
+    data: { clauseIds: [clause.id], deadline: new Date(Date.now() + 30 * 60_000).toISOString(), note: 'e2e silence in the room', override: 'e2e' },
+  });
+  expect(started.status()).toBe(201);
+  const banner = room.silenceBanner(3);
+  await expect(banner.getByRole('button', { name: 'Break silence', exact: true })).toBeVisible();
+  await expect(banner.getByTestId('break-silence-for')).toHaveCount(0);
+
+  // LV's mandate on clause 3 allows breaking silence: LT's banner offers it, live.
+  const given = await lv.request.post(`/api/drafts/${draftId}/mandates`, { data: { from: 'LV', to: 'LT', clauseIds: [clause.id], breakSilence: true } });
+  expect(given.status()).toBe(201);
+  await banner.getByRole('button', { name: 'Break silence for LV' }).click();
+  const dialog = lt.getByRole('dialog');
+  await expect(dialog).toContainText('Under LV');
+  await dialog.getByLabel('Reason', { exact: true }).fill('Riga asks for one more day.');
+  await dialog.getByRole('button', { name: 'Break silence', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(banner).toHaveCount(0);
+
   const audit = await secretariat.request.get(`/api/audit?draftId=${draftId}&action=silence.broken`);
   const entries = ((await audit.json()) as { entries: Array<{ details: { delegation?: string; statedBy?: string } }> }).entries;
   expect(entries[0].details).toMatchObject({ delegation: 'LV', statedBy: 'LT' });

@@ -225,3 +225,31 @@ test.describe('notifications, the in-clause notice and the formatting toolbar', 
     await expect(observer.getByTestId('format-toolbar')).toHaveCount(0);
   });
 });
+
+test('a delegate typing in a clause sees a notice when the secretariat restores its text', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const fr = await signedIn(browser, ACCOUNTS.fr);
+  const secretariat = await signedIn(browser, ACCOUNTS.secretariat);
+  const draftId = await demoDraftId(secretariat);
+  const clause = await clauseOf(secretariat, draftId, 8);
+  const cut = await secretariat.request.post(`/api/drafts/${draftId}/revisions`, { data: { note: 'e2e: before a restore' } });
+  expect(cut.status()).toBe(201);
+  const revision = ((await cut.json()) as { number: number }).number;
+
+  const room = await enterRoom(fr);
+  await room.typeAtEnd(8, ' France adds words to be undone.');
+  await expect
+    .poll(async () => {
+      const res = await secretariat.request.get(`/api/drafts/${draftId}/history/text?at=now`);
+      return ((await res.json()) as { clauses: Array<{ clauseId: string; text: string }> }).clauses.find((c) => c.clauseId === clause.id)?.text ?? '';
+    })
+    .toContain('France adds words to be undone.');
+  const restored = await secretariat.request.post(`/api/drafts/${draftId}/history/restore`, { data: { to: `rev:${revision}`, clauseId: clause.id } });
+  expect(restored.status(), await restored.text()).toBe(200);
+
+  const notice = room.clause(8).getByTestId('replaced-notice');
+  await expect(notice).toContainText(`Text replaced by the secretariat: Rev.${revision} restored — see the change`);
+  await expect.poll(() => room.editorText(8)).not.toContain('France adds words to be undone.');
+  await expect(notice.getByRole('link', { name: 'see the change' })).toHaveAttribute('href', new RegExp(`#clause-${clause.id}$`));
+  for (const p of [fr, secretariat]) await p.context().close();
+});

@@ -61,6 +61,8 @@ interface ClauseSectionProps {
   procedure: SilenceProcedureDto | undefined;
   /** Numbers of every clause that procedure covers. */
   procedureClauseNumbers: readonly number[];
+  /** Delegations whose mandate lets ours break that procedure for them. */
+  breakFor?: readonly DelegationCode[];
   onPositionSaved: (position: PositionDto) => void;
   onSilenceChanged: (procedure: SilenceProcedureDto) => void;
   onStatusChanged: (status: ClauseStatusDto) => void;
@@ -80,6 +82,8 @@ interface ClauseSectionProps {
   replaced?: ReplacedNoticeData;
   onDismissReplaced?: (clauseId: string) => void;
 }
+
+const NO_BREAK_FOR: readonly DelegationCode[] = [];
 
 const LOCK_ICON = (
   <svg className="readonly-notice__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
@@ -102,6 +106,7 @@ interface SilenceOrLockProps {
   /** The clause's number when it is under silence; null otherwise. */
   clauseNumber: number | null;
   ownDelegation: string | null;
+  breakFor: readonly DelegationCode[];
   delegation: string | null;
   onCancel: (() => void) | undefined;
   readOnlyReason: string | null;
@@ -116,6 +121,7 @@ function SilenceOrLock({
   procedureClauseNumbers,
   clauseNumber,
   ownDelegation,
+  breakFor,
   delegation,
   onCancel,
   readOnlyReason,
@@ -130,6 +136,7 @@ function SilenceOrLock({
         clauseNumbers={procedureClauseNumbers.length ? procedureClauseNumbers : [clauseNumber]}
         clauseNumber={clauseNumber}
         canBreak={ownDelegation !== null}
+        breakFor={breakFor}
         delegation={delegation}
         onCancel={onCancel}
         readOnlyReason={readOnlyReason}
@@ -163,6 +170,7 @@ function ClauseSectionImpl({
   secretariat,
   procedure,
   procedureClauseNumbers,
+  breakFor,
   onPositionSaved,
   onSilenceChanged,
   onStatusChanged,
@@ -303,6 +311,7 @@ function ClauseSectionImpl({
 
       <SilenceOrLock
         {...{ draftId, procedure, procedureClauseNumbers, ownDelegation, readOnlyReason, onSilenceChanged }}
+        breakFor={breakFor ?? NO_BREAK_FOR}
         clauseNumber={underSilence ? clause.number : null}
         delegation={ownDelegation ?? me.delegation}
         onCancel={secretariat && procedure ? openCancel : undefined}

@@ -15,7 +15,7 @@ import { ConnectionBanner } from './connection-status';
 import { ClosedBanner } from './drafts/closed-banner';
 import { CLOSED_REASON, useLiveDraft } from './drafts/use-live-draft';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
-import { mandatorsOf, NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation/negotiation-state';
+import { mandatorsOf, NO_POSITIONS, runningSilences, silenceMandators, type NegotiationSnapshot } from './negotiation/negotiation-state';
 import { useNegotiation } from './negotiation/use-negotiation';
 import { PresencePanel } from './presence-panel';
 import type { RoomMe } from './room-types';
@@ -140,6 +140,11 @@ export function DraftRoom({ draft: initialDraft, me, initial }: DraftRoomProps) 
     for (const p of running) for (const id of p.clauseIds) if (!map.has(id)) map.set(id, p);
     return map;
   }, [running]);
+  // Delegations whose mandate lets ours break each running procedure.
+  const breakForByProcedure = useMemo(
+    () => new Map(running.map((p) => [p.id, silenceMandators(mandates ?? [], ownDelegation, p.clauseIds)])),
+    [running, mandates, ownDelegation],
+  );
   const numbersByProcedure = useMemo(() => {
     const map = new Map<string, number[]>();
     for (const p of running) {
@@ -264,6 +269,7 @@ export function DraftRoom({ draft: initialDraft, me, initial }: DraftRoomProps) 
                       secretariat={secretariat && draft.access === 'write'}
                       procedure={procedure}
                       procedureClauseNumbers={procedure ? (numbersByProcedure.get(procedure.id) ?? NO_NUMBERS) : NO_NUMBERS}
+                      breakFor={procedure ? (breakForByProcedure.get(procedure.id) ?? NO_CODES) : NO_CODES}
                       onPositionSaved={mergePosition}
                       onSilenceChanged={mergeSilence}
                       onStatusChanged={mergeStatus}

@@ -26,11 +26,11 @@ function WhereAbout({ clause }: { clause: ClauseSummary | undefined }) {
     <a
       className="presence-row__where"
       href={`#${clauseAnchor(clause)}`}
-      title={`${clause.number}. ${clause.title}`}
+      title={clause.number === null ? `${clause.title} (withdrawn)` : `${clause.number}. ${clause.title}`}
       data-testid="presence-clause"
-      data-clause-number={clause.number}
+      data-clause-number={clause.number ?? undefined}
     >
-      in clause {clause.number}
+      {clause.number === null ? `in “${clause.title}” (withdrawn)` : `in clause ${clause.number}`}
     </a>
   );
 }

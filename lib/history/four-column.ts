@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { freeText } from '../validation/text';
+import type { FourColumnBracketDto } from './four-column-marks';
 import type { DiffSegment, ResolvedPointDto } from './types';
+
+export type { FourColumnBracketDto } from './four-column-marks';
 
 export interface FourColumnPositionDto {
   delegation: string;
@@ -25,6 +28,10 @@ export interface FourColumnRowDto {
   textB: string;
   /** The changes from A to B, attributed (as in a comparison). */
   segments: DiffSegment[];
+  /** Recorded brackets open at A, as offsets in `textA`, with the proposing delegations. */
+  bracketsA: FourColumnBracketDto[];
+  /** Recorded brackets open at B, as offsets in `textB`. */
+  bracketsB: FourColumnBracketDto[];
   positions: FourColumnPositionDto[];
   /** The secretariat's comment at B, when there is one. */
   comment?: string;

@@ -46,7 +46,7 @@ export interface DisputedClause {
   alternatives: ExportAlternative[];
 }
 
-interface Span {
+export interface Span {
   from: number;
   to: number;
   codes: string[];
@@ -55,8 +55,8 @@ interface Span {
 const rel = (bytes: Uint8Array) => Y.decodeRelativePosition(bytes);
 const codeOf = (code: string | null) => code ?? SECRETARIAT_MARK;
 
-/** Where each open recorded bracket is in the clause text now; brackets on the same words merged. */
-function bracketSpans(doc: Y.Doc, clauseId: string, rows: OpenBracketRow[]): Span[] {
+/** Where each open recorded bracket is in the clause's plain text in `doc`; brackets on the same words merged, detached ones left out. */
+export function bracketSpans(doc: Y.Doc, clauseId: string, rows: OpenBracketRow[]): Span[] {
   const byRange = new Map<string, Span>();
   for (const row of rows) {
     let at: { from: number; to: number } | null = null;

@@ -2,12 +2,24 @@
  * The four-column document as a landscape Word table: clause, text at A, text at B with
  * the changes marked (insertions underlined, deletions struck through, each followed by
  * the delegation's code in superscript — plain formatting, not tracked changes, so the
- * table reads the same in every word processor), positions and reservations at B, and
+ * table reads the same in every word processor; recorded brackets as bold `[ … ]` with
+ * the proposing delegations in superscript, in both text columns), positions and reservations at B, and
  * the secretariat's comment when there is one. Pure.
  */
 import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { DOCX_STYLES, PAGE, pageFooter, pageHeader } from './docx-common';
-import { FOUR_COLUMN_NOTE, changeParagraphs, columnHeadings, hasComments, positionLine, textParagraphsOf, type FourColumnExport } from './four-column-common';
+import { DOCX_STYLES, NOTE_RUN, PAGE, pageFooter, pageHeader } from './docx-common';
+import {
+  FOUR_COLUMN_NOTE,
+  changeParagraphs,
+  clauseHeading,
+  columnHeadings,
+  hasComments,
+  positionLine,
+  textAParagraphs,
+  textParagraphsOf,
+  type ChangeRun,
+  type FourColumnExport,
+} from './four-column-common';
 import { DRAFT_MARKING } from './labels';
 
 const LANDSCAPE_WIDTH = PAGE.height - 2 * PAGE.margin;
@@ -30,13 +42,14 @@ function cell(paragraphs: Paragraph[], width: number, header = false): TableCell
 const para = (children: TextRun[]) => new Paragraph({ spacing: { after: 60 }, children });
 const plain = (text: string, extra: object = {}) => para([new TextRun({ text, size: SIZE, ...extra })]);
 
-function changedCell(segments: FourColumnExport['rows'][number]['segments']): Paragraph[] {
-  return changeParagraphs(segments).map((runs) =>
+function runsCell(paragraphs: ChangeRun[][]): Paragraph[] {
+  return paragraphs.map((runs) =>
     para(
       runs.flatMap((r) => [
         new TextRun({
           text: r.text,
-          size: SIZE,
+          size: r.mark === 'note' ? 14 : SIZE,
+          ...(r.mark === 'note' ? NOTE_RUN : r.mark === 'bracket' || r.bracketed ? { bold: true } : {}),
           ...(r.kind === 'insert' ? { underline: { type: 'single' }, color: '1F4E79' } : r.kind === 'delete' ? { strike: true, color: '9C2A2A' } : {}),
         }),
         ...(r.author ? [new TextRun({ text: r.author, size: 14, superScript: true, bold: true })] : []),
@@ -58,12 +71,9 @@ export async function fourColumnToDocx(input: FourColumnExport): Promise<Buffer>
     (row) =>
       new TableRow({
         children: [
-          cell([plain(`${row.number}. ${row.title}`, { bold: true })], w[0]),
-          cell(
-            textParagraphsOf(row.textA).map((t) => plain(t)),
-            w[1],
-          ),
-          cell(changedCell(row.segments), w[2]),
+          cell([plain(clauseHeading(row), { bold: true })], w[0]),
+          cell(runsCell(textAParagraphs(row)), w[1]),
+          cell(runsCell(changeParagraphs(row.segments, row.bracketsB ?? [], 'B')), w[2]),
           cell(row.positions.length > 0 ? row.positions.map((p) => plain(positionLine(p))) : [plain('No position stated.', { italics: true })], w[3]),
           ...(five ? [cell(row.comment ? textParagraphsOf(row.comment).map((t) => plain(t)) : [], w[4])] : []),
         ],

@@ -1,12 +1,23 @@
 /**
  * The four-column document as a landscape PDF table (same columns and marking as the
  * DOCX: insertions underlined, deletions struck through, the delegation's code after
- * each change). A row taller than the space left starts a new page; the header row is
+ * each change; recorded brackets in bold with the proposing delegations). A row taller than the space left starts a new page; the header row is
  * repeated on every page. Pure JavaScript (pdfkit).
  */
 import PDFDocument from 'pdfkit';
 import { stampPages, toBuffer, use } from './draft-pdf';
-import { FOUR_COLUMN_NOTE, changeParagraphs, columnHeadings, hasComments, positionLine, textParagraphsOf, type FourColumnExport } from './four-column-common';
+import {
+  FOUR_COLUMN_NOTE,
+  changeParagraphs,
+  clauseHeading,
+  columnHeadings,
+  hasComments,
+  positionLine,
+  textAParagraphs,
+  textParagraphsOf,
+  type ChangeRun,
+  type FourColumnExport,
+} from './four-column-common';
 import { DRAFT_MARKING } from './labels';
 import { pdfFonts, type PdfFont } from './pdf-fonts';
 
@@ -24,23 +35,31 @@ interface Run {
 }
 type Cell = Run[][];
 
+/** Runs of a text column: changes underlined or struck through with their author, recorded brackets in bold with their delegations. */
+function pdfRuns(paragraphs: ChangeRun[][]): Cell {
+  return paragraphs.map((runs) =>
+    runs.flatMap((r): Run[] => {
+      if (r.mark === 'note') return [{ text: r.text, font: 'sansBold', size: 5.5, color: '#404040' }];
+      return [
+        {
+          text: r.text,
+          font: r.mark === 'bracket' || r.bracketed ? 'serifBold' : 'serif',
+          underline: r.kind === 'insert',
+          strike: r.kind === 'delete',
+          color: r.kind === 'insert' ? '#1F4E79' : r.kind === 'delete' ? '#9C2A2A' : '#000000',
+        },
+        ...(r.author ? [{ text: r.author, font: 'sansBold' as PdfFont, size: 5.5 }] : []),
+      ];
+    }),
+  );
+}
+
 function rowCells(input: FourColumnExport, five: boolean): Cell[][] {
   return input.rows.map((row) => {
     const cells: Cell[] = [
-      [[{ text: `${row.number}. ${row.title}`, font: 'sansBold' }]],
-      textParagraphsOf(row.textA).map((t) => [{ text: t, font: 'serif' }]),
-      changeParagraphs(row.segments).map((runs) =>
-        runs.flatMap((r): Run[] => [
-          {
-            text: r.text,
-            font: 'serif',
-            underline: r.kind === 'insert',
-            strike: r.kind === 'delete',
-            color: r.kind === 'insert' ? '#1F4E79' : r.kind === 'delete' ? '#9C2A2A' : '#000000',
-          },
-          ...(r.author ? [{ text: r.author, font: 'sansBold' as PdfFont, size: 5.5 }] : []),
-        ]),
-      ),
+      [[{ text: clauseHeading(row), font: 'sansBold' }]],
+      pdfRuns(textAParagraphs(row)),
+      pdfRuns(changeParagraphs(row.segments, row.bracketsB ?? [], 'B')),
       row.positions.length > 0
         ? row.positions.map((p) => [{ text: positionLine(p), font: 'sans' as PdfFont }])
         : [[{ text: 'No position stated.', font: 'serifItalic' }]],

@@ -6,17 +6,22 @@
 import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { alternativeBackings, alternatives, auditLog, brackets } from '../db/schema';
-import type { DisputeRows } from './disputes';
+import type { DisputeRows, OpenBracketRow } from './disputes';
 
-export async function readOpenDisputes(db: Database, draftId: string, at?: Date): Promise<DisputeRows> {
+/** The recorded brackets open at a moment (now when `at` is omitted). */
+export async function readOpenBrackets(db: Pick<Database, 'select'>, draftId: string, at?: Date): Promise<OpenBracketRow[]> {
   const bracketOpen = at ? and(lte(brackets.proposedAt, at), or(isNull(brackets.removedAt), gt(brackets.removedAt, at))) : eq(brackets.state, 'open');
-  const altOpen = at
-    ? and(lte(alternatives.proposedAt, at), or(eq(alternatives.state, 'open'), gt(alternatives.decidedAt, at)))
-    : eq(alternatives.state, 'open');
-  const bracketRows = await db
+  return db
     .select({ clauseId: brackets.clauseId, anchorStart: brackets.anchorStart, anchorEnd: brackets.anchorEnd, delegationCode: brackets.delegationCode })
     .from(brackets)
     .where(and(eq(brackets.draftId, draftId), bracketOpen));
+}
+
+export async function readOpenDisputes(db: Database, draftId: string, at?: Date): Promise<DisputeRows> {
+  const altOpen = at
+    ? and(lte(alternatives.proposedAt, at), or(eq(alternatives.state, 'open'), gt(alternatives.decidedAt, at)))
+    : eq(alternatives.state, 'open');
+  const bracketRows = await readOpenBrackets(db, draftId, at);
   const altRows = await db
     .select()
     .from(alternatives)

@@ -6,14 +6,18 @@
  */
 import type { Logger } from 'pino';
 import type { Identity } from '@/lib/domain/identity';
-import type { FourColumnDto, FourColumnRowDto } from '@/lib/history/four-column';
+import type * as Y from 'yjs';
+import type { FourColumnBracketDto, FourColumnDto, FourColumnRowDto } from '@/lib/history/four-column';
+import type { ResolvedPointDto } from '@/lib/history/types';
 import type { ClauseCommentPayload } from '@/lib/realtime/events';
 import { writeAudit } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import type { DraftStore } from '../drafts/draft-store';
 import { CONTENT_TYPES, pointLabel, type ExportFile, type ExportFormat } from '../export/export-service';
+import { bracketSpans, type OpenBracketRow } from '../export/disputes';
 import { fourColumnToDocx } from '../export/four-column-docx';
 import { fourColumnToPdf } from '../export/four-column-pdf';
+import { readOpenBrackets } from '../export/read-disputes';
 import { attachmentDisposition, exportFileName } from '../export/labels';
 import type { HistoryService } from '../history/history-service';
 import { hashClauseText } from '../negotiation/clause-states';
@@ -23,10 +27,24 @@ import { positionsAt } from './positions-at';
 export interface FourColumnServiceOptions {
   db: Database;
   drafts: DraftStore;
-  history: Pick<HistoryService, 'compare'>;
+  history: Pick<HistoryService, 'compareWith'>;
   publisher: { publish(draftId: string, event: 'clause:comment', payload: ClauseCommentPayload): void };
   logger: Logger;
   now?: () => Date;
+}
+
+/** The moment of a point, for rows kept by time (positions, brackets, comments): null for now. */
+function momentOf(point: ResolvedPointDto): Date | null {
+  return point.spec === 'now' ? null : new Date(point.at ?? 0);
+}
+
+/** The open recorded brackets of a clause in a document, as offsets in its plain text (detached ones left out). */
+function bracketsOn(doc: Y.Doc, clauseId: string, rows: OpenBracketRow[]): FourColumnBracketDto[] {
+  const mine = rows.filter((r) => r.clauseId === clauseId);
+  if (mine.length === 0) return [];
+  return bracketSpans(doc, clauseId, mine)
+    .sort((x, y) => x.from - y.from || y.to - x.to)
+    .map((s) => ({ from: s.from, to: s.to, delegations: s.codes }));
 }
 
 export function createFourColumnService(options: FourColumnServiceOptions) {
@@ -34,8 +52,21 @@ export function createFourColumnService(options: FourColumnServiceOptions) {
   const now = options.now ?? (() => new Date());
 
   async function build(identity: Identity, draftId: string, from: string | undefined, to: string | undefined): Promise<FourColumnDto> {
-    const compared = await options.history.compare(identity, draftId, from, to);
-    const atB = compared.to.spec === 'now' ? null : new Date(compared.to.at ?? 0);
+    // The recorded brackets open at each point, placed on that point's text.
+    const { compared, inspected: marks } = await options.history.compareWith(identity, draftId, from, to, async (docs) => {
+      const openA = await readOpenBrackets(db, draftId, momentOf(docs.from) ?? undefined);
+      const openB = await readOpenBrackets(db, draftId, momentOf(docs.to) ?? undefined);
+      return new Map(
+        docs.clauseIds.map((id) => [
+          id,
+          {
+            a: bracketsOn(docs.docA, id, openA),
+            b: bracketsOn(docs.docB, id, openB),
+          },
+        ]),
+      );
+    });
+    const atB = momentOf(compared.to);
     const participants = new Set((await drafts.getForUser(identity, draftId)).delegations.filter((d) => d.participation === 'participant').map((d) => d.code));
     const [positions, comments] = await Promise.all([positionsAt(db, draftId, atB), clauseCommentsAt(db, draftId, atB ?? undefined)]);
     const rows: FourColumnRowDto[] = compared.clauses.map((c) => {
@@ -56,6 +87,8 @@ export function createFourColumnService(options: FourColumnServiceOptions) {
         textA,
         textB,
         segments: c.segments,
+        bracketsA: marks.get(c.clauseId)?.a ?? [],
+        bracketsB: marks.get(c.clauseId)?.b ?? [],
         positions: positions
           .filter((p) => p.clauseId === c.clauseId && participants.has(p.delegation))
           .sort((a, b) => a.delegation.localeCompare(b.delegation))

@@ -1,10 +1,11 @@
 /** Comparing two points of a draft: a word diff per clause, each change with its author. */
+import type * as Y from 'yjs';
 import { clauseField } from '@/lib/collab/clause-field';
 import type { Identity } from '@/lib/domain/identity';
 import { buildClauseDiff, diffSize } from '@/lib/history/attribute';
 import { diffWords, type DiffOp } from '@/lib/history/diff-words';
 import { RangeIndex } from '@/lib/history/range-index';
-import type { Author, ClauseDiff, CompareDto } from '@/lib/history/types';
+import type { Author, ClauseDiff, CompareDto, ResolvedPointDto } from '@/lib/history/types';
 import { charAuthors, type AuthorIndexes, type ClockRun } from './author-index';
 import { badRequest, type HistoryContext } from './context';
 import { structureChangesBetween } from './structure-at';
@@ -34,10 +35,30 @@ export function authorsToLookUp(ops: DiffOp[][], before: IdentifiedText[], after
   return { insertedClients, deletedRuns };
 }
 
+/** The documents of the two points of a comparison, valid only inside `inspect`. */
+export interface DocsAtPoints {
+  from: ResolvedPointDto;
+  to: ResolvedPointDto;
+  docA: Y.Doc;
+  docB: Y.Doc;
+  /** Every clause compared (merged-away ones included). */
+  clauseIds: string[];
+}
+
 export function createCompareUseCase(ctx: HistoryContext, authors: AuthorIndexes) {
   const { drafts, indexer } = ctx;
 
-  async function compare(identity: Identity, draftId: string, fromRaw: string | undefined, toRaw: string | undefined): Promise<CompareDto> {
+  /**
+   * The comparison, and what `inspect` reads from the documents at both points while
+   * they are loaded (the four-column document resolves recorded brackets on them).
+   */
+  async function compareWith<T>(
+    identity: Identity,
+    draftId: string,
+    fromRaw: string | undefined,
+    toRaw: string | undefined,
+    inspect: (docs: DocsAtPoints) => Promise<T> | T,
+  ): Promise<{ compared: CompareDto; inspected: T }> {
     await drafts.requireAccess(identity, draftId);
     if (fromRaw === undefined) throw badRequest('Say which point to compare from, e.g. from=rev:1 (and to=now).');
     await ctx.flushLive(draftId);
@@ -66,7 +87,8 @@ export function createCompareUseCase(ctx: HistoryContext, authors: AuthorIndexes
         );
       });
       const changedClauses = diffs.filter((d) => d.changed).map((d) => ({ clauseId: d.clauseId, number: d.number, title: d.title, ...diffSize(d) }));
-      return {
+      const inspected = await inspect({ from, to, docA: oldDoc, docB: newDoc, clauseIds: clauses.map((c) => c.id) });
+      const compared: CompareDto = {
         from,
         to,
         structure: await structureChangesBetween(
@@ -82,11 +104,16 @@ export function createCompareUseCase(ctx: HistoryContext, authors: AuthorIndexes
           deleted: changedClauses.reduce((n, c) => n + c.deleted, 0),
         },
       };
+      return { compared, inspected };
     } finally {
       oldDoc.destroy();
       newDoc.destroy();
     }
   }
 
-  return { compare };
+  async function compare(identity: Identity, draftId: string, fromRaw: string | undefined, toRaw: string | undefined): Promise<CompareDto> {
+    return (await compareWith(identity, draftId, fromRaw, toRaw, () => null)).compared;
+  }
+
+  return { compare, compareWith };
 }

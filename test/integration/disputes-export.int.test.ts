@@ -229,6 +229,35 @@ describe('the four-column document', () => {
     expect(all).toContain('Compromise expected at the next round.');
   });
 
+  it('draws the recorded brackets open at each point into its text column, with the proposers (JSON, DOCX, PDF)', async () => {
+    const res = await call<FourColumnDto>('fr', 'GET', '/four-column?from=rev:1&to=now');
+    expect(res.status).toBe(200);
+    const row = (n: number) => res.body.rows.find((r) => r.number === n)!;
+    const words = (text: string, brackets: FourColumnDto['rows'][number]['bracketsA']) => brackets.map((b) => [text.slice(b.from, b.to), b.delegations]);
+    // FR and DE bracketed "mine clearance" before Rev.1; DE bracketed "transparent" after it.
+    expect(words(row(7).textA, row(7).bracketsA)).toEqual([['mine clearance', ['DE', 'FR']]]);
+    expect(words(row(7).textB, row(7).bracketsB)).toEqual([['mine clearance', ['DE', 'FR']]]);
+    expect(row(14).bracketsA).toEqual([]);
+    expect(words(row(14).textB, row(14).bracketsB)).toEqual([['transparent', ['DE']]]);
+
+    const xml = (await docxPart(await file('fr', '/four-column?from=rev:1&to=now&format=docx'), 'word/document.xml'))!;
+    const rows = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) =>
+      [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
+    );
+    const docxRow = (n: number) => rows.find((r) => r[0].startsWith(`${n}. `))!;
+    expect(docxRow(7)[1]).toContain('[mine clearance]DE, FR');
+    expect(docxRow(7)[2]).toContain('[mine clearance]DE, FR');
+    expect(docxRow(14)[1]).not.toContain('[transparent]');
+    expect(docxRow(14)[2]).toContain('[transparent]DE');
+    // The withdrawn clause 15 heads its row without a number.
+    expect(rows.some((r) => r[0] === `[withdrawn] ${clause(15).title}`)).toBe(true);
+    expect(xml).toMatch(/<w:vertAlign w:val="superscript"\/>[\s\S]{0,200}>DE, FR<\/w:t>/);
+
+    const all = oneLine((await pdfPages(await file('fr', '/four-column?from=rev:1&to=now&format=pdf'))).join(' '));
+    expect(all).toMatch(/\[mine clearance\] ?DE, FR/);
+    expect(all).toMatch(/\[transparent\] ?DE/);
+  });
+
   it('refuses without a session, with bad points and for unknown formats', async () => {
     expect((await call(null, 'GET', '/four-column?from=rev:1')).status).toBe(401);
     expect((await call('fr', 'GET', '/four-column')).status).toBe(400);

@@ -17,7 +17,7 @@ import type {
   SilenceProcedureDto,
 } from '@/lib/api/types';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
-import type { MandateEntry, TimelinePage } from '@/lib/history/types';
+import type { MandateEntry, TextAtPointDto, TimelinePage } from '@/lib/history/types';
 import { INT_DEMO_PASSWORD, startServer, type RunningServer } from '../support/server';
 import { signIn } from '../support/session';
 import { connectProvider, type ConnectedProvider } from '../support/yjs-client';
@@ -54,6 +54,12 @@ async function consensusOf(n: number): Promise<ConsensusDto> {
 async function positionOf(n: number, delegation: string): Promise<PositionDto | undefined> {
   const { body } = await call<PositionDto[]>('secretariat', 'GET', `/api/drafts/${draft.id}/positions`);
   return body.find((p) => p.clauseId === clause(n).id && p.delegation === delegation);
+}
+
+/** The text of a clause as the server has stored it (GET history/text at now). */
+async function serverText(n: number): Promise<string> {
+  const { body } = await call<TextAtPointDto>('secretariat', 'GET', `/api/drafts/${draft.id}/history/text?at=now`);
+  return body.clauses.find((c) => c.clauseId === clause(n).id)?.text ?? '';
 }
 
 async function give(who: Who, body: Record<string, unknown>) {
@@ -227,7 +233,8 @@ describe('staleness', () => {
     const doc = (await editor()).doc;
     typeInClause(doc, clause(6).id, ' ,;', 0);
     typeInClause(doc, clause(6).id, '  ');
-    await new Promise((r) => setTimeout(r, 800));
+    // Stored: the server's own text of the clause (read after its live room is flushed) has both edits.
+    await expect.poll(async () => (await serverText(6)).split('\n')[0], { timeout: 5000 }).toMatch(/^ ,;.* {2}$/);
     expect((await consensusOf(6)).stale).not.toContain('PL');
     expect((await positionOf(6, 'PL'))?.stale).toBe(false);
 

@@ -28,7 +28,8 @@ interface ComparePanelProps {
   onRestored: (result: RestoreResultDto) => void;
 }
 
-export function Segment({ segment, delegations }: { segment: DiffSegment; delegations: readonly DelegationSummary[] }) {
+/** One change (or unchanged words) of a comparison; `tag` false leaves out the author's tag (a change cut in pieces shows it once). */
+export function Segment({ segment, delegations, tag = true }: { segment: DiffSegment; delegations: readonly DelegationSummary[]; tag?: boolean }) {
   if (segment.kind === 'equal') return <span>{segment.text}</span>;
   const style = authorStyle(segment.delegation, segment.userName, delegations);
   const who = segment.userName ? `${style.label} · ${segment.userName}` : segment.kind === 'delete' ? 'deleted (by whom is not known)' : style.label;
@@ -41,7 +42,7 @@ export function Segment({ segment, delegations }: { segment: DiffSegment; delega
       title={words}
       data-delegation={segment.delegation ?? ''}
     >
-      <AuthorTag style={style} title={words} />
+      {tag ? <AuthorTag style={style} title={words} /> : null}
       <span className="visually-hidden">{segment.kind === 'insert' ? ' inserted: ' : ' deleted: '}</span>
       {segment.text}
     </Tag>

@@ -4,7 +4,15 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import type { DelegationSummary } from '@/lib/api/types';
 import { POSITION_LABELS, RESERVATION_LABELS, type Position, type Reservation } from '@/lib/domain/vocabulary';
 import { putCommentSchema } from '@/lib/requests/four-column';
-import { CLAUSE_COMMENT_MAX, rowUnchanged, type FourColumnDto, type FourColumnPositionDto, type FourColumnRowDto } from '@/lib/history/four-column';
+import {
+  CLAUSE_COMMENT_MAX,
+  rowUnchanged,
+  type FourColumnBracketDto,
+  type FourColumnDto,
+  type FourColumnPositionDto,
+  type FourColumnRowDto,
+} from '@/lib/history/four-column';
+import { bracketPieces } from '@/lib/history/four-column-marks';
 import { describeResolvedPoint } from '@/lib/history/point';
 import { DownloadButton } from '../export/download-button';
 import { useSubmit } from '../ui/use-submit';
@@ -170,6 +178,44 @@ interface RowProps {
   onSaved: (comment: string | null) => void;
 }
 
+/** A text column: the words (changes marked in column B) with the recorded brackets open at that point as `[ … ]` and their delegations. */
+function MarkedText({
+  segments,
+  brackets,
+  side,
+  delegations,
+}: {
+  segments: FourColumnRowDto['segments'];
+  brackets: FourColumnBracketDto[];
+  side: 'A' | 'B';
+  delegations: readonly DelegationSummary[];
+}) {
+  const pieces = bracketPieces(segments, brackets, side);
+  return pieces.map((piece, i) => {
+    if (piece.type === 'open')
+      return (
+        <span key={i} className={styles.bracket}>
+          [
+        </span>
+      );
+    if (piece.type === 'close')
+      return (
+        <span key={i} className={styles.bracket}>
+          ]
+          <sup className={styles.bracketBy} title={`Bracket recorded by ${piece.delegations.join(', ')}`} data-testid="fourcol-bracket-by">
+            {piece.delegations.join(', ')}
+          </sup>
+        </span>
+      );
+    const segment = segments[piece.segment];
+    return segment.kind === 'equal' ? (
+      <span key={i}>{piece.text}</span>
+    ) : (
+      <Segment key={i} segment={{ ...segment, text: piece.text }} delegations={delegations} tag={piece.first} />
+    );
+  });
+}
+
 function Row({ row, draftId, delegations, labels, comments, editable, onSaved }: RowProps) {
   const segments = row.segments.filter((s) => s.text.length > 0);
   return (
@@ -178,10 +224,23 @@ function Row({ row, draftId, delegations, labels, comments, editable, onSaved }:
         {row.number === null ? <span className="hclause__number">[withdrawn]</span> : <span className="hclause__number">{row.number}.</span>} {row.title}
       </th>
       <td className={styles.text} data-label={`Text at ${labels.a}`}>
-        {row.textA || <span className={styles.none}>No text.</span>}
+        {row.textA ? (
+          <MarkedText
+            segments={[{ kind: 'equal', text: row.textA, delegation: null, userName: null }]}
+            brackets={row.bracketsA ?? []}
+            side="A"
+            delegations={delegations}
+          />
+        ) : (
+          <span className={styles.none}>No text.</span>
+        )}
       </td>
       <td className={styles.text} data-label={`Text at ${labels.b}, changes marked`} data-testid="fourcol-text-b">
-        {segments.length ? segments.map((s, i) => <Segment key={i} segment={s} delegations={delegations} />) : <span className={styles.none}>No text.</span>}
+        {segments.length ? (
+          <MarkedText segments={segments} brackets={row.bracketsB ?? []} side="B" delegations={delegations} />
+        ) : (
+          <span className={styles.none}>No text.</span>
+        )}
       </td>
       <td data-label={`Positions at ${labels.b}`}>
         <Positions row={row} delegations={delegations} />
@@ -324,7 +383,7 @@ export function FourColumnPanel({ draftId, delegations, options, from, to, secre
           <p className="hsummary" data-testid="fourcol-summary">
             <strong>{describeResolvedPoint(data.from)}</strong> → <strong>{describeResolvedPoint(data.to)}</strong>:{' '}
             {changed.length === 0 ? 'no clause changed.' : `${changed.length} of ${data.rows.length} clauses changed.`} A dagger (†) marks a position given on
-            other text than the text at B.
+            other text than the text at B; [ … ] marks words under a recorded bracket, followed by the delegations that recorded it.
           </p>
           {changed.length > 0 ? <FourColumnTable rows={changed} testId="fourcol-changed" {...shared} /> : null}
           {unchanged.length > 0 ? (

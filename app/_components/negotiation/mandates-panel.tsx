@@ -1,9 +1,10 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { ClauseSummary, DelegationSummary, MandateDto } from '@/lib/api/types';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
+import { useSubmit } from '../ui/use-submit';
 import { giveMandate, revokeMandate } from './negotiation-api';
 
 export interface MandatesPanelProps {
@@ -54,44 +55,41 @@ function MandateForm({ draftId, delegation, participants, clauses, onGiven }: Ma
   const [numbers, setNumbers] = useState('');
   const [until, setUntil] = useState('');
   const [breakSilence, setBreakSilence] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const giver = delegation ?? from;
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy || !to || !giver) return;
-    const wanted = numbers
+  const wanted = () =>
+    numbers
       .split(/[\s,;]+/)
       .filter(Boolean)
       .map((n) => clauses.find((c) => String(c.number) === n));
-    if (wanted.some((c) => !c)) {
-      setError('List clause numbers separated by commas, or leave the field empty for every clause.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onGiven(
-        await giveMandate(draftId, {
-          from: giver,
-          to,
-          ...(wanted.length ? { clauseIds: wanted.map((c) => c!.id) } : {}),
-          ...(until ? { until: new Date(`${until}Z`).toISOString() } : {}),
-          breakSilence,
-        }),
-      );
-      setFrom('');
-      setTo('');
-      setNumbers('');
-      setUntil('');
-      setBreakSilence(false);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'The mandate could not be given.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(
+    () => {
+      const chosen = wanted().filter((c): c is ClauseSummary => c !== undefined);
+      return giveMandate(draftId, {
+        from: giver,
+        to,
+        ...(chosen.length ? { clauseIds: chosen.map((c) => c.id) } : {}),
+        ...(until ? { until: new Date(`${until}Z`).toISOString() } : {}),
+        breakSilence,
+      });
+    },
+    {
+      fallback: 'The mandate could not be given.',
+      check: () =>
+        !to || !giver
+          ? 'Choose the delegations first.'
+          : wanted().some((c) => !c)
+            ? 'List clause numbers separated by commas, or leave the field empty for every clause.'
+            : null,
+      onDone: (mandate) => {
+        onGiven(mandate);
+        setFrom('');
+        setTo('');
+        setNumbers('');
+        setUntil('');
+        setBreakSilence(false);
+      },
+    },
+  );
 
   const options = (except: string) =>
     participants
@@ -103,7 +101,7 @@ function MandateForm({ draftId, delegation, participants, clauses, onGiven }: Ma
       ));
 
   return (
-    <form className="mandates__form" onSubmit={submit} data-testid="mandate-form" aria-labelledby={`${id}-title`}>
+    <form className="mandates__form" onSubmit={(e) => void submit(e)} data-testid="mandate-form" aria-labelledby={`${id}-title`}>
       <p className="mandates__form-title" id={`${id}-title`}>
         {delegation ? 'Give a mandate' : 'Record a mandate given by letter'}
       </p>
@@ -147,42 +145,54 @@ function MandateForm({ draftId, delegation, participants, clauses, onGiven }: Ma
   );
 }
 
-/** Mandates our delegation gave or holds (or, for the secretariat, every active one): see, revoke, give or record one. */
-export function MandatesPanel({ draftId, delegation, participants, clauses, mandates, canRecord = true, onChanged }: MandatesPanelProps) {
-  const shown = mandates.filter((m) => m.state === 'active' && (delegation === null || m.from === delegation || m.to === delegation));
-  const [error, setError] = useState<string | null>(null);
-
-  async function revoke(m: MandateDto) {
-    setError(null);
-    try {
-      onChanged(await revokeMandate(draftId, m.id));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'The mandate could not be revoked.');
-    }
-  }
-
+/** One mandate in force, with the button to revoke (or, for its holder, decline) it. */
+function MandateItem({
+  draftId,
+  mandate: m,
+  delegation,
+  clauses,
+  canRecord,
+  onChanged,
+}: {
+  draftId: string;
+  mandate: MandateDto;
+  delegation: DelegationCode | null;
+  clauses: readonly ClauseSummary[];
+  canRecord: boolean;
+  onChanged: (mandate: MandateDto) => void;
+}) {
+  const { busy, error, submit } = useSubmit(() => revokeMandate(draftId, m.id), { fallback: 'The mandate could not be revoked.', onDone: onChanged });
+  const verb = m.to === delegation ? 'Decline' : 'Revoke';
   return (
-    <div className="mandates" data-testid="mandates">
-      {shown.length === 0 ? <p className="mandates__empty">{delegation ? 'No mandate given or held.' : 'No mandate is in force.'}</p> : null}
-      <ul className="mandates__list" role="list">
-        {shown.map((m) => (
-          <li key={m.id} className="mandates__item" data-testid="mandate" data-from={m.from} data-to={m.to}>
-            <span>
-              <strong>{headline(m, delegation)}</strong> <span className="mandates__scope">· {scope(m, clauses)}</span>
-            </span>
-            {canRecord ? (
-              <button type="button" className="button button--secondary button--small" onClick={() => void revoke(m)}>
-                {m.to === delegation ? 'Decline' : 'Revoke'}
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+    <li className="mandates__item" data-testid="mandate" data-from={m.from} data-to={m.to}>
+      <span>
+        <strong>{headline(m, delegation)}</strong> <span className="mandates__scope">· {scope(m, clauses)}</span>
+      </span>
+      {canRecord ? (
+        <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void submit()}>
+          {busy ? `${verb === 'Decline' ? 'Declining' : 'Revoking'}…` : verb}
+        </button>
+      ) : null}
       {error ? (
         <p className="pform__error" role="alert">
           {error}
         </p>
       ) : null}
+    </li>
+  );
+}
+
+/** Mandates our delegation gave or holds (or, for the secretariat, every active one): see, revoke, give or record one. */
+export function MandatesPanel({ draftId, delegation, participants, clauses, mandates, canRecord = true, onChanged }: MandatesPanelProps) {
+  const shown = mandates.filter((m) => m.state === 'active' && (delegation === null || m.from === delegation || m.to === delegation));
+  return (
+    <div className="mandates" data-testid="mandates">
+      {shown.length === 0 ? <p className="mandates__empty">{delegation ? 'No mandate given or held.' : 'No mandate is in force.'}</p> : null}
+      <ul className="mandates__list" role="list">
+        {shown.map((m) => (
+          <MandateItem key={m.id} draftId={draftId} mandate={m} delegation={delegation} clauses={clauses} canRecord={canRecord} onChanged={onChanged} />
+        ))}
+      </ul>
       {canRecord ? <MandateForm draftId={draftId} delegation={delegation} participants={participants} clauses={clauses} onGiven={onChanged} /> : null}
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import type {
   ClauseSummary,
   ConfirmedPositionDto,
@@ -19,6 +19,7 @@ import { compareHref } from '../history/history-api';
 import { summariseConsensus } from './consensus-badge';
 import { MandatesPanel } from './mandates-panel';
 import { ConfirmAllBox, ConfirmedReport } from './confirm-all';
+import { useSubmit } from '../ui/use-submit';
 import { breakSilence, putPosition } from './negotiation-api';
 import { NegotiationBar } from './negotiation-bar';
 import { isStalePosition, runningSilences, silenceMandators, type NegotiationSnapshot } from './negotiation-state';
@@ -81,8 +82,11 @@ function BreakSilenceControl({
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useSubmit(() => breakSilence(draftId, procedure.id, reason, forDelegation), {
+    fallback: 'Silence could not be broken.',
+    check: () => (reason.trim().length < 3 ? `Say why ${forDelegation ?? 'your delegation'} breaks silence: the reason is circulated to everyone.` : null),
+    onDone: onBroken,
+  });
 
   if (!open) {
     return (
@@ -92,25 +96,8 @@ function BreakSilenceControl({
     );
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    if (reason.trim().length < 3) {
-      setError(`Say why ${forDelegation ?? 'your delegation'} breaks silence: the reason is circulated to everyone.`);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onBroken(await breakSilence(draftId, procedure.id, reason, forDelegation));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Silence could not be broken.');
-      setBusy(false);
-    }
-  }
-
   return (
-    <form className="break-form" onSubmit={submit} data-testid="break-silence-form" data-for={forDelegation ?? ''}>
+    <form className="break-form" onSubmit={(e) => void submit(e)} data-testid="break-silence-form" data-for={forDelegation ?? ''}>
       <label htmlFor={`${id}-reason`}>
         {forDelegation ? `Reason for breaking silence for ${forDelegation} (under its mandate)` : 'Reason for breaking silence'}
       </label>
@@ -159,25 +146,19 @@ interface ClauseCardProps {
 /** One clause that needs us: where it stands, what we said, and the form to say it again or differently. */
 function ClauseCard({ draftId, item, delegation, onSaved }: ClauseCardProps) {
   const { clause, status, consensus, mine, stale } = item;
-  const [confirming, setConfirming] = useState(false);
-  const [confirmError, setConfirmError] = useState<string | null>(null);
   const summary = consensus ? summariseConsensus(consensus) : null;
   const stated = mine && mine.position !== 'none' ? mine : undefined;
-
-  async function confirm() {
-    if (!stated || confirming) return;
-    setConfirming(true);
-    setConfirmError(null);
-    try {
-      onSaved(
-        await putPosition(draftId, clause.id, delegation, { position: stated.position, reservation: stated.reservation, note: stated.note }),
-        'confirmed',
-      );
-    } catch (err) {
-      setConfirmError(err instanceof Error ? err.message : 'The position could not be confirmed.');
-      setConfirming(false);
-    }
-  }
+  const {
+    busy: confirming,
+    error: confirmError,
+    submit: confirm,
+  } = useSubmit(
+    () => {
+      if (!stated) throw new Error('There is no position to confirm.');
+      return putPosition(draftId, clause.id, delegation, { position: stated.position, reservation: stated.reservation, note: stated.note });
+    },
+    { fallback: 'The position could not be confirmed.', onDone: (position) => onSaved(position, 'confirmed') },
+  );
 
   return (
     <article className="mine-card" data-testid="mine-clause" data-clause-number={clause.number} aria-labelledby={`mine-clause-${clause.id}`}>
@@ -217,7 +198,7 @@ function ClauseCard({ draftId, item, delegation, onSaved }: ClauseCardProps) {
               </p>
             </div>
             {stale ? (
-              <button type="button" className="button button--secondary button--small mine-card__confirm" onClick={confirm} disabled={confirming}>
+              <button type="button" className="button button--secondary button--small mine-card__confirm" onClick={() => void confirm()} disabled={confirming}>
                 {confirming ? 'Confirming…' : 'Confirm on current text'}
               </button>
             ) : null}

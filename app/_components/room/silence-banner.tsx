@@ -101,6 +101,8 @@ interface SilenceBannerProps {
   clauseNumber: number;
   /** A participating delegate: may break silence for their delegation. */
   canBreak: boolean;
+  /** Delegations whose mandate lets this delegate break silence for them (the mandate says so and covers every clause). */
+  breakFor?: readonly string[];
   delegation: string | null;
   /** The secretariat: may cancel the procedure. */
   onCancel?: () => void;
@@ -111,7 +113,8 @@ interface SilenceBannerProps {
 
 /**
  * The banner of a clause under silence: the deadline and a live countdown, what
- * happens at the deadline, and "Break silence" for a delegation (with its reason) or
+ * happens at the deadline, and "Break silence" for a delegation (with its reason), also
+ * for each delegation whose mandate allows it ("Break silence for HU"), or
  * "Cancel procedure" for the secretariat.
  */
 export function SilenceBanner({
@@ -120,12 +123,15 @@ export function SilenceBanner({
   clauseNumbers,
   clauseNumber,
   canBreak,
+  breakFor = [],
   delegation,
   onCancel,
   readOnlyReason,
   onBroken,
 }: SilenceBannerProps) {
-  const [breaking, setBreaking] = useState(false);
+  // Whose silence is being broken: our own delegation ('own') or one that gave us a mandate.
+  const [breaking, setBreaking] = useState<string | null>(null);
+  const breaker = breaking === 'own' ? delegation : breaking;
   const now = useNow();
   const deadline = procedure ? new Date(procedure.deadline) : null;
   const passed = deadline !== null && now !== null && deadline.getTime() <= now;
@@ -172,10 +178,24 @@ export function SilenceBanner({
       {procedure && !passed && (canBreak || onCancel) ? (
         <div className="silence-banner__actions">
           {canBreak ? (
-            <button type="button" className="button button--break button--small" onClick={() => setBreaking(true)}>
+            <button type="button" className="button button--break button--small" onClick={() => setBreaking('own')}>
               Break silence
             </button>
           ) : null}
+          {canBreak
+            ? breakFor.map((code) => (
+                <button
+                  key={code}
+                  type="button"
+                  className="button button--break button--small"
+                  onClick={() => setBreaking(code)}
+                  data-testid="break-silence-for"
+                  data-for={code}
+                >
+                  Break silence for {code}
+                </button>
+              ))
+            : null}
           {onCancel ? (
             <button type="button" className="button button--ghost button--small" onClick={onCancel}>
               Cancel procedure
@@ -185,17 +205,17 @@ export function SilenceBanner({
       ) : null}
       {breaking && procedure ? (
         <ReasonDialog
-          title={`Break silence on ${clauseList(clauseNumbers)}?`}
-          lede={`${delegation ? `${delegation} breaks` : 'You break'} silence: the procedure ends at once${others.length ? ' for every clause it covers' : ''}, ${clauseNumbers.length === 1 ? 'the clause goes' : 'the clauses go'} back to negotiating, and every participant sees your reason.`}
+          title={breaking === 'own' ? `Break silence on ${clauseList(clauseNumbers)}?` : `Break silence for ${breaking} on ${clauseList(clauseNumbers)}?`}
+          lede={`${breaking !== 'own' ? `Under ${breaking}'s mandate, ${delegation ?? 'you'} breaks silence for ${breaking}` : breaker ? `${breaker} breaks silence` : 'You break silence'}: the procedure ends at once${others.length ? ' for every clause it covers' : ''}, ${clauseNumbers.length === 1 ? 'the clause goes' : 'the clauses go'} back to negotiating, and every participant sees your reason.`}
           confirmLabel="Break silence"
           busyLabel="Breaking…"
           dismissLabel="Keep silence"
           tone="danger"
           testId="break-silence-dialog"
-          onClose={() => setBreaking(false)}
+          onClose={() => setBreaking(null)}
           onSubmit={async (reason) => {
-            onBroken(await breakSilence(draftId, procedure.id, reason));
-            setBreaking(false);
+            onBroken(await breakSilence(draftId, procedure.id, reason, breaking === 'own' ? undefined : breaking));
+            setBreaking(null);
           }}
         />
       ) : null}

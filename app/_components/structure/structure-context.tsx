@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import type { ClauseSummary } from '@/lib/api/types';
+import { movedOrder } from '@/lib/ui/clause-order';
 import type { ToastTone } from '../ui/toasts';
 import { reorderClauses } from './structure-api';
 
@@ -25,17 +26,6 @@ const StructureContext = createContext<StructureControls | null>(null);
 /** The structure controls, or null outside a room (or for a reader: `enabled` false). */
 export function useStructure(): StructureControls | null {
   return useContext(StructureContext);
-}
-
-/** The list with one clause moved to `index` (clamped); the same list when nothing moves. */
-export function movedOrder(clauses: readonly ClauseSummary[], clauseId: string, index: number): string[] {
-  const ids = clauses.map((c) => c.id);
-  const from = ids.indexOf(clauseId);
-  const to = Math.max(0, Math.min(ids.length - 1, index));
-  if (from < 0 || from === to) return ids;
-  ids.splice(from, 1);
-  ids.splice(to, 0, clauseId);
-  return ids;
 }
 
 interface StructureProviderProps {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { dropIndex } from '@/lib/ui/clause-order';
 import { moveByKey } from './clause-structure-menu';
 import { useStructure } from './structure-context';
 
@@ -70,10 +71,7 @@ export function useOutlineDrag(listRef: React.RefObject<HTMLElement | null>): Ou
           const from = controls.clauses.findIndex((c) => c.id === id);
           if (from < 0) return;
           const box = e.currentTarget.getBoundingClientRect();
-          const before = e.clientY < box.top + box.height / 2;
-          // The index in the final list: dropping below itself shifts the others up by one.
-          const to = before ? (index > from ? index - 1 : index) : index > from ? index : index + 1;
-          void controls.moveTo(id, to);
+          void controls.moveTo(id, dropIndex(from, index, e.clientY < box.top + box.height / 2 ? 'before' : 'after'));
         },
       };
     },
