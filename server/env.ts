@@ -86,6 +86,8 @@ const envSchema = z
     ),
     SMTP_FROM: z.string().default('Accord <accord@localhost>'),
     EMAIL_DIGEST_MINUTES: z.coerce.number().min(0.05).max(1440).default(60),
+    /** The UI bench's static baseline page (bench/ui.ts) answers only with ACCORD_BENCH=1. */
+    ACCORD_BENCH: z.enum(['0', '1']).default('0'),
     /** Test hooks (below) are honoured only with ACCORD_TEST_MODE=1; see server/testing/test-hooks.ts. */
     ACCORD_TEST_MODE: z.enum(['0', '1']).default('0'),
     ACCORD_TEST_STORE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),

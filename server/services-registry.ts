@@ -22,6 +22,7 @@ import type { NotificationService } from './notifications/notification-service';
 import type { FourColumnService } from './four-column/four-column-service';
 import type { NotificationPreferences } from './notifications/preferences';
 import type { HistoryService } from './history/history-service';
+import type { StaticTextService } from './drafts/static-text-service';
 import type { UserAdmin } from './users/user-admin';
 import type { UserStore } from './users/user-store';
 
@@ -48,6 +49,10 @@ export interface AccordServices {
   /** DOCX and PDF exports of drafts, revisions and comparisons. */
   exporter: ExportService;
   history: HistoryService;
+  /** Clause texts as static nodes, painted before the editors exist. */
+  staticText: StaticTextService;
+  /** Whether the UI bench's routes answer (ACCORD_BENCH=1; never in service). */
+  benchRoutes: boolean;
   fourColumn: FourColumnService;
   collabTokens: {
     issue(identity: SessionIdentity, draftId: string): { token: string; expiresAt: Date };

@@ -16,6 +16,7 @@ import type { DatabaseHandle } from '../db/client';
 import type { DraftAdmin } from '../drafts/admin/draft-admin-service';
 import type { DraftStore } from '../drafts/draft-store';
 import { draftImporter } from '../drafts/import/prepare-import';
+import { createStaticTextService } from '../drafts/static-text-service';
 import type { Env } from '../env';
 import { createExportService } from '../export/export-service';
 import { readDraftDisputedText } from '../export/read-draft-text';
@@ -105,6 +106,8 @@ export function createRouteServices(deps: RouteServicesDeps): AccordServices {
       readText: (draftId, clauseIds, disputes) => readDraftDisputedText(core.registry, draftId, clauseIds, disputes),
     }),
     history: domain.history,
+    staticText: createStaticTextService({ drafts, registry: core.registry }),
+    benchRoutes: env.ACCORD_BENCH === '1',
     fourColumn: domain.fourColumn,
     collabTokens: {
       issue: (identity, draftId) =>
