@@ -1,3 +1,8 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+/** next-intl without locale routing: i18n/request.ts picks each request's language. */
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,4 +12,4 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pino', 'ws', 'socket.io', 'yjs', 'y-protocols', 'ioredis'],
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 // Each area's global styles, beside its components. The order is the cascade order of the
@@ -19,26 +21,32 @@ import './_components/export/export.css';
 import './_components/history/history.css';
 import './_components/structure/structure.css';
 import './_components/room/clause-tools.css';
+import './_components/i18n/language.css';
 // Phones last: these rules override each area's own.
 import './phones.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Accord', template: '%s · Accord' },
-  description: 'A drafting room where delegations negotiate one text together, clause by clause, in real time.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return { title: { default: 'Accord', template: '%s · Accord' }, description: t('appDescription') };
+}
 
 export const viewport: Viewport = {
   themeColor: '#14213d',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Every page in the person's language (lang on <html>), its messages handed to client components. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('common');
   return (
-    <html lang="en" data-scroll-behavior="smooth">
+    <html lang={locale} data-scroll-behavior="smooth">
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        {children}
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#main">
+            {t('skipToContent')}
+          </a>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

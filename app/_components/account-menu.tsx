@@ -1,19 +1,26 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { apiSend } from './api-client';
+import { LanguageItems, useChangeLanguage } from './i18n/language-switch';
 import { clearLocalCopies, waitingChanges } from './local-copies';
 import { handleMenuKey } from './menu-keys';
 import { Modal, ModalFooter } from './ui/modal';
 
 /**
- * The account menu in the header: "Sign out everywhere" ends every session of the
+ * The account menu in the header: the interface language (kept with the account; the
+ * page re-renders in it at once), and "Sign out everywhere", which ends every session of the
  * person (other browsers, a forgotten computer) and this one, after a confirmation.
  * Like signing out, it removes this browser's copies of the drafts.
  */
 export function AccountMenu() {
   const id = useId();
+  const t = useTranslations('header');
+  const tc = useTranslations('common');
+  const locale = useLocale();
+  const language = useChangeLanguage('account');
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [waiting, setWaiting] = useState(0);
@@ -49,10 +56,10 @@ export function AccountMenu() {
     setError(null);
     try {
       await apiSend('POST', '/api/me/sign-out-everywhere', undefined, {
-        byStatus: { 429: 'Too many changes in a short time. Wait a moment and try again.' },
+        byStatus: { 429: tc('tooManyChanges') },
       });
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'This could not be done. Try again.');
+      setError(err instanceof Error ? err.message : tc('tryAgain'));
       setBusy(false);
       return;
     }
@@ -76,10 +83,18 @@ export function AccountMenu() {
         aria-controls={open ? `${id}-menu` : undefined}
         onClick={() => setOpen((o) => !o)}
       >
-        Account
+        {t('account')}
       </button>
       {open ? (
-        <div className="status-menu" role="menu" id={`${id}-menu`} aria-label="Account" ref={menuRef} onKeyDown={onMenuKey}>
+        <div className="status-menu" role="menu" id={`${id}-menu`} aria-label={t('account')} ref={menuRef} onKeyDown={onMenuKey}>
+          <LanguageItems
+            current={locale}
+            busy={language.busy}
+            onChoose={(next) => {
+              close();
+              void language.change(next);
+            }}
+          />
           <button
             type="button"
             role="menuitem"
@@ -91,27 +106,24 @@ export function AccountMenu() {
               setConfirming(true);
             }}
           >
-            <span className="status-menu__text">Sign out everywhere…</span>
+            <span className="status-menu__text">{t('signOutEverywhereItem')}</span>
           </button>
         </div>
+      ) : null}
+      {language.error ? (
+        <p className="account-menu__error" role="alert">
+          {language.error}
+        </p>
       ) : null}
       {confirming ? (
         <Modal labelledBy={`${id}-title`} describedBy={`${id}-text`} onClose={() => setConfirming(false)} busy={busy} testId="sign-out-everywhere-dialog">
           <form className="modal__form" onSubmit={confirm}>
             <h2 id={`${id}-title`} className="modal__title">
-              Sign out everywhere?
+              {t('signOutEverywhereTitle')}
             </h2>
             <div className="modal__body" id={`${id}-text`}>
-              <p>
-                Every session of yours ends at once, on every computer and browser, this one included. Drafts open elsewhere disconnect. Sign in again to
-                continue.
-              </p>
-              {waiting > 0 ? (
-                <p className="modal__server">
-                  {waiting === 1 ? '1 change' : `${waiting} changes`} made while offline {waiting === 1 ? 'has' : 'have'} not reached the server yet and would
-                  be lost. Cancel and reconnect first to keep {waiting === 1 ? 'it' : 'them'}.
-                </p>
-              ) : null}
+              <p>{t('signOutEverywhereText')}</p>
+              {waiting > 0 ? <p className="modal__server">{t('signOutEverywhereWaiting', { count: waiting })}</p> : null}
             </div>
             <ModalFooter
               error={error}
@@ -119,8 +131,8 @@ export function AccountMenu() {
               onCancel={() => setConfirming(false)}
               autofocusCancel
               tone="danger"
-              submitLabel="Sign out everywhere"
-              busyLabel="Signing out…"
+              submitLabel={t('signOutEverywhere')}
+              busyLabel={t('signingOut')}
             />
           </form>
         </Modal>

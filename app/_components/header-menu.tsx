@@ -1,6 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /**
@@ -15,6 +16,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const pathname = usePathname();
+  const t = useTranslations('header');
 
   useEffect(() => setOpen(false), [pathname]);
 
@@ -48,7 +50,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         aria-controls={id}
         onClick={() => setOpen((o) => !o)}
       >
-        Menu
+        {t('menu')}
       </button>
       <div id={id} ref={panelRef} className="app-header__right" data-open={open ? 'true' : 'false'}>
         {children}

@@ -6,7 +6,7 @@ import type { KeyboardEvent } from 'react';
  * its button, Tab closes it and lets focus move on.
  */
 export function handleMenuKey(event: KeyboardEvent<HTMLElement>, menu: HTMLElement | null, actions: { close: () => void; dismiss: () => void }): void {
-  const entries = [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  const entries = [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]') ?? [])];
   const at = entries.indexOf(document.activeElement as HTMLElement);
   const go = (i: number) => entries[(i + entries.length) % entries.length]?.focus();
   if (event.key === 'ArrowDown') go(at + 1);

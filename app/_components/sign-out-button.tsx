@@ -1,6 +1,7 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { clearLocalCopies, waitingChanges } from './local-copies';
 import { Modal, ModalFooter } from './ui/modal';
@@ -11,6 +12,7 @@ import { Modal, ModalFooter } from './ui/modal';
  * server has not confirmed yet would be lost with them, so the person is asked first.
  */
 export function SignOutButton() {
+  const t = useTranslations('header');
   const [busy, setBusy] = useState(false);
   const [waiting, setWaiting] = useState(0);
 
@@ -39,28 +41,26 @@ export function SignOutButton() {
   return (
     <>
       <button type="button" className="button button--on-dark button--small" onClick={onClick} disabled={busy}>
-        Sign out
+        {t('signOut')}
       </button>
       {waiting > 0 ? (
         <Modal labelledBy="sign-out-title" describedBy="sign-out-text" onClose={() => setWaiting(0)} busy={busy} testId="sign-out-dialog">
           <form className="modal__form" onSubmit={onConfirm}>
             <h2 id="sign-out-title" className="modal__title">
-              Sign out with unsent changes?
+              {t('signOutUnsentTitle')}
             </h2>
             <p className="modal__body" id="sign-out-text">
-              {waiting === 1 ? '1 change' : `${waiting} changes`} made while offline {waiting === 1 ? 'has' : 'have'} not reached the server yet. Signing out
-              removes this browser&apos;s copy of the drafts, and with it {waiting === 1 ? 'that change' : 'those changes'}. Stay signed in and reconnect to
-              keep {waiting === 1 ? 'it' : 'them'}.
+              {t('signOutUnsentText', { count: waiting })}
             </p>
             <ModalFooter
               error={null}
               busy={busy}
               onCancel={() => setWaiting(0)}
-              cancelLabel="Stay signed in"
+              cancelLabel={t('staySignedIn')}
               autofocusCancel
               tone="danger"
-              submitLabel="Sign out and discard"
-              busyLabel="Signing out…"
+              submitLabel={t('signOutAndDiscard')}
+              busyLabel={t('signingOut')}
             />
           </form>
         </Modal>

@@ -1,27 +1,34 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { safeCallbackUrl } from '@/lib/ui/safe-callback-url';
 import { getServices } from '@/server/services-registry';
+import { SignInLanguageSwitch } from '../_components/i18n/language-switch';
 import { currentIdentity } from '../_server/current-identity';
 import { SignInForm } from './sign-in-form';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('signin');
+  return { title: t('title') };
+}
 export const dynamic = 'force-dynamic';
 
+type SignInT = Awaited<ReturnType<typeof getTranslations<'signin'>>>;
+
 /** NextAuth's error codes (pages.error is /signin), in words for the person signing in. */
-function describeAuthError(code: string | undefined): string | null {
+function describeAuthError(code: string | undefined, t: SignInT): string | null {
   switch (code) {
     case undefined:
     case '':
       return null;
     case 'CredentialsSignin':
-      return 'Wrong email or password. Check both and try again.';
+      return t('wrongCredentials');
     case 'AccessDenied':
-      return 'This account is not registered with Accord. Ask the secretariat to invite you.';
+      return t('accessDenied');
     case 'SessionRequired':
-      return 'Your session has ended. Sign in again to continue.';
+      return t('sessionRequired');
     default:
-      return 'Signing in did not work this time. Try again, or ask the secretariat if it keeps happening.';
+      return t('failed');
   }
 }
 
@@ -31,6 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentIdentity()) redirect(callbackUrl);
 
   const { oidc } = getServices();
+  const t = await getTranslations('signin');
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
 
   return (
@@ -40,11 +48,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <span className="wordmark wordmark--large" aria-hidden="true">
             Accord
           </span>
-          <h1 className="signin-title">Sign in</h1>
-          <p className="signin-lede">The drafting room where delegations negotiate one text together, clause by clause, and see every change as it is made.</p>
+          <h1 className="signin-title">{t('title')}</h1>
+          <p className="signin-lede">{t('lede')}</p>
         </div>
-        <SignInForm callbackUrl={callbackUrl} oidc={oidc.enabled ? { name: oidc.name } : null} initialError={describeAuthError(error)} />
-        <p className="signin-note">Trying Accord out? The demo accounts are listed in the README and printed in the server log at first start.</p>
+        <SignInForm callbackUrl={callbackUrl} oidc={oidc.enabled ? { name: oidc.name } : null} initialError={describeAuthError(error, t)} />
+        <p className="signin-note">{t('note')}</p>
+        <SignInLanguageSwitch />
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 
 interface SignInFormProps {
@@ -9,9 +10,9 @@ interface SignInFormProps {
   initialError: string | null;
 }
 
-const WRONG_CREDENTIALS = 'Wrong email or password. Check both and try again.';
-
 export function SignInForm({ callbackUrl, oidc, initialError }: SignInFormProps) {
+  const t = useTranslations('signin');
+  const WRONG_CREDENTIALS = t('wrongCredentials');
   const emailId = useId();
   const passwordId = useId();
   const [email, setEmail] = useState('');
@@ -35,14 +36,14 @@ export function SignInForm({ callbackUrl, oidc, initialError }: SignInFormProps)
         result?.error === 'CredentialsSignin' || result?.status === 401
           ? WRONG_CREDENTIALS
           : result?.status === 429
-            ? 'Too many attempts. Wait a minute, then try again.'
+            ? t('tooManyAttempts')
             : result?.error
               ? WRONG_CREDENTIALS
-              : 'The server did not answer. Check your connection and try again.',
+              : t('noAnswer'),
       );
       setPending(null);
     } catch {
-      setError('The server did not answer. Check your connection and try again.');
+      setError(t('noAnswer'));
       setPending(null);
     }
   }
@@ -53,7 +54,7 @@ export function SignInForm({ callbackUrl, oidc, initialError }: SignInFormProps)
     try {
       await signIn('oidc', { callbackUrl });
     } catch {
-      setError('The sign-in service did not answer. Try again in a moment.');
+      setError(t('oidcNoAnswer'));
       setPending(null);
     }
   }
@@ -67,7 +68,7 @@ export function SignInForm({ callbackUrl, oidc, initialError }: SignInFormProps)
       ) : null}
       <form className="signin-form" onSubmit={onSubmit} noValidate={false}>
         <div className="field">
-          <label htmlFor={emailId}>Email</label>
+          <label htmlFor={emailId}>{t('email')}</label>
           <input
             id={emailId}
             name="email"
@@ -82,7 +83,7 @@ export function SignInForm({ callbackUrl, oidc, initialError }: SignInFormProps)
           />
         </div>
         <div className="field">
-          <label htmlFor={passwordId}>Password</label>
+          <label htmlFor={passwordId}>{t('password')}</label>
           <input
             id={passwordId}
             name="password"
@@ -95,16 +96,16 @@ export function SignInForm({ callbackUrl, oidc, initialError }: SignInFormProps)
           />
         </div>
         <button type="submit" className="button button--primary button--block" disabled={pending !== null}>
-          {pending === 'credentials' ? 'Signing in…' : 'Sign in'}
+          {pending === 'credentials' ? t('signingIn') : t('submit')}
         </button>
       </form>
       {oidc ? (
         <>
           <div className="divider" role="separator">
-            <span>or</span>
+            <span>{t('or')}</span>
           </div>
           <button type="button" className="button button--secondary button--block" onClick={onOidc} disabled={pending !== null}>
-            {pending === 'oidc' ? 'Redirecting…' : `Sign in with ${oidc.name}`}
+            {pending === 'oidc' ? t('redirecting') : t('withProvider', { provider: oidc.name })}
           </button>
         </>
       ) : null}

@@ -29,6 +29,8 @@ export const users = pgTable('users', {
   disabled: boolean('disabled').notNull().default(false),
   /** Bumped whenever role, delegation or disabled changes; sessions minted before are refused. */
   authVersion: integer('auth_version').notNull().default(1),
+  /** The interface language the person chose ('en' | 'fr'); null: from the browser. */
+  locale: text('locale', { enum: ['en', 'fr'] }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

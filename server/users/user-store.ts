@@ -10,9 +10,12 @@ import type { Database } from '../db/client';
 import { users } from '../db/schema';
 import { burnPasswordCheck, verifyPassword } from '../auth/password';
 import { isUuid } from '@/lib/validation/uuid';
+import type { Locale } from '@/lib/i18n/locales';
 
 export interface StoredIdentity extends Identity {
   authVersion: number;
+  /** The interface language the person chose; null until they choose (then the browser's decides). */
+  locale?: Locale | null;
 }
 
 function toIdentity(row: typeof users.$inferSelect): StoredIdentity {
@@ -23,6 +26,7 @@ function toIdentity(row: typeof users.$inferSelect): StoredIdentity {
     role: row.role as Role,
     delegation: row.delegationCode,
     authVersion: row.authVersion,
+    locale: row.locale ?? null,
   };
 }
 
@@ -53,6 +57,11 @@ export function createUserStore(db: Database) {
         return null;
       }
       return (await verifyPassword(password, row.passwordHash)) ? toIdentity(row) : null;
+    },
+
+    /** Store the person's interface language (their own choice: no audit entry, no session change). */
+    async setLocale(userId: string, locale: Locale): Promise<void> {
+      await db.update(users).set({ locale }).where(eq(users.id, userId));
     },
   };
 }

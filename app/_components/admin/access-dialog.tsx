@@ -1,8 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import type { UserDto } from '@/lib/api/types';
-import { affiliationLabel } from '@/lib/ui/people';
+import { useLabels } from '../ui/labels';
 import { Modal, ModalFooter } from '../ui/modal';
 import { useSubmit } from '../ui/use-submit';
 import { updatePerson } from './admin-api';
@@ -19,9 +20,11 @@ interface AccessDialogProps {
  */
 export function AccessDialog({ user, onClose, onDone }: AccessDialogProps) {
   const id = useId();
+  const t = useTranslations('admin.access');
+  const labels = useLabels();
   const disabling = !user.disabled;
   const { busy, error, submit } = useSubmit(() => updatePerson(user.id, { disabled: disabling }), {
-    fallback: 'This could not be done.',
+    fallback: t('failed'),
     onDone: (updated) => {
       onDone(updated);
       onClose();
@@ -32,19 +35,18 @@ export function AccessDialog({ user, onClose, onDone }: AccessDialogProps) {
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} className="admin-modal" testId="access-dialog">
       <form className="modal__form" onSubmit={submit}>
         <h2 className="modal__title" id={`${id}-title`}>
-          {disabling ? `Disable ${user.name}?` : `Enable ${user.name}?`}
+          {t(disabling ? 'disableTitle' : 'enableTitle', { name: user.name })}
         </h2>
         <div className="modal__body" id={`${id}-desc`}>
           <p>
-            {user.email} · {affiliationLabel(user)}
+            {user.email} · {labels.affiliation(user)}
           </p>
           {disabling ? (
             <p className="modal__server">
-              <strong>Their open sessions end immediately.</strong> Any draft they have open disconnects, and they cannot sign in until the account is enabled
-              again. Their edits and positions stay on record.
+              <strong>{t('sessionsEnd')}</strong> {t('disableText')}
             </p>
           ) : (
-            <p>They can sign in again with their existing password, as {affiliationLabel(user)}.</p>
+            <p>{t('enableText', { affiliation: labels.affiliation(user) })}</p>
           )}
         </div>
         <ModalFooter
@@ -53,8 +55,8 @@ export function AccessDialog({ user, onClose, onDone }: AccessDialogProps) {
           onCancel={onClose}
           autofocusCancel
           tone={disabling ? 'danger' : 'primary'}
-          submitLabel={disabling ? 'Disable' : 'Enable'}
-          busyLabel={disabling ? 'Disabling…' : 'Enabling…'}
+          submitLabel={disabling ? t('disable') : t('enable')}
+          busyLabel={disabling ? t('disabling') : t('enabling')}
         />
       </form>
     </Modal>

@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import type { UserDto } from '@/lib/api/types';
 import type { DelegationCode, Role } from '@/lib/domain/vocabulary';
-import { affiliationLabel } from '@/lib/ui/people';
+import { useLabels } from '../ui/labels';
 import { Modal, ModalFooter } from '../ui/modal';
 import { useSubmit } from '../ui/use-submit';
 import { createPerson } from './admin-api';
@@ -26,6 +27,9 @@ const MIN_PASSWORD = 10;
  */
 export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDialogProps) {
   const id = useId();
+  const t = useTranslations('admin.addPerson');
+  const tf = useTranslations('admin.fields');
+  const labels = useLabels();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [access, setAccess] = useState<{ role: Role; delegation: DelegationCode | null }>({ role: 'delegate', delegation: null });
@@ -42,13 +46,17 @@ export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDi
         ...(password ? { password } : {}),
       }),
     {
-      fallback: 'The account could not be created.',
-      check: () =>
-        (!email.trim() && 'Give the email address they sign in with.') ||
-        (!name.trim() && 'Give their name as it should appear to others.') ||
-        roleDelegationProblem(access.role, access.delegation) ||
-        (password && password.length < MIN_PASSWORD && `A password needs at least ${MIN_PASSWORD} characters; or leave it empty to have one generated.`) ||
-        null,
+      fallback: t('notCreated'),
+      check: () => {
+        const problem = roleDelegationProblem(access.role, access.delegation);
+        return (
+          (!email.trim() && t('needEmail')) ||
+          (!name.trim() && t('needName')) ||
+          (problem && tf(problem)) ||
+          (password && password.length < MIN_PASSWORD && t('shortPassword', { min: MIN_PASSWORD })) ||
+          null
+        );
+      },
       onDone: (result) => {
         onCreated(result.user, Boolean(result.password));
         // A generated password is shown once, in this dialog; otherwise it closes.
@@ -63,17 +71,22 @@ export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDi
       <Modal labelledBy={`${id}-done-title`} describedBy={`${id}-done-desc`} onClose={onClose} className="admin-modal" testId="add-person-dialog">
         <div className="modal__form">
           <h2 className="modal__title" id={`${id}-done-title`}>
-            Account created
+            {t('createdTitle')}
           </h2>
           <p className="modal__body" id={`${id}-done-desc`}>
             <span>
-              <strong className="admin-strong">{created.user.name}</strong> ({created.user.email}) can now sign in as {affiliationLabel(created.user)}.
+              {t.rich('createdText', {
+                name: created.user.name,
+                email: created.user.email,
+                affiliation: labels.affiliation(created.user),
+                strong: (chunks) => <strong className="admin-strong">{chunks}</strong>,
+              })}
             </span>
           </p>
           <GeneratedPassword password={created.password} />
           <div className="modal__actions">
             <button type="button" className="button button--primary button--small" onClick={onClose} data-autofocus>
-              Done
+              {t('done')}
             </button>
           </div>
         </div>
@@ -85,14 +98,14 @@ export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDi
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} className="admin-modal" testId="add-person-dialog">
       <form className="modal__form" onSubmit={submit} noValidate>
         <h2 className="modal__title" id={`${id}-title`}>
-          Add a person
+          {t('title')}
         </h2>
         <p className="modal__body" id={`${id}-desc`}>
-          They sign in with this email address. What they may do follows from their role and delegation.
+          {t('text')}
         </p>
         <div className="admin-fields__pair">
           <div className="modal__field">
-            <label htmlFor={`${id}-email`}>Email</label>
+            <label htmlFor={`${id}-email`}>{t('email')}</label>
             <input
               id={`${id}-email`}
               type="email"
@@ -106,14 +119,14 @@ export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDi
             />
           </div>
           <div className="modal__field">
-            <label htmlFor={`${id}-name`}>Name</label>
+            <label htmlFor={`${id}-name`}>{t('name')}</label>
             <input id={`${id}-name`} type="text" autoComplete="off" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} required />
           </div>
         </div>
         <RoleDelegationFields idPrefix={id} role={access.role} delegation={access.delegation} delegations={delegations} onChange={setAccess} />
         <div className="modal__field">
           <label htmlFor={`${id}-password`}>
-            Password <span className="admin-optional">(optional)</span>
+            {t('password')} <span className="admin-optional">{t('optional')}</span>
           </label>
           <input
             id={`${id}-password`}
@@ -125,10 +138,10 @@ export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDi
             aria-describedby={`${id}-password-hint`}
           />
           <p className="modal__hint" id={`${id}-password-hint`}>
-            Leave empty and Accord generates one, shown to you once. Otherwise at least {MIN_PASSWORD} characters.
+            {t('passwordHint', { min: MIN_PASSWORD })}
           </p>
         </div>
-        <ModalFooter error={error} busy={busy} onCancel={onClose} tone="primary" submitLabel="Add person" busyLabel="Adding…" />
+        <ModalFooter error={error} busy={busy} onCancel={onClose} tone="primary" submitLabel={t('submit')} busyLabel={t('busy')} />
       </form>
     </Modal>
   );
@@ -137,6 +150,7 @@ export function AddPersonDialog({ delegations, onClose, onCreated }: AddPersonDi
 /** The generated password in a read-only box with a Copy button; it is not stored anywhere in the page after the dialog closes. */
 function GeneratedPassword({ password }: { password: string }) {
   const id = useId();
+  const t = useTranslations('admin.addPerson');
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
 
@@ -154,7 +168,7 @@ function GeneratedPassword({ password }: { password: string }) {
   return (
     <div className="secret-box" data-testid="generated-password">
       <label className="secret-box__label" htmlFor={`${id}-password`}>
-        Their password, shown once
+        {t('generatedLabel')}
       </label>
       <div className="secret-box__row">
         <input
@@ -169,12 +183,12 @@ function GeneratedPassword({ password }: { password: string }) {
           onFocus={(e) => e.currentTarget.select()}
         />
         <button type="button" className="button button--secondary button--small" onClick={copy}>
-          Copy
+          {t('copy')}
         </button>
       </div>
       <p className="secret-box__hint" role="status">
-        {copied === 'yes' ? <strong>Copied. </strong> : copied === 'no' ? <strong>Selected: press Ctrl+C (⌘C) to copy. </strong> : null}
-        Share it through a secure channel, not in the same message as the email address. It is not shown again.
+        {copied === 'yes' ? <strong>{t('copied')}</strong> : copied === 'no' ? <strong>{t('selected')}</strong> : null}
+        {t('shareHint')}
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditActionLabel } from '@/lib/ui/audit-entry';
+import { useTranslations } from 'next-intl';
+import { AUDIT_ACTIONS, isKnownAuditAction } from '@/lib/ui/audit-entry';
 import type { AuditFilters } from './admin-api';
 import type { DraftOption } from './audit-log';
 
@@ -16,6 +17,7 @@ interface AuditFilterBarProps {
 
 /** Filter the audit log by action (every action, by its label) and draft. */
 export function AuditFilterBar({ filters, drafts, navigating, shown, more, onChange }: AuditFilterBarProps) {
+  const t = useTranslations('admin.audit');
   const filtered = filters.action !== '' || filters.draftId !== '';
   // An action the log holds but this version does not list still needs an option to show as chosen.
   const actionOptions: readonly string[] =
@@ -23,30 +25,30 @@ export function AuditFilterBar({ filters, drafts, navigating, shown, more, onCha
   return (
     <div className="dash-filters admin-filters">
       <label className="dash-filters__field">
-        <span>Action</span>
+        <span>{t('action')}</span>
         <select
           value={filters.action}
           onChange={(e) => onChange({ ...filters, action: e.target.value })}
           data-testid="audit-action-filter"
           disabled={navigating}
         >
-          <option value="">all actions</option>
+          <option value="">{t('allActions')}</option>
           {actionOptions.map((a) => (
             <option key={a} value={a}>
-              {a in AUDIT_ACTION_LABELS ? `${auditActionLabel(a)} (${a})` : a}
+              {isKnownAuditAction(a) ? `${t(`actionLabel.${a}`)} (${a})` : a}
             </option>
           ))}
         </select>
       </label>
       <label className="dash-filters__field">
-        <span>Draft</span>
+        <span>{t('draft')}</span>
         <select
           value={filters.draftId}
           onChange={(e) => onChange({ ...filters, draftId: e.target.value })}
           data-testid="audit-draft-filter"
           disabled={navigating}
         >
-          <option value="">any draft</option>
+          <option value="">{t('anyDraft')}</option>
           {drafts.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title}
@@ -56,16 +58,15 @@ export function AuditFilterBar({ filters, drafts, navigating, shown, more, onCha
       </label>
       <p className="dash-filters__shown" aria-live="polite">
         {navigating ? (
-          'Loading…'
+          t('loading')
         ) : (
           <>
-            {shown} {shown === 1 ? 'entry' : 'entries'}
-            {more ? ' shown, older ones below' : filtered ? ' match' : ''}
+            {more ? t('shownMore', { count: shown }) : filtered ? t('shownMatch', { count: shown }) : t('shown', { count: shown })}
             {filtered ? (
               <>
                 {' '}
                 <button type="button" className="linkish" onClick={() => onChange({ action: '', draftId: '' })}>
-                  Clear filters
+                  {t('clearFilters')}
                 </button>
               </>
             ) : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState, useTransition } from 'react';
 import type { AuditEntryDto, AuditPage } from '@/lib/api/types';
 import { auditQuery, fetchAuditPage, type AuditFilters } from './admin-api';
@@ -26,6 +27,7 @@ interface AuditLogProps {
  */
 export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) {
   const id = useId();
+  const t = useTranslations('admin.audit');
   const router = useRouter();
   const [navigating, startNavigation] = useTransition();
   const [entries, setEntries] = useState<AuditEntryDto[]>(initial.entries);
@@ -52,7 +54,7 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
       setEntries((prev) => [...prev, ...page.entries.filter((e) => !prev.some((p) => p.id === e.id))]);
       setNextBefore(page.nextBefore);
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Older entries could not be loaded.');
+      setError(err instanceof Error ? err.message : t('olderNotLoaded'));
     } finally {
       setLoading(false);
     }
@@ -71,42 +73,37 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
     <main id="main" className="page admin-page">
       <div className="page-heading admin-heading">
         <div>
-          <h1>Audit log</h1>
-          <p className="page-heading__lede">
-            Every change of state in Accord, newest first: positions, statuses, silence procedures, brackets, alternatives, comments, revisions, people and
-            sign-ins.
-          </p>
+          <h1>{t('title')}</h1>
+          <p className="page-heading__lede">{t('lede')}</p>
         </div>
         <a className="button button--secondary" href={`/api/audit/export${auditQuery(filters)}`} download data-testid="audit-export">
-          Export CSV
+          {t('export')}
         </a>
       </div>
 
       <aside className="admin-aside" aria-labelledby={`${id}-chain`}>
         <h2 className="rail-heading" id={`${id}-chain`}>
-          How this record is protected
+          {t('chainTitle')}
         </h2>
         <p>
-          Entries are only ever appended, each with a SHA-256 hash of its content and of the entry before it: editing or deleting one breaks the chain. To check
-          it, run <code className="admin-code">npm run audit:verify</code> on the server (stop the server first with the embedded database); it names the first
-          edited or deleted entry. Removing the newest entries leaves no break, so keep the entry count it prints, or a backup, outside the database.
+          {t('chainBefore')} <code className="admin-code">npm run audit:verify</code> {t('chainAfter')}
         </p>
       </aside>
 
       <AuditFilterBar filters={filters} drafts={drafts} navigating={navigating} shown={entries.length} more={nextBefore !== null} onChange={applyFilters} />
 
-      <div className="admin-table-wrap" role="region" aria-label="Audit entries" tabIndex={0} aria-busy={navigating}>
+      <div className="admin-table-wrap" role="region" aria-label={t('entries')} tabIndex={0} aria-busy={navigating}>
         <table className={`admin-table audit-table${navigating ? ' is-stale' : ''}`} data-testid="audit-table">
           <thead>
             <tr>
               <th scope="col" className="audit-table__toggle-head">
-                <span className="visually-hidden">Full record</span>
+                <span className="visually-hidden">{t('fullRecord')}</span>
               </th>
-              <th scope="col">Time (UTC)</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Action</th>
-              <th scope="col">Subject and details</th>
-              <th scope="col">Hash</th>
+              <th scope="col">{t('time')}</th>
+              <th scope="col">{t('actor')}</th>
+              <th scope="col">{t('action')}</th>
+              <th scope="col">{t('subject')}</th>
+              <th scope="col">{t('hash')}</th>
             </tr>
           </thead>
           <tbody>
@@ -117,14 +114,14 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
                 rowId={`${id}-entry-${entry.id}`}
                 expanded={open.has(entry.id)}
                 onToggle={() => toggle(entry.id)}
-                draftTitle={entry.draftId ? (titles.get(entry.draftId) ?? `draft ${entry.draftId.slice(0, 8)}…`) : null}
+                draftTitle={entry.draftId ? (titles.get(entry.draftId) ?? t('draftShort', { id: entry.draftId.slice(0, 8) })) : null}
                 showDraft={showDraft}
               />
             ))}
             {entries.length === 0 ? (
               <tr>
                 <td className="admin-table__empty" colSpan={6}>
-                  {filtered ? 'No entry matches these filters.' : 'Nothing has been recorded yet.'}
+                  {filtered ? t('noMatch') : t('nothing')}
                 </td>
               </tr>
             ) : null}
@@ -140,10 +137,10 @@ export function AuditLog({ initial, filters, drafts, pageSize }: AuditLogProps) 
         ) : null}
         {nextBefore !== null ? (
           <button type="button" className="button button--secondary" onClick={loadOlder} disabled={loading || navigating}>
-            {loading ? 'Loading…' : 'Load older'}
+            {loading ? t('loading') : t('loadOlder')}
           </button>
         ) : entries.length > 0 ? (
-          <p className="admin-more__end">{filtered ? 'The oldest matching entry is above.' : 'This is the first entry ever recorded.'}</p>
+          <p className="admin-more__end">{filtered ? t('endFiltered') : t('end')}</p>
         ) : null}
       </div>
     </main>

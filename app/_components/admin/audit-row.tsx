@@ -1,8 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { AuditEntryDto } from '@/lib/api/types';
-import { auditActionLabel, formatAuditTime, readableSubject, summariseAuditDetails } from '@/lib/ui/audit-entry';
-import { actorLabel } from '@/lib/ui/people';
+import { isKnownAuditAction, readableSubject, summariseAuditDetails } from '@/lib/ui/audit-entry';
+import { DateTime } from '../ui/date-time';
+import { useLabels } from '../ui/labels';
 
 /** The family of an action (`position`, `silence`, …), which gives its mark a colour. */
 function family(action: string): string {
@@ -25,7 +27,10 @@ interface AuditRowProps {
 
 /** One audit entry: its line in the table and, when opened, its full record. */
 export function AuditRow({ entry, rowId, expanded, onToggle, draftTitle, showDraft }: AuditRowProps) {
+  const t = useTranslations('admin.audit');
+  const labels = useLabels();
   const summary = summariseAuditDetails(entry);
+  const actionLabel = isKnownAuditAction(entry.action) ? t(`actionLabel.${entry.action}`) : entry.action;
   return (
     <>
       <tr data-testid="audit-row" data-action={entry.action} data-entry-id={entry.id} className={expanded ? 'is-open' : undefined}>
@@ -35,7 +40,7 @@ export function AuditRow({ entry, rowId, expanded, onToggle, draftTitle, showDra
             className="audit-toggle"
             aria-expanded={expanded}
             aria-controls={expanded ? rowId : undefined}
-            aria-label={`Full record of entry ${entry.id}`}
+            aria-label={t('fullRecordOf', { id: entry.id })}
             onClick={onToggle}
           >
             <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
@@ -44,27 +49,27 @@ export function AuditRow({ entry, rowId, expanded, onToggle, draftTitle, showDra
           </button>
         </td>
         <td className="admin-table__when">
-          <time dateTime={entry.at}>{formatAuditTime(entry.at, { zone: false })}</time>
+          <DateTime iso={entry.at} style="seconds" />
         </td>
         <td className="audit-table__actor">
           {entry.actor ? (
             <>
-              <span className="audit-table__actor-name" data-testid="audit-actor" title={actorLabel(entry.actor)}>
-                {actorLabel(entry.actor)}
+              <span className="audit-table__actor-name" data-testid="audit-actor" title={labels.actor(entry.actor)}>
+                {labels.actor(entry.actor)}
               </span>
               {entry.actorEmail ? <span className="audit-table__actor-email">{entry.actorEmail}</span> : null}
             </>
           ) : (
             (entry.actorEmail ?? (
-              <span className="admin-table__none" title="Written by Accord itself: a deadline passing, or seeding">
-                Accord (automatic)
+              <span className="admin-table__none" title={t('automaticTitle')}>
+                {t('automatic')}
               </span>
             ))
           )}
         </td>
         <td>
           <span className={`audit-action audit-action--${family(entry.action)}`} title={entry.action}>
-            {auditActionLabel(entry.action)}
+            {actionLabel}
           </span>
         </td>
         <td className="audit-table__subject">
@@ -89,29 +94,29 @@ export function AuditRow({ entry, rowId, expanded, onToggle, draftTitle, showDra
           <td colSpan={5}>
             <dl className="audit-record">
               <div>
-                <dt>Entry</dt>
+                <dt>{t('entry')}</dt>
                 <dd>#{entry.id}</dd>
               </div>
               <div>
-                <dt>Action</dt>
+                <dt>{t('action')}</dt>
                 <dd>
                   <code className="admin-code">{entry.action}</code>
                 </dd>
               </div>
               <div>
-                <dt>At</dt>
+                <dt>{t('at')}</dt>
                 <dd>{entry.at}</dd>
               </div>
               {entry.draftId ? (
                 <div>
-                  <dt>Draft</dt>
+                  <dt>{t('draft')}</dt>
                   <dd>
                     {draftTitle} <span className="admin-table__none">({entry.draftId})</span>
                   </dd>
                 </div>
               ) : null}
               <div className="audit-record__wide">
-                <dt>Hash</dt>
+                <dt>{t('hash')}</dt>
                 <dd>
                   <code className="audit-hash audit-hash--full">{entry.hash}</code>
                 </dd>

@@ -11,19 +11,13 @@ export function delegationText(option: DelegationOption | undefined, code: Deleg
   return option?.name ? `${code} · ${option.name}` : code;
 }
 
-/** What each role may do, in a line, under the role select. */
-export const ROLE_HINTS: Record<Role, string> = {
-  delegate: 'Edits open clauses and states the positions of one delegation.',
-  observer: 'Reads the drafts it is invited to and follows them live; writes nothing.',
-  secretariat: 'Chairs the consultation: statuses, silence procedures, revisions, people. Belongs to no delegation.',
-};
-
 /**
  * Client-side check of the server's rule (server/users/user-admin.ts), so that the
  * person hears it before sending: a delegate needs a delegation, the secretariat has none.
+ * The problem's message key in `admin.fields`, or null.
  */
-export function roleDelegationProblem(role: Role, delegation: DelegationCode | null): string | null {
-  if (role === 'delegate' && !delegation) return 'Choose the delegation this delegate speaks for.';
-  if (role === 'secretariat' && delegation) return 'Secretariat staff belong to no delegation.';
+export function roleDelegationProblem(role: Role, delegation: DelegationCode | null): 'needDelegation' | 'secretariatNoDelegation' | null {
+  if (role === 'delegate' && !delegation) return 'needDelegation';
+  if (role === 'secretariat' && delegation) return 'secretariatNoDelegation';
   return null;
 }

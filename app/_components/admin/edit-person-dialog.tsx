@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import type { UserDto } from '@/lib/api/types';
 import type { DelegationCode, Role } from '@/lib/domain/vocabulary';
-import { affiliationLabel } from '@/lib/ui/people';
+import { useLabels } from '../ui/labels';
 import { Modal, ModalFooter } from '../ui/modal';
 import { useSubmit } from '../ui/use-submit';
 import { updatePerson, type PersonChanges } from './admin-api';
@@ -25,6 +26,10 @@ interface EditPersonDialogProps {
  */
 export function EditPersonDialog({ user, isSelf, delegations, onClose, onSaved }: EditPersonDialogProps) {
   const id = useId();
+  const t = useTranslations('admin.editPerson');
+  const tf = useTranslations('admin.fields');
+  const tn = useTranslations('admin.addPerson');
+  const labels = useLabels();
   const [name, setName] = useState(user.name);
   const [access, setAccess] = useState<{ role: Role; delegation: DelegationCode | null }>({ role: user.role, delegation: user.delegation });
   const rightsChanged = access.role !== user.role || access.delegation !== user.delegation;
@@ -39,8 +44,11 @@ export function EditPersonDialog({ user, isSelf, delegations, onClose, onSaved }
       return updatePerson(user.id, changes);
     },
     {
-      fallback: 'The changes could not be saved.',
-      check: () => (!name.trim() && 'Give their name as it should appear to others.') || roleDelegationProblem(access.role, access.delegation),
+      fallback: t('notSaved'),
+      check: () => {
+        const problem = roleDelegationProblem(access.role, access.delegation);
+        return (!name.trim() && tn('needName')) || (problem && tf(problem)) || null;
+      },
       onDone: (updated) => {
         onSaved(updated, rightsChanged);
         onClose();
@@ -59,16 +67,13 @@ export function EditPersonDialog({ user, isSelf, delegations, onClose, onSaved }
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} className="admin-modal" testId="edit-person-dialog">
       <form className="modal__form" onSubmit={submit} noValidate>
         <h2 className="modal__title" id={`${id}-title`}>
-          Edit {user.name}
+          {t('title', { name: user.name })}
         </h2>
         <p className="modal__body" id={`${id}-desc`}>
-          <span>
-            {user.email} · currently {affiliationLabel(user)}
-            {user.disabled ? ' · disabled' : ''}
-          </span>
+          <span>{t(user.disabled ? 'currentlyDisabled' : 'currently', { email: user.email, affiliation: labels.affiliation(user) })}</span>
         </p>
         <div className="modal__field">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>{t('name')}</label>
           <input id={`${id}-name`} type="text" autoComplete="off" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} data-autofocus />
         </div>
         <RoleDelegationFields
@@ -80,17 +85,14 @@ export function EditPersonDialog({ user, isSelf, delegations, onClose, onSaved }
             setAccess(next);
             setError(null);
           }}
-          lockedRoles={
-            isSelf && user.role === 'secretariat' ? { roles: ['delegate', 'observer'], reason: 'You cannot give up your own secretariat role.' } : undefined
-          }
+          lockedRoles={isSelf && user.role === 'secretariat' ? { roles: ['delegate', 'observer'], reason: t('selfRole') } : undefined}
         />
         {rightsChanged ? (
           <p className="modal__server" data-testid="sessions-warning">
-            <strong>Their open sessions end immediately.</strong> {user.name} becomes {affiliationLabel(access)}; any draft they have open disconnects and they
-            sign in again to continue with the new access.
+            <strong>{t('sessionsEnd')}</strong> {t('becomes', { name: user.name, affiliation: labels.affiliation(access) })}
           </p>
         ) : null}
-        <ModalFooter error={error} busy={busy} onCancel={onClose} tone="primary" submitLabel="Save changes" busyLabel="Saving…" />
+        <ModalFooter error={error} busy={busy} onCancel={onClose} tone="primary" submitLabel={t('submit')} busyLabel={t('busy')} />
       </form>
     </Modal>
   );

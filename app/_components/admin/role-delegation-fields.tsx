@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { DelegationCode, Role } from '@/lib/domain/vocabulary';
 import { ROLES } from '@/lib/domain/vocabulary';
-import { ROLE_LABELS } from '@/lib/ui/people';
-import { ROLE_HINTS, delegationText, type DelegationOption } from './delegation-option';
+import { useLabels } from '../ui/labels';
+import { delegationText, type DelegationOption } from './delegation-option';
 
 interface RoleDelegationFieldsProps {
   idPrefix: string;
@@ -21,6 +22,8 @@ interface RoleDelegationFieldsProps {
  * delegate must have one, an observer may (an observer delegation) or may not.
  */
 export function RoleDelegationFields({ idPrefix, role, delegation, delegations, onChange, lockedRoles }: RoleDelegationFieldsProps) {
+  const t = useTranslations('admin.fields');
+  const labels = useLabels();
   const known = new Map(delegations.map((d) => [d.code, d]));
   // A code the person already has but no draft lists still has to be selectable.
   const options = delegation && !known.has(delegation) ? [...delegations, { code: delegation, name: null }] : delegations;
@@ -28,7 +31,7 @@ export function RoleDelegationFields({ idPrefix, role, delegation, delegations, 
   return (
     <div className="admin-fields__pair">
       <div className="modal__field">
-        <label htmlFor={`${idPrefix}-role`}>Role</label>
+        <label htmlFor={`${idPrefix}-role`}>{t('role')}</label>
         <select
           id={`${idPrefix}-role`}
           value={role}
@@ -40,17 +43,17 @@ export function RoleDelegationFields({ idPrefix, role, delegation, delegations, 
         >
           {ROLES.map((r) => (
             <option key={r} value={r} disabled={lockedRoles?.roles.includes(r)}>
-              {ROLE_LABELS[r]}
+              {labels.role(r)}
             </option>
           ))}
         </select>
         <p className="modal__hint" id={`${idPrefix}-role-hint`}>
-          {ROLE_HINTS[role]}
+          {t(`roleHint.${role}`)}
           {lockedRoles ? <strong className="admin-locked"> {lockedRoles.reason}</strong> : null}
         </p>
       </div>
       <div className="modal__field">
-        <label htmlFor={`${idPrefix}-delegation`}>Delegation</label>
+        <label htmlFor={`${idPrefix}-delegation`}>{t('delegation')}</label>
         <select
           id={`${idPrefix}-delegation`}
           value={delegation ?? ''}
@@ -58,7 +61,7 @@ export function RoleDelegationFields({ idPrefix, role, delegation, delegations, 
           onChange={(e) => onChange({ role, delegation: (e.target.value || null) as DelegationCode | null })}
           aria-describedby={`${idPrefix}-delegation-hint`}
         >
-          <option value="">{role === 'delegate' ? 'Choose…' : 'No delegation'}</option>
+          <option value="">{role === 'delegate' ? t('choose') : t('noDelegation')}</option>
           {options.map((d) => (
             <option key={d.code} value={d.code}>
               {delegationText(d, d.code)}
@@ -66,11 +69,7 @@ export function RoleDelegationFields({ idPrefix, role, delegation, delegations, 
           ))}
         </select>
         <p className="modal__hint" id={`${idPrefix}-delegation-hint`}>
-          {role === 'secretariat'
-            ? 'Not for secretariat staff.'
-            : role === 'delegate'
-              ? 'Required: the delegation they speak for.'
-              : 'Optional: an observer delegation, or none for staff of another organisation.'}
+          {role === 'secretariat' ? t('hintSecretariat') : role === 'delegate' ? t('hintDelegate') : t('hintObserver')}
         </p>
       </div>
     </div>

@@ -1,8 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import type { UserDto } from '@/lib/api/types';
-import { affiliationLabel } from '@/lib/ui/people';
+import { useLabels } from '../ui/labels';
 import { Modal, ModalFooter } from '../ui/modal';
 import { useSubmit } from '../ui/use-submit';
 import { signOutPersonEverywhere } from './admin-api';
@@ -20,8 +21,11 @@ interface SignOutEverywhereDialogProps {
  */
 export function SignOutEverywhereDialog({ user, onClose, onDone }: SignOutEverywhereDialogProps) {
   const id = useId();
+  const t = useTranslations('admin.signOut');
+  const ta = useTranslations('admin.access');
+  const labels = useLabels();
   const { busy, error, submit } = useSubmit(() => signOutPersonEverywhere(user.id), {
-    fallback: 'This could not be done.',
+    fallback: ta('failed'),
     onDone: () => {
       onDone(user);
       onClose();
@@ -32,18 +36,17 @@ export function SignOutEverywhereDialog({ user, onClose, onDone }: SignOutEveryw
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-desc`} onClose={onClose} busy={busy} className="admin-modal" testId="sign-out-everywhere-dialog">
       <form className="modal__form" onSubmit={submit}>
         <h2 className="modal__title" id={`${id}-title`}>
-          Sign {user.name} out everywhere?
+          {t('title', { name: user.name })}
         </h2>
         <div className="modal__body" id={`${id}-desc`}>
           <p>
-            {user.email} · {affiliationLabel(user)}
+            {user.email} · {labels.affiliation(user)}
           </p>
           <p className="modal__server">
-            <strong>Every session of theirs ends immediately,</strong> on every device. Any draft they have open disconnects. Their account stays active: they
-            can sign in again with their password.
+            <strong>{t('sessionsEnd')}</strong> {t('text')}
           </p>
         </div>
-        <ModalFooter error={error} busy={busy} onCancel={onClose} autofocusCancel tone="danger" submitLabel="Sign out everywhere" busyLabel="Signing out…" />
+        <ModalFooter error={error} busy={busy} onCancel={onClose} autofocusCancel tone="danger" submitLabel={t('submit')} busyLabel={t('busy')} />
       </form>
     </Modal>
   );

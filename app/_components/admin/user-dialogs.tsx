@@ -1,7 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { UserDto } from '@/lib/api/types';
-import { affiliationLabel } from '@/lib/ui/people';
+import { useLabels } from '../ui/labels';
 import { AccessDialog } from './access-dialog';
 import { AddPersonDialog } from './add-person-dialog';
 import type { DelegationOption } from './delegation-option';
@@ -23,6 +24,8 @@ interface UserDialogsProps {
 
 /** The dialog open on the list of people, if any: add, edit, disable or enable, sign out everywhere. */
 export function UserDialogs({ dialog, delegations, selfId, onClose, onNotice, onUser }: UserDialogsProps) {
+  const t = useTranslations('admin.notice');
+  const labels = useLabels();
   return (
     <>
       {dialog?.kind === 'add' ? (
@@ -31,9 +34,7 @@ export function UserDialogs({ dialog, delegations, selfId, onClose, onNotice, on
           onClose={onClose}
           onCreated={(user, generated) => {
             onUser(user);
-            onNotice(
-              `Added ${user.email} as ${affiliationLabel(user)}.${generated ? ' Their password was shown once in the dialog.' : ' Give them the password you chose through a secure channel.'}`,
-            );
+            onNotice(t(generated ? 'addedGenerated' : 'addedChosen', { email: user.email, affiliation: labels.affiliation(user) }));
           }}
         />
       ) : null}
@@ -45,11 +46,7 @@ export function UserDialogs({ dialog, delegations, selfId, onClose, onNotice, on
           onClose={onClose}
           onSaved={(user, rightsChanged) => {
             onUser(user);
-            onNotice(
-              rightsChanged
-                ? `${user.email} is now ${affiliationLabel(user)}. Their open sessions have ended; they sign in again with the new access.`
-                : `Saved ${user.email}.`,
-            );
+            onNotice(rightsChanged ? t('rightsChanged', { email: user.email, affiliation: labels.affiliation(user) }) : t('saved', { email: user.email }));
           }}
         />
       ) : null}
@@ -60,7 +57,7 @@ export function UserDialogs({ dialog, delegations, selfId, onClose, onNotice, on
           onDone={(user) => {
             // Signing oneself out everywhere ends this session too: go to the sign-in page.
             if (user.id === selfId) window.location.assign('/signin');
-            else onNotice(`Signed ${user.email} out everywhere. Their open sessions have ended; they can sign in again.`);
+            else onNotice(t('signedOut', { email: user.email }));
           }}
         />
       ) : null}
@@ -70,7 +67,7 @@ export function UserDialogs({ dialog, delegations, selfId, onClose, onNotice, on
           onClose={onClose}
           onDone={(user) => {
             onUser(user);
-            onNotice(user.disabled ? `Disabled ${user.email}. Their open sessions have ended.` : `Enabled ${user.email}. They can sign in again.`);
+            onNotice(t(user.disabled ? 'disabled' : 'enabled', { email: user.email }));
           }}
         />
       ) : null}

@@ -1,14 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { UserDto } from '@/lib/api/types';
-import { ROLE_LABELS } from '@/lib/ui/people';
-
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-function day(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : DAY.format(d);
-}
+import { DateTime } from '../ui/date-time';
+import { useLabels } from '../ui/labels';
 
 /** What a row's buttons open. */
 export type UserAction = 'edit' | 'access' | 'sign-out';
@@ -23,14 +18,16 @@ interface UserRowProps {
 
 /** One person in the secretariat's list, with their actions. */
 export function UserRow({ user: u, self, delegationName, onAction }: UserRowProps) {
+  const t = useTranslations('admin.users');
+  const labels = useLabels();
   return (
     <tr className={u.disabled ? 'is-disabled' : undefined} data-testid="user-row" data-email={u.email} data-disabled={u.disabled ? 'true' : 'false'}>
       <td className="admin-table__email">
         <span className="admin-table__email-text">{u.email}</span>
-        {self ? <span className="tag tag--write admin-you">You</span> : null}
+        {self ? <span className="tag tag--write admin-you">{t('you')}</span> : null}
       </td>
       <td className="admin-table__name">{u.name}</td>
-      <td>{ROLE_LABELS[u.role]}</td>
+      <td>{labels.role(u.role)}</td>
       <td className="admin-table__delegation">
         {u.delegation ? (
           <>
@@ -43,22 +40,25 @@ export function UserRow({ user: u, self, delegationName, onAction }: UserRowProp
       </td>
       <td>
         <span className={`access-tag access-tag--${u.disabled ? 'disabled' : 'active'}`} data-testid="user-status">
-          {u.disabled ? 'Disabled' : 'Active'}
+          {u.disabled ? t('disabled') : t('active')}
         </span>
       </td>
       <td className="admin-table__when admin-table__created">
-        <time dateTime={u.createdAt} title={u.createdAt}>
-          {day(u.createdAt)}
-        </time>
+        <DateTime iso={u.createdAt} style="date" />
       </td>
       <td className="admin-table__actions">
-        <button type="button" className="button button--secondary button--small" onClick={() => onAction('edit')} aria-label={`Edit ${u.email}`}>
-          Edit
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => onAction('edit')}
+          aria-label={t('editLabel', { email: u.email })}
+        >
+          {t('edit')}
         </button>
         {self ? (
           <span className="admin-table__self-note">
             <span aria-hidden="true">—</span>
-            <span className="visually-hidden">You cannot disable your own account</span>
+            <span className="visually-hidden">{t('cannotDisableSelf')}</span>
           </span>
         ) : (
           <button
@@ -66,7 +66,7 @@ export function UserRow({ user: u, self, delegationName, onAction }: UserRowProp
             className={`button button--small button--secondary ${u.disabled ? 'admin-enable' : 'admin-disable'}`}
             onClick={() => onAction('access')}
           >
-            {u.disabled ? 'Enable' : 'Disable'}
+            {u.disabled ? t('enable') : t('disable')}
           </button>
         )}
         {u.disabled ? null : (
@@ -74,9 +74,9 @@ export function UserRow({ user: u, self, delegationName, onAction }: UserRowProp
             type="button"
             className="button button--small button--secondary admin-sign-out"
             onClick={() => onAction('sign-out')}
-            aria-label={`Sign out everywhere: ${u.email}`}
+            aria-label={t('signOutEverywhereLabel', { email: u.email })}
           >
-            Sign out everywhere
+            {t('signOutEverywhere')}
           </button>
         )}
       </td>

@@ -1,8 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import type { UserDto } from '@/lib/api/types';
-import { ROLE_LABELS, affiliationLabel } from '@/lib/ui/people';
+import { useLabels } from '../ui/labels';
 import type { DelegationOption } from './delegation-option';
 import { UserDialogs, type UsersDialog } from './user-dialogs';
 import { UserRow } from './user-row';
@@ -27,6 +28,8 @@ function byEmail(a: UserDto, b: UserDto): number {
  */
 export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProps) {
   const id = useId();
+  const t = useTranslations('admin.users');
+  const labels = useLabels();
   const [users, setUsers] = useState<UserDto[]>(() => [...initialUsers].sort(byEmail));
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
@@ -44,7 +47,7 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
     if (status === 'active' && u.disabled) return false;
     if (status === 'disabled' && !u.disabled) return false;
     if (!needle) return true;
-    const haystack = [u.email, u.name, u.delegation ?? '', u.delegation ? (names.get(u.delegation) ?? '') : '', ROLE_LABELS[u.role], affiliationLabel(u)]
+    const haystack = [u.email, u.name, u.delegation ?? '', u.delegation ? (names.get(u.delegation) ?? '') : '', labels.role(u.role), labels.affiliation(u)]
       .join(' ')
       .toLowerCase();
     return haystack.includes(needle);
@@ -60,11 +63,8 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
     <main id="main" className="page admin-page">
       <div className="page-heading admin-heading">
         <div>
-          <h1>Users</h1>
-          <p className="page-heading__lede">
-            Everyone who can sign in to Accord, with their role and delegation. A change of role or delegation, or disabling someone, ends their open sessions
-            at once.
-          </p>
+          <h1>{t('title')}</h1>
+          <p className="page-heading__lede">{t('lede')}</p>
         </div>
         <button
           type="button"
@@ -74,7 +74,7 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
             setDialog({ kind: 'add' });
           }}
         >
-          Add person
+          {t('add')}
         </button>
       </div>
 
@@ -82,35 +82,35 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
         <div className="notice notice--ok admin-notice" role="status" data-testid="users-notice">
           <span>{notice}</span>
           <button type="button" className="linkish" onClick={() => setNotice(null)}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </div>
       ) : null}
 
       <div className="dash-filters admin-filters">
         <div className="admin-search">
-          <label htmlFor={`${id}-filter`}>Filter</label>
+          <label htmlFor={`${id}-filter`}>{t('filter')}</label>
           <input
             id={`${id}-filter`}
             type="search"
-            placeholder="Email, name, delegation or role"
+            placeholder={t('filterPlaceholder')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             autoComplete="off"
             spellCheck={false}
           />
         </div>
-        <div className="segmented" role="group" aria-label="Status">
+        <div className="segmented" role="group" aria-label={t('status')}>
           {(['all', 'active', 'disabled'] as const).map((s) => (
             <button key={s} type="button" className="segmented__option" aria-pressed={status === s} data-filter={s} onClick={() => setStatus(s)}>
-              {s === 'all' ? 'All' : s === 'active' ? 'Active' : 'Disabled'} <span className="segmented__count">{counts[s]}</span>
+              {t(s)} <span className="segmented__count">{counts[s]}</span>
             </button>
           ))}
         </div>
         <p className="dash-filters__shown" aria-live="polite">
           {filtered ? (
             <>
-              {visible.length} of {users.length} people{' '}
+              {t('shownOf', { shown: visible.length, total: users.length })}{' '}
               <button
                 type="button"
                 className="linkish"
@@ -119,29 +119,29 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
                   setStatus('all');
                 }}
               >
-                Clear filters
+                {t('clearFilters')}
               </button>
             </>
           ) : (
-            `${users.length} ${users.length === 1 ? 'person' : 'people'}`
+            t('count', { count: users.length })
           )}
         </p>
       </div>
 
-      <div className="admin-table-wrap" role="region" aria-label="People" tabIndex={0}>
+      <div className="admin-table-wrap" role="region" aria-label={t('people')} tabIndex={0}>
         <table className="admin-table" data-testid="users-table">
           <thead>
             <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Delegation</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('delegation')}</th>
+              <th scope="col">{t('status')}</th>
               <th scope="col" className="admin-table__created">
-                Created
+                {t('created')}
               </th>
               <th scope="col" className="admin-table__actions-head">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -161,7 +161,7 @@ export function UsersAdmin({ initialUsers, delegations, selfId }: UsersAdminProp
             {visible.length === 0 ? (
               <tr>
                 <td className="admin-table__empty" colSpan={7}>
-                  {needle ? `Nobody matches “${query.trim()}”.` : 'Nobody here.'}
+                  {needle ? t('nobodyMatches', { query: query.trim() }) : t('nobody')}
                 </td>
               </tr>
             ) : null}

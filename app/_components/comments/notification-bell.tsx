@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { NotificationDto } from '@/lib/api/comment-types';
@@ -17,6 +18,11 @@ import { SOCKET_OPTIONS } from '../socket-options';
  * the kinds one gets chosen under "Choose…".
  */
 export function NotificationBell({ delegation }: { delegation: string }) {
+  const t = useTranslations('header');
+  const tc = useTranslations('common');
+  // The latest wording for callbacks made once (load is a stable callback).
+  const tRef = useRef(t);
+  tRef.current = t;
   const [items, setItems] = useState<NotificationDto[]>([]);
   const [unread, setUnread] = useState(0);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
@@ -35,7 +41,7 @@ export function NotificationBell({ delegation }: { delegation: string }) {
       setNextBefore(page.nextBefore);
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Notifications could not be loaded.');
+      setError(err instanceof Error ? err.message : tRef.current('notificationsNotLoaded'));
     } finally {
       setLoading(false);
     }
@@ -87,7 +93,7 @@ export function NotificationBell({ delegation }: { delegation: string }) {
       setUnread(left);
       setItems((prev) => prev.map((n) => ('all' in input || input.ids.includes(n.id) ? { ...n, read: true } : n)));
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Could not mark as read.');
+      setError(err instanceof Error ? err.message : t('markReadFailed'));
     }
   };
 
@@ -98,7 +104,7 @@ export function NotificationBell({ delegation }: { delegation: string }) {
       setItems((prev) => [...prev, ...page.notifications.filter((n) => !prev.some((p) => p.id === n.id))]);
       setNextBefore(page.nextBefore);
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Older notifications could not be loaded.');
+      setError(err instanceof Error ? err.message : t('olderNotLoaded'));
     }
   };
 
@@ -110,7 +116,7 @@ export function NotificationBell({ delegation }: { delegation: string }) {
         className="bell__button"
         aria-expanded={open}
         aria-controls="notification-panel"
-        aria-label={`Notifications for ${delegation}${unread ? `, ${unread} unread` : ''}`}
+        aria-label={t('bellLabel', { delegation, unread })}
         data-testid="notification-bell"
         onClick={() => setOpen((o) => !o)}
       >
@@ -124,14 +130,14 @@ export function NotificationBell({ delegation }: { delegation: string }) {
         ) : null}
       </button>
       {open ? (
-        <div className="bell__panel" id="notification-panel" role="region" aria-label="Notifications">
+        <div className="bell__panel" id="notification-panel" role="region" aria-label={t('notifications')}>
           <div className="bell__head">
-            <h2 className="bell__title">For {delegation}</h2>
+            <h2 className="bell__title">{t('bellTitle', { delegation })}</h2>
             <button type="button" className="button button--ghost button--small" disabled={unread === 0} onClick={() => void markRead({ all: true })}>
-              Mark all read
+              {t('markAllRead')}
             </button>
             <button type="button" className="button button--ghost button--small" aria-pressed={choosing} onClick={() => setChoosing((c) => !c)}>
-              Choose…
+              {t('choose')}
             </button>
           </div>
           {choosing ? <NotificationPreferences /> : null}
@@ -140,13 +146,8 @@ export function NotificationBell({ delegation }: { delegation: string }) {
               {error}
             </p>
           ) : null}
-          {loading ? <p className="bell__empty">Loading…</p> : null}
-          {!loading && items.length === 0 && !error ? (
-            <p className="bell__empty">
-              Nothing yet. Mentions, replies, alternatives, status changes, silence procedures and text replaced by the secretariat appear here for {delegation}
-              .
-            </p>
-          ) : null}
+          {loading ? <p className="bell__empty">{tc('loading')}</p> : null}
+          {!loading && items.length === 0 && !error ? <p className="bell__empty">{t('bellEmpty', { delegation })}</p> : null}
           <ol className="bell__list">
             {items.map((n) => (
               <NotificationItem key={n.id} notification={n} onOpen={() => void (n.read ? undefined : markRead({ ids: [n.id] }))} />
@@ -154,7 +155,7 @@ export function NotificationBell({ delegation }: { delegation: string }) {
           </ol>
           {nextBefore ? (
             <button type="button" className="button button--ghost button--small bell__more" onClick={() => void loadOlder()}>
-              Older notifications
+              {t('olderNotifications')}
             </button>
           ) : null}
         </div>

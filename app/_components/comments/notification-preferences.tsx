@@ -1,19 +1,23 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { NOTIFICATION_KIND_INFO, NOTIFICATION_KINDS, type NotificationKind, type NotificationPreferencesDto } from '@/lib/notifications/kinds';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPreferencesDto } from '@/lib/notifications/kinds';
 
 const URL = '/api/me/notification-preferences';
 
 /** The kinds of notification one receives, and e-mail: checkboxes saved on each change. */
 export function NotificationPreferences() {
+  const t = useTranslations('header');
+  const tc = useTranslations('common');
+  const notLoaded = useRef(t('prefsNotLoaded'));
   const [prefs, setPrefs] = useState<NotificationPreferencesDto | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     void fetch(URL)
-      .then(async (res) => (res.ok ? setPrefs((await res.json()) as NotificationPreferencesDto) : setError('Preferences could not be loaded.')))
-      .catch(() => setError('Preferences could not be loaded.'));
+      .then(async (res) => (res.ok ? setPrefs((await res.json()) as NotificationPreferencesDto) : setError(notLoaded.current)))
+      .catch(() => setError(notLoaded.current));
   }, []);
 
   // The box changes at once; the server's answer then stands (or the previous choice, with the error).
@@ -27,7 +31,7 @@ export function NotificationPreferences() {
       setError(null);
     } catch {
       setPrefs(before);
-      setError('Your choice could not be saved.');
+      setError(t('prefsNotSaved'));
     }
   };
 
@@ -37,24 +41,24 @@ export function NotificationPreferences() {
         {error}
       </p>
     ) : (
-      <p className="bell__empty">Loading…</p>
+      <p className="bell__empty">{tc('loading')}</p>
     );
   return (
     <fieldset className="bell__prefs" data-testid="notification-preferences">
-      <legend className="bell__title">Notify me of</legend>
+      <legend className="bell__title">{t('prefsTitle')}</legend>
       {NOTIFICATION_KINDS.map((kind) => (
-        <label key={kind} className="bell__pref" title={NOTIFICATION_KIND_INFO[kind].hint}>
+        <label key={kind} className="bell__pref" title={t(`pref.${kind}.hint`)}>
           <input
             type="checkbox"
             checked={!prefs.muted.includes(kind)}
             onChange={(e) => void save({ email: prefs.email, muted: e.target.checked ? prefs.muted.filter((k) => k !== kind) : [...prefs.muted, kind] })}
           />{' '}
-          {NOTIFICATION_KIND_INFO[kind].label}
+          {t(`pref.${kind}.label`)}
         </label>
       ))}
       {prefs.emailAvailable ? (
         <label className="bell__pref">
-          <input type="checkbox" checked={prefs.email} onChange={(e) => void save({ muted: prefs.muted, email: e.target.checked })} /> Also by e-mail (a digest)
+          <input type="checkbox" checked={prefs.email} onChange={(e) => void save({ muted: prefs.muted, email: e.target.checked })} /> {t('prefsByEmail')}
         </label>
       ) : null}
       {error ? (

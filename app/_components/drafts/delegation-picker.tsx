@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { DelegationDto } from '@/lib/api/types';
 import { inkOn } from '@/lib/domain/legible-color';
@@ -19,6 +20,7 @@ export interface DelegationPickerProps {
 
 /** Every delegation Accord knows, each taking part, observing or left out; and "Add delegation". */
 export function DelegationPicker({ delegations, parts, onChange, onAdded }: DelegationPickerProps) {
+  const t = useTranslations('drafts.picker');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +45,7 @@ export function DelegationPicker({ delegations, parts, onChange, onAdded }: Dele
       setCode('');
       setName('');
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not add the delegation.');
+      setError(err instanceof ApiError ? err.message : t('notAdded'));
     } finally {
       setBusy(false);
     }
@@ -51,9 +53,7 @@ export function DelegationPicker({ delegations, parts, onChange, onAdded }: Dele
 
   return (
     <fieldset className={styles.picker} data-testid="delegation-picker">
-      <legend>
-        Delegations · {participants} taking part, {observers} observing
-      </legend>
+      <legend>{t('legend', { participants, observers })}</legend>
       <div className={styles.pickerGrid}>
         {delegations.map((d) => (
           <label key={d.code} className={styles.pickerItem}>
@@ -67,8 +67,8 @@ export function DelegationPicker({ delegations, parts, onChange, onAdded }: Dele
               data-testid={`part-${d.code}`}
             >
               <option value="">—</option>
-              <option value="participant">Takes part</option>
-              <option value="observer">Observes</option>
+              <option value="participant">{t('takesPart')}</option>
+              <option value="observer">{t('observes')}</option>
             </select>
             <span className={styles.pickerName} title={d.name}>
               {d.name}
@@ -78,17 +78,24 @@ export function DelegationPicker({ delegations, parts, onChange, onAdded }: Dele
       </div>
       <div className={styles.inlineForm}>
         <label>
-          New code
-          <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="HU" maxLength={6} size={8} data-testid="new-delegation-code" />
+          {t('newCode')}
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            placeholder={t('codePlaceholder')}
+            maxLength={6}
+            size={8}
+            data-testid="new-delegation-code"
+          />
         </label>
         <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Hungary" size={24} data-testid="new-delegation-name" />
+          {t('name')}
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('namePlaceholder')} size={24} data-testid="new-delegation-name" />
         </label>
         <button type="button" className="button button--secondary button--small" onClick={() => void add()} disabled={busy || !code.trim() || !name.trim()}>
-          Add delegation
+          {t('add')}
         </button>
-        <span className={styles.hint}>A colour legible on white and on the dark header is assigned.</span>
+        <span className={styles.hint}>{t('colourHint')}</span>
       </div>
       {error ? (
         <p className="form-error" role="alert">

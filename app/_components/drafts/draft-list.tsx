@@ -1,16 +1,14 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import type { DraftSummary } from '@/lib/api/types';
-import { formatDateTimeUtc } from '@/lib/ui/format-date';
+import { DateTime } from '../ui/date-time';
 import styles from './drafts.module.css';
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function DraftCard({ draft }: { draft: DraftSummary }) {
+  const t = useTranslations('drafts');
   const titleId = `draft-title-${draft.id}`;
   const metaId = `draft-meta-${draft.id}`;
   const percent = draft.clauseCount === 0 ? 0 : Math.round((draft.agreedCount / draft.clauseCount) * 100);
@@ -23,28 +21,28 @@ function DraftCard({ draft }: { draft: DraftSummary }) {
           </h2>
           {draft.state === 'closed' ? (
             <span className={`tag ${styles.closedTag}`} data-testid="draft-closed-tag">
-              Closed
+              {t('closed')}
             </span>
           ) : draft.access === 'read' ? (
-            <span className="tag tag--muted">Read only</span>
+            <span className="tag tag--muted">{t('readOnly')}</span>
           ) : (
-            <span className="tag tag--write">You can edit</span>
+            <span className="tag tag--write">{t('canEdit')}</span>
           )}
         </div>
         {draft.description ? <p className="draft-card__description">{draft.description}</p> : null}
         <dl className="draft-card__meta" id={metaId}>
           <div>
-            <dt className="visually-hidden">Clauses</dt>
-            <dd>{plural(draft.clauseCount, 'clause', 'clauses')}</dd>
+            <dt className="visually-hidden">{t('clausesLabel')}</dt>
+            <dd>{t('clauseCount', { count: draft.clauseCount })}</dd>
           </div>
           <div>
-            <dt className="visually-hidden">Delegations</dt>
-            <dd>{plural(draft.delegationCount, 'delegation', 'delegations')}</dd>
+            <dt className="visually-hidden">{t('delegationsLabel')}</dt>
+            <dd>{t('delegationCount', { count: draft.delegationCount })}</dd>
           </div>
           <div>
-            <dt>Updated</dt>
+            <dt>{t('updated')}</dt>
             <dd>
-              <time dateTime={draft.updatedAt}>{formatDateTimeUtc(draft.updatedAt)}</time>
+              <DateTime iso={draft.updatedAt} />
             </dd>
           </div>
         </dl>
@@ -52,12 +50,10 @@ function DraftCard({ draft }: { draft: DraftSummary }) {
           <span className={styles.progressBar} aria-hidden="true">
             <span style={{ width: `${percent}%` }} />
           </span>
-          <span>
-            {draft.agreedCount} of {plural(draft.clauseCount, 'clause', 'clauses')} agreed
-          </span>
+          <span>{t('agreedOf', { agreed: draft.agreedCount, total: draft.clauseCount })}</span>
         </div>
         <span className="draft-card__open" aria-hidden="true">
-          Open draft →
+          {t('open')}
         </span>
       </Link>
     </li>
@@ -66,25 +62,28 @@ function DraftCard({ draft }: { draft: DraftSummary }) {
 
 /** The drafts shared with the person, with a search over titles and descriptions. */
 export function DraftList({ drafts }: { drafts: DraftSummary[] }) {
+  const t = useTranslations('drafts');
   const [query, setQuery] = useState('');
+  const closedWord = t('searchClosedWord');
+  const openWord = t('searchOpenWord');
   const shown = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return drafts;
     return drafts.filter((d) => {
-      const hay = `${d.title} ${d.description} ${d.state === 'closed' ? 'closed' : 'open'}`.toLowerCase();
+      const hay = `${d.title} ${d.description} ${d.state === 'closed' ? closedWord : openWord}`.toLowerCase();
       return words.every((w) => hay.includes(w));
     });
-  }, [drafts, query]);
+  }, [drafts, query, closedWord, openWord]);
   return (
     <>
       <div className={styles.search}>
         <label className="visually-hidden" htmlFor="draft-search">
-          Search drafts
+          {t('searchLabel')}
         </label>
         <input
           id="draft-search"
           type="search"
-          placeholder="Search drafts by title or mandate…"
+          placeholder={t('searchPlaceholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           data-testid="draft-search"
@@ -92,7 +91,7 @@ export function DraftList({ drafts }: { drafts: DraftSummary[] }) {
       </div>
       {shown.length === 0 ? (
         <p className={styles.noMatch} role="status">
-          No draft matches “{query}”.
+          {t('noMatch', { query })}
         </p>
       ) : (
         <ul className="draft-list" role="list" style={{ marginTop: 20 }}>

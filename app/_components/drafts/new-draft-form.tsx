@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { DelegationDto } from '@/lib/api/types';
 import type { DroppedItem, PlanClause } from '@/lib/drafts/import-plan';
@@ -22,20 +23,21 @@ interface Preview {
 const messageOf = (err: unknown, fallback: string) => (err instanceof ApiError || isAppError(err) ? err.message : fallback);
 
 const SOURCES = [
-  ['docx', 'A Word document (.docx)'],
-  ['text', 'Pasted text or Markdown'],
-  ['empty', 'An empty draft'],
+  ['docx', 'sourceDocx'],
+  ['text', 'sourceText'],
+  ['empty', 'sourceEmpty'],
 ] as const;
 
 /** Where the text of a new draft comes from. */
 function SourceChooser({ source, onChoose }: { source: Source; onChoose: (next: Source) => void }) {
+  const t = useTranslations('drafts.new');
   return (
     <fieldset className={styles.sources}>
-      <legend>Start from</legend>
+      <legend>{t('startFrom')}</legend>
       {SOURCES.map(([value, label]) => (
         <label key={value} className={styles.source}>
           <input type="radio" name="source" value={value} checked={source === value} onChange={() => onChoose(value)} data-testid={`source-${value}`} />
-          {label}
+          {t(label)}
         </label>
       ))}
     </fieldset>
@@ -46,9 +48,10 @@ type TextFormat = 'markdown' | 'text';
 
 /** A Word zero draft as the source, with how its clauses are found. */
 function DocxSourceField({ onFile }: { onFile: (file: File | null) => void }) {
+  const t = useTranslations('drafts.new');
   return (
     <div className="field">
-      <label htmlFor="nd-file">Zero draft (.docx, up to 10 MB)</label>
+      <label htmlFor="nd-file">{t('fileLabel')}</label>
       <input
         id="nd-file"
         type="file"
@@ -56,27 +59,25 @@ function DocxSourceField({ onFile }: { onFile: (file: File | null) => void }) {
         onChange={(e) => onFile(e.target.files?.[0] ?? null)}
         data-testid="draft-file"
       />
-      <p className={styles.hint}>
-        Clauses are found from Word headings, “Article N”, “N.” or “(N)” paragraphs, or a numbered list; the text before the first clause becomes the
-        description.
-      </p>
+      <p className={styles.hint}>{t('fileHint')}</p>
     </div>
   );
 }
 
 /** Pasted text or Markdown as the zero draft. */
 function TextSourceFields(props: { format: TextFormat; content: string; onFormat: (f: TextFormat) => void; onContent: (text: string) => void }) {
+  const t = useTranslations('drafts.new');
   return (
     <div className={styles.fields}>
       <div className={`field ${styles.field}`}>
-        <label htmlFor="nd-format">Format</label>
+        <label htmlFor="nd-format">{t('format')}</label>
         <select id="nd-format" value={props.format} onChange={(e) => props.onFormat(e.target.value as TextFormat)}>
-          <option value="markdown">Markdown (# headings, **bold**, lists)</option>
-          <option value="text">Plain text (one paragraph per line)</option>
+          <option value="markdown">{t('formatMarkdown')}</option>
+          <option value="text">{t('formatText')}</option>
         </select>
       </div>
       <div className={`field ${styles.field}`}>
-        <label htmlFor="nd-content">Text</label>
+        <label htmlFor="nd-content">{t('text')}</label>
         <textarea id="nd-content" rows={10} value={props.content} onChange={(e) => props.onContent(e.target.value)} data-testid="draft-text" />
       </div>
     </div>
@@ -85,6 +86,7 @@ function TextSourceFields(props: { format: TextFormat; content: string; onFormat
 
 /** The secretariat's "New draft": title, mandate, delegations, and where the text comes from, previewed before anything is created. */
 export function NewDraftForm({ delegations: known }: { delegations: DelegationDto[] }) {
+  const t = useTranslations('drafts.new');
   const router = useRouter();
   const [delegations, setDelegations] = useState(known);
   const [title, setTitle] = useState('');
@@ -114,7 +116,7 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
       if (!description.trim() && result.description) setDescription(result.description);
     } catch (err) {
       setPreview(null);
-      setError(messageOf(err, 'The text could not be read.'));
+      setError(messageOf(err, t('unreadable')));
     } finally {
       setBusy(null);
     }
@@ -133,7 +135,7 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
             : await createDraft(fields);
       router.push(`/drafts/${draft.id}`);
     } catch (err) {
-      setError(messageOf(err, 'The draft could not be created.'));
+      setError(messageOf(err, t('notCreated')));
       setBusy(null);
     }
   };
@@ -148,14 +150,14 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
       data-testid="new-draft-form"
     >
       <section className={styles.card} aria-labelledby="nd-about">
-        <h2 id="nd-about">The draft</h2>
+        <h2 id="nd-about">{t('aboutHeading')}</h2>
         <div className={styles.fields}>
           <div className="field">
-            <label htmlFor="nd-title">Title</label>
+            <label htmlFor="nd-title">{t('titleLabel')}</label>
             <input id="nd-title" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} data-testid="draft-title" />
           </div>
           <div className={`field ${styles.field}`}>
-            <label htmlFor="nd-description">Description (the mandate)</label>
+            <label htmlFor="nd-description">{t('descriptionLabel')}</label>
             <textarea id="nd-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="draft-description" />
           </div>
           <DelegationPicker
@@ -168,7 +170,7 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
       </section>
 
       <section className={styles.card} aria-labelledby="nd-text">
-        <h2 id="nd-text">The text</h2>
+        <h2 id="nd-text">{t('textHeading')}</h2>
         <SourceChooser source={source} onChoose={choose} />
         {source === 'docx' ? (
           <DocxSourceField
@@ -198,7 +200,7 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
               disabled={busy !== null || (source === 'docx' ? !file : !content.trim())}
               data-testid="preview-import"
             >
-              {busy === 'preview' ? 'Reading…' : preview ? 'Preview again' : 'Preview clauses'}
+              {busy === 'preview' ? t('reading') : preview ? t('previewAgain') : t('preview')}
             </button>
           </div>
         ) : null}
@@ -213,15 +215,11 @@ export function NewDraftForm({ delegations: known }: { delegations: DelegationDt
       <div className={styles.actions}>
         {!title.trim() || needsPreview ? (
           <span className={styles.hint} style={{ alignSelf: 'center' }}>
-            {!title.trim() ? 'Give the draft a title.' : 'Preview the clauses first.'}
+            {!title.trim() ? t('needTitle') : t('needPreview')}
           </span>
         ) : null}
         <button type="submit" className="button button--primary" disabled={busy !== null || !title.trim() || needsPreview} data-testid="create-draft">
-          {busy === 'create'
-            ? 'Creating…'
-            : preview
-              ? `Create draft with ${preview.clauses.length} ${preview.clauses.length === 1 ? 'clause' : 'clauses'}`
-              : 'Create draft'}
+          {busy === 'create' ? t('creating') : preview ? t('createWith', { count: preview.clauses.length }) : t('create')}
         </button>
       </div>
     </form>

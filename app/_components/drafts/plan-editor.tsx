@@ -1,7 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { describeDropped, type DroppedItem, type PlanClause } from '@/lib/drafts/import-plan';
+import type { DroppedItem, PlanClause } from '@/lib/drafts/import-plan';
 import { mergeIntoPrevious, PlanOperationError, retitleClause, splitClause, splitPoints } from '@/lib/drafts/plan-operations';
 import styles from './drafts.module.css';
 
@@ -18,6 +19,7 @@ function firstLines(text: string): string {
 }
 
 function ClauseRow({ clause, index, clauses, onChange }: { clause: PlanClause; index: number; clauses: PlanClause[]; onChange(c: PlanClause[]): void }) {
+  const t = useTranslations('drafts.plan');
   const [title, setTitle] = useState(clause.title);
   const [split, setSplit] = useState('');
   const points = splitPoints(clause);
@@ -34,12 +36,12 @@ function ClauseRow({ clause, index, clauses, onChange }: { clause: PlanClause; i
       <input
         className={styles.planTitle}
         value={title}
-        aria-label={`Title of clause ${index + 1}`}
+        aria-label={t('clauseTitle', { number: index + 1 })}
         onChange={(e) => setTitle(e.target.value)}
         onBlur={() => title !== clause.title && apply(() => retitleClause(clauses, index, title))}
         data-testid="plan-title"
       />
-      <p className={styles.planLines}>{firstLines(clause.text) || '(no text)'}</p>
+      <p className={styles.planLines}>{firstLines(clause.text) || t('noText')}</p>
       <div className={styles.planActions}>
         {index > 0 ? (
           <button
@@ -48,13 +50,13 @@ function ClauseRow({ clause, index, clauses, onChange }: { clause: PlanClause; i
             onClick={() => apply(() => mergeIntoPrevious(clauses, index))}
             data-testid="plan-merge"
           >
-            Merge into clause {index}
+            {t('mergeInto', { number: index })}
           </button>
         ) : null}
         {points.length > 0 ? (
           <>
-            <select value={split} onChange={(e) => setSplit(e.target.value)} aria-label={`Split clause ${index + 1} before paragraph`}>
-              <option value="">Split before paragraph…</option>
+            <select value={split} onChange={(e) => setSplit(e.target.value)} aria-label={t('splitLabel', { number: index + 1 })}>
+              <option value="">{t('splitBefore')}</option>
               {points.map((p) => (
                 <option key={p.unitIndex} value={p.unitIndex}>
                   {p.unitIndex + 1}. {p.text.length > 60 ? `${p.text.slice(0, 57)}…` : p.text}
@@ -67,13 +69,13 @@ function ClauseRow({ clause, index, clauses, onChange }: { clause: PlanClause; i
               disabled={!split}
               onClick={() => apply(() => splitClause(clauses, index, Number(split)))}
             >
-              Split
+              {t('split')}
             </button>
           </>
         ) : null}
         <span className={styles.hint}>
-          {clause.units.length} {clause.units.length === 1 ? 'paragraph' : 'paragraphs'}
-          {clause.derivedTitle ? ' · title taken from the text' : ''}
+          {t('paragraphs', { count: clause.units.length })}
+          {clause.derivedTitle ? t('titleFromText') : ''}
         </span>
       </div>
     </li>
@@ -82,20 +84,22 @@ function ClauseRow({ clause, index, clauses, onChange }: { clause: PlanClause; i
 
 /** The preview of an import: the detected clauses, to merge, split and retitle before creating the draft. */
 export function PlanEditor({ clauses, dropped, onChange }: PlanEditorProps) {
+  const t = useTranslations('drafts.plan');
   return (
     <div data-testid="plan-editor">
       {dropped.length > 0 ? (
         <div className={styles.dropped} role="note" data-testid="plan-dropped">
-          <strong>Not imported</strong> (listed so that nothing is lost silently):
+          <strong>{t('notImported')}</strong>
+          {t('notImportedWhy')}
           <ul>
             {dropped.map((d) => (
-              <li key={d.kind}>{describeDropped(d)}</li>
+              <li key={d.kind}>{t(`dropped.${d.kind}`, { count: d.count })}</li>
             ))}
           </ul>
         </div>
       ) : null}
       <p className={styles.hint} role="status">
-        {clauses.length} {clauses.length === 1 ? 'clause' : 'clauses'} detected. Merge, split or retitle them; the text itself is not changed.
+        {t('detected', { count: clauses.length })}
       </p>
       <ol className={styles.planList}>
         {clauses.map((clause, index) => (

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { changeWords, clauseList, formatDeadlineUtc, formatIn, formatShortUtc, fromLocalInputValue, toLocalInputValue } from './format';
+import {
+  changeWords,
+  clauseList,
+  formatDeadlineUtc,
+  formatIn,
+  formatInstant,
+  formatInstantUtc,
+  formatShortUtc,
+  fromLocalInputValue,
+  toLocalInputValue,
+} from './format';
 
 describe('room formatting', () => {
   it('writes a change of position as words, from none when there was nothing', () => {
@@ -43,5 +53,21 @@ describe('room formatting', () => {
     expect(clauseList([5])).toBe('clause 5');
     expect(clauseList([7, 4])).toBe('clauses 4 and 7');
     expect(clauseList([9, 4, 7])).toBe('clauses 4, 7 and 9');
+  });
+});
+
+describe('instants in the person language and zone', () => {
+  const now = new Date('2026-11-22T10:00:00Z');
+  it('writes one format per style, in English and French', () => {
+    expect(formatInstant('2026-03-04T14:05:09Z', { locale: 'en', timeZone: 'UTC', now })).toBe('4 Mar 2026, 14:05');
+    expect(formatInstant('2026-03-04T14:05:09Z', { locale: 'fr', timeZone: 'Europe/Paris', now })).toBe('4 mars 2026, 15:05');
+    expect(formatInstant('2026-03-04T14:05:09Z', { locale: 'fr', timeZone: 'UTC', style: 'date', now })).toBe('4 mars 2026');
+    expect(formatInstant('2026-11-12T14:02:33Z', { locale: 'en', timeZone: 'UTC', style: 'short', now })).toBe('12 Nov, 14:02');
+    expect(formatInstant('not a date', { locale: 'en', timeZone: 'UTC' })).toBe('not a date');
+  });
+
+  it('gives the UTC instant to the second for the hover', () => {
+    expect(formatInstantUtc('2026-03-04T14:05:09Z', 'en')).toBe('4 Mar 2026, 14:05:09 UTC');
+    expect(formatInstantUtc('2026-03-04T14:05:09Z', 'fr')).toBe('4 mars 2026, 14:05:09 UTC');
   });
 });

@@ -91,3 +91,42 @@ export function clauseList(numbers: readonly number[]): string {
   if (sorted.length === 1) return `clause ${sorted[0]}`;
   return `clauses ${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]}`;
 }
+
+// ---------------------------------------------------------------------------------------
+// Dates and times in the person's language and time zone: one format everywhere.
+// Screens render <DateTime> (./date-time.tsx), which uses these with the browser's zone
+// and puts the same instant in UTC in its title (shown on hover).
+
+/** How much of an instant to show. `short` drops the year when it is this year's. */
+export type InstantStyle = 'dateTime' | 'date' | 'seconds' | 'short';
+
+/** The Intl locale of an interface language: day before month, 24-hour clock, in both. */
+const INTL_LOCALE: Record<string, string> = { en: 'en-GB', fr: 'fr-FR' };
+export const intlLocale = (locale: string): string => INTL_LOCALE[locale] ?? 'en-GB';
+
+function instantOptions(style: InstantStyle, sameYear: boolean): Intl.DateTimeFormatOptions {
+  const day: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+  if (style !== 'short' || !sameYear) day.year = 'numeric';
+  if (style === 'date') return day;
+  return { ...day, hour: '2-digit', minute: '2-digit', ...(style === 'seconds' ? { second: '2-digit' } : {}), hourCycle: 'h23' };
+}
+
+/**
+ * An instant in a language and time zone: "4 Mar 2026, 14:05" (en), "4 mars 2026, 15:05"
+ * (fr, Paris). The input unchanged when it is not a date.
+ */
+export function formatInstant(iso: string, options: { locale: string; timeZone: string; style?: InstantStyle; now?: Date }): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const style = options.style ?? 'dateTime';
+  const yearOf = (d: Date) => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: options.timeZone }).format(d);
+  const sameYear = yearOf(date) === yearOf(options.now ?? new Date());
+  return new Intl.DateTimeFormat(intlLocale(options.locale), { ...instantOptions(style, sameYear), timeZone: options.timeZone }).format(date);
+}
+
+/** The same instant in UTC with the zone spelled out, for the title of every date: "4 mars 2026, 14:05:09 UTC". */
+export function formatInstantUtc(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${formatInstant(iso, { locale, timeZone: 'UTC', style: 'seconds' })} UTC`;
+}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 interface ModalProps {
@@ -83,13 +84,14 @@ export function ModalFooter({
   error,
   busy,
   onCancel,
-  cancelLabel = 'Cancel',
+  cancelLabel,
   autofocusCancel = false,
   tone,
   submitLabel,
   busyLabel,
   submitDisabled = false,
 }: ModalFooterProps) {
+  const t = useTranslations('common');
   return (
     <>
       {error ? (
@@ -99,7 +101,7 @@ export function ModalFooter({
       ) : null}
       <div className="modal__actions">
         <button type="button" className="button button--ghost button--small" onClick={onCancel} disabled={busy} data-autofocus={autofocusCancel || undefined}>
-          {cancelLabel}
+          {cancelLabel ?? t('cancel')}
         </button>
         <button type="submit" className={`button button--${tone} button--small`} disabled={busy || submitDisabled}>
           {busy ? busyLabel : submitLabel}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SilenceProcedureDto } from '@/lib/api/types';
 import { clauseList, formatDeadlineUtc } from './format';
@@ -54,12 +55,13 @@ export function useToasts() {
 
 /** Short notices in the corner; they never take focus nor block anything. */
 export function ToastStack({ toasts, onDismiss }: { toasts: readonly Toast[]; onDismiss: (id: number) => void }) {
+  const tc = useTranslations('common');
   return (
     <div className="toasts" role="status" aria-live="polite" aria-atomic="false">
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast--${t.tone}`} data-testid="toast" data-kind={t.kind}>
           <p className="toast__text">{t.text}</p>
-          <button type="button" className="toast__close" onClick={() => onDismiss(t.id)} aria-label="Dismiss">
+          <button type="button" className="toast__close" onClick={() => onDismiss(t.id)} aria-label={tc('dismiss')}>
             <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false">
               <path d="M2.5 2.5l7 7m0-7-7 7" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
             </svg>

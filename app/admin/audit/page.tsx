@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { isKnownAuditAction } from '@/lib/ui/audit-entry';
 import { getServices } from '@/server/services-registry';
 import { auditQuery } from '../../_components/admin/admin-api';
@@ -7,7 +8,10 @@ import { SecretariatOnly } from '../../_components/admin/secretariat-only';
 import { AppHeader } from '../../_components/app-header';
 import { requireIdentityOrRedirect } from '../../_server/current-identity';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('audit.title') };
+}
 export const dynamic = 'force-dynamic';
 
 /** Entries per page, on first load and for each "Load older". */
@@ -26,7 +30,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     return (
       <>
         <AppHeader identity={identity} />
-        <SecretariatOnly identity={identity} what="The audit log" />
+        <SecretariatOnly identity={identity} what={(await getTranslations('admin'))('secretariatOnly.auditWhat')} />
       </>
     );
   }

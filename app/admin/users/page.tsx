@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import type { UserDto } from '@/lib/api/types';
 import type { Identity } from '@/lib/domain/identity';
 import { getServices } from '@/server/services-registry';
@@ -8,7 +9,10 @@ import { UsersAdmin } from '../../_components/admin/users-admin';
 import { AppHeader } from '../../_components/app-header';
 import { requireIdentityOrRedirect } from '../../_server/current-identity';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('users.title') };
+}
 export const dynamic = 'force-dynamic';
 
 /**
@@ -29,7 +33,7 @@ export default async function UsersPage() {
     return (
       <>
         <AppHeader identity={identity} />
-        <SecretariatOnly identity={identity} what="The list of people and their access" />
+        <SecretariatOnly identity={identity} what={(await getTranslations('admin'))('secretariatOnly.usersWhat')} />
       </>
     );
   }
