@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { ShortcutsSheet } from './_components/shortcuts-sheet';
 import './globals.css';
 // Each area's global styles, beside its components. The order is the cascade order of the
 // stylesheet they were split from: keep it (later files may override earlier ones).
@@ -38,6 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        <ShortcutsSheet />
         {children}
       </body>
     </html>
