@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { BASE_URL, DEMO_PASSWORD, E2E_PORT } from './e2e/fixtures/env';
 
+/** Specs written for a phone: they run in the `phone` project only. */
+const PHONE_SPECS = /\.phone\.spec\.ts$|\/phone\.spec\.ts$/;
+
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser: `npm test` installs
  * `chromium` with apt when it is missing). The production server runs on a fresh data
@@ -39,7 +42,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } }],
+  // `chromium`: every spec on a desktop window. `phone`: the phone-specific specs (every
+  // screen's width and axe check at 390 × 844 and 768 px, the thumb flows) on a phone of
+  // their own, touch and mobile layout viewport (docs/ui-contract.md, "Accessibility and phones").
+  projects: [
+    { name: 'chromium', testIgnore: PHONE_SPECS, use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } },
+    { name: 'phone', testMatch: PHONE_SPECS, use: { browserName: 'chromium', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+  ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${BASE_URL}/api/health`,

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ShortcutsSheet } from './_components/shortcuts-sheet';
 import './globals.css';
 // Each area's global styles, beside its components. The order is the cascade order of the
 // stylesheet they were split from: keep it (later files may override earlier ones).
@@ -45,6 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a className="skip-link" href="#main">
             {t('skipToContent')}
           </a>
+          <ShortcutsSheet />
           {children}
         </NextIntlClientProvider>
       </body>

@@ -82,3 +82,28 @@ describe('text on delegation colours (inkOn)', () => {
     expect(inkOn('not a colour')).toBe(LIGHT_INK);
   });
 });
+
+describe('every colour a delegation can have keeps its text legible', () => {
+  // The demo's colours (server/seed/seed-demo.ts takes the palette in order), the colours
+  // assigned to new delegations one after another, and the fallback hues.
+  const assigned: string[] = [];
+  for (let i = 0; i < 40; i += 1) assigned.push(assignDelegationColor(assigned));
+  const hues = Array.from({ length: 36 }, (_, i) => legibleColorForHue(i * 10));
+  const all = [...DELEGATION_PALETTE, ...assigned, ...hues, SECRETARIAT_COLOR, OBSERVER_COLOR];
+
+  it('writes codes and names on the colour (chips, author tags, caret labels) at 4.5:1 or more', () => {
+    for (const color of all) expect(contrastRatio(color, inkOn(color)), color).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+  });
+
+  it('draws assigned colours as text at 4.5:1 on white and as marks at 3:1 on the dark header', () => {
+    for (const color of [...assigned, ...hues]) {
+      expect(contrastRatio(color, WHITE), color).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+      expect(contrastRatio(color, DARK_HEADER), color).toBeGreaterThanOrEqual(MIN_DARK_CONTRAST);
+    }
+  });
+
+  it('keeps the header text (white) at 4.5:1 on the dark header beside any swatch', () => {
+    expect(contrastRatio(WHITE, DARK_HEADER)).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+    expect(contrastRatio(WHITE, '#14213d')).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+  });
+});

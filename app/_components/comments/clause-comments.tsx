@@ -186,14 +186,40 @@ interface ComposerProps {
   className?: string;
 }
 
+/**
+ * New comments being written, by clause and quoted words. Like `replyDrafts` below: the
+ * composer is rendered in the margin or in the list under the clause depending on the
+ * window's width, so its text and visibility are kept here until sent or cancelled.
+ */
+const composerDrafts = new Map<string, { body: string; visibility: CommentVisibility }>();
+
+function useComposerDraft(clauseId: string, quote: string) {
+  const key = `${clauseId}\n${quote}`;
+  const [draft, setDraft] = useState(() => composerDrafts.get(key) ?? { body: '', visibility: 'everyone' as CommentVisibility });
+  const update = useCallback(
+    (next: { body: string; visibility: CommentVisibility } | null) => {
+      if (next && (next.body || next.visibility !== 'everyone')) composerDrafts.set(key, next);
+      else composerDrafts.delete(key);
+      setDraft(next ?? { body: '', visibility: 'everyone' });
+    },
+    [key],
+  );
+  return [draft, update] as const;
+}
+
 const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
   { draftId, clauseId, clauseNumber, target, me, onClose, onCreated, style, className },
   ref,
 ) {
-  const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<CommentVisibility>('everyone');
+  const [{ body, visibility }, setDraft] = useComposerDraft(clauseId, target.quote);
+  const setBody = (text: string) => setDraft({ body: text, visibility });
+  const setVisibility = (v: CommentVisibility) => setDraft({ body, visibility: v });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setDraft(null);
+    onClose();
+  };
   const team = me.role === 'secretariat' ? 'the secretariat' : (me.delegation ?? 'your delegation');
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -203,7 +229,7 @@ const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
     try {
       const thread = await createThread(draftId, { clauseId, anchor: target.anchor, quote: target.quote, body, visibility });
       onCreated(thread);
-      onClose();
+      close();
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The comment could not be saved.');
     } finally {
@@ -221,7 +247,7 @@ const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
-          onClose();
+          close();
         }
       }}
     >
@@ -266,7 +292,7 @@ const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
         <button type="submit" className="button button--primary button--small" disabled={busy || !body.trim() || body.length > MAX_COMMENT_CHARS}>
           {busy ? 'Saving…' : 'Comment'}
         </button>
-        <button type="button" className="button button--ghost button--small" onClick={onClose}>
+        <button type="button" className="button button--ghost button--small" onClick={close}>
           Cancel
         </button>
         <span className="comment-composer__keys">Ctrl+Enter to send</span>

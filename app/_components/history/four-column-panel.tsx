@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { DelegationSummary } from '@/lib/api/types';
+import { inkOn } from '@/lib/domain/legible-color';
 import { POSITION_LABELS, RESERVATION_LABELS, type Position, type Reservation } from '@/lib/domain/vocabulary';
 import { putCommentSchema } from '@/lib/requests/four-column';
 import {
@@ -51,7 +52,7 @@ function Positions({ row, delegations }: { row: FourColumnRowDto; delegations: r
         const style = authorStyle(p.delegation, null, delegations);
         return (
           <li key={p.delegation} data-delegation={p.delegation} data-testid="fourcol-position">
-            <span className="htag" style={{ '--author': style.color } as CSSProperties} title={style.label}>
+            <span className="htag" style={{ '--author': style.color, '--author-ink': inkOn(style.color) } as CSSProperties} title={style.label}>
               {p.delegation}
             </span>{' '}
             <strong>{positionWords(p)}</strong>

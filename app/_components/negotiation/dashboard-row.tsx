@@ -22,13 +22,25 @@ interface DashboardRowProps {
   highlight: DelegationCode | null;
   /** Comment threads on the clause that this person may see. */
   comments?: CommentCountDto;
+  /** The cell of this row that holds the matrix's tab stop (`#` for the clause link), or null (consensus-matrix.tsx). */
+  tabStop: string | null;
 }
 
 /**
  * One clause of the matrix. Memoised on its own data: a position change re-renders
  * the row of that clause only (its positions map is the only one replaced).
  */
-export const DashboardRow = memo(function DashboardRow({ draftId, clause, status, consensus, positions, columns, highlight, comments }: DashboardRowProps) {
+export const DashboardRow = memo(function DashboardRow({
+  draftId,
+  clause,
+  status,
+  consensus,
+  positions,
+  columns,
+  highlight,
+  comments,
+  tabStop,
+}: DashboardRowProps) {
   const summary = consensus ? summariseConsensus(consensus) : null;
   return (
     <tr
@@ -43,6 +55,7 @@ export const DashboardRow = memo(function DashboardRow({ draftId, clause, status
         <Link
           href={`/drafts/${encodeURIComponent(draftId)}#clause-${clause.number}`}
           className="matrix__clause-link"
+          tabIndex={tabStop === '#' ? 0 : -1}
           title={`${clause.number}. ${clause.title}`}
         >
           <span className="matrix__number">{clause.number}.</span> {clause.title}
@@ -77,6 +90,7 @@ export const DashboardRow = memo(function DashboardRow({ draftId, clause, status
             position={position}
             stale={position ? isStalePosition(position, consensus) : false}
             highlight={d.code === highlight}
+            tabStop={tabStop === d.code}
           />
         );
       })}

@@ -1,17 +1,18 @@
 'use client';
 
-import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
-import type { ClauseSummary, ConsensusDto, DraftDetail, SilenceProcedureDto } from '@/lib/api/types';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { ClauseSummary, DraftDetail, SilenceProcedureDto } from '@/lib/api/types';
 import type { AdoptionInput } from '@/lib/domain/adopted-text';
-import type { ClauseStatus, DelegationCode } from '@/lib/domain/vocabulary';
+import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { CONSENSUS_LABELS, type ConsensusState } from './consensus-badge';
-import { DashboardRow } from './dashboard-row';
+import { ConsensusMatrix, type MatrixRow } from './consensus-matrix';
 import { MandatesPanel } from './mandates-panel';
 import { NegotiationBar } from './negotiation-bar';
-import { isPendingOn, NO_POSITIONS, runningSilences, type ClausePositions, type NegotiationSnapshot } from './negotiation-state';
+import { isPendingOn, NO_POSITIONS, runningSilences, type NegotiationSnapshot } from './negotiation-state';
 import { PositionMark } from './position-cell';
 import { ProgressChart, type ProgressCounts } from './progress-chart';
 import { SilenceList } from './silence-list';
+import { useMatrixAnnouncer } from './use-matrix-announcer';
 import { useNegotiation } from './use-negotiation';
 import { useCommentCounts } from '../comments/use-comment-counts';
 
@@ -25,12 +26,7 @@ export interface DashboardProps {
 
 type StateFilter = 'all' | ConsensusState;
 
-interface RowData {
-  clause: ClauseSummary;
-  status: ClauseStatus;
-  consensus: ConsensusDto | undefined;
-  positions: ClausePositions;
-}
+type RowData = MatrixRow;
 
 /** Ended procedures still shown under the running ones, so a broken silence is seen, and by whom. */
 const RECENT_ENDED = 3;
@@ -153,6 +149,8 @@ export function Dashboard({ draft, initial, secretariat = false }: DashboardProp
     [draft.delegations],
   );
   const clausesById = useMemo(() => new Map(draft.clauses.map((c) => [c.id, c])), [draft.clauses]);
+  const clauseNumbers = useMemo(() => new Map(draft.clauses.flatMap((c) => (c.number === null ? [] : [[c.id, c.number] as const]))), [draft.clauses]);
+  const announcement = useMatrixAnnouncer(data, clauseNumbers);
 
   const rows = useMemo<RowData[]>(
     () =>
@@ -294,51 +292,10 @@ export function Dashboard({ draft, initial, secretariat = false }: DashboardProp
               </div>
               <MatrixLegend />
 
-              <div className="matrix-scroll" role="region" aria-label="Positions by clause and delegation" tabIndex={0}>
-                <table className="matrix" style={{ '--matrix-columns': columns.length } as CSSProperties}>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="matrix__corner">
-                        Clause
-                      </th>
-                      {columns.map((d) => (
-                        <th
-                          key={d.code}
-                          scope="col"
-                          className={`matrix__code${d.code === pendingOn ? ' is-highlighted' : ''}`}
-                          title={d.name}
-                          data-delegation={d.code}
-                        >
-                          <span className="matrix__swatch" style={{ backgroundColor: d.color }} aria-hidden="true" />
-                          <abbr title={d.name}>{d.code}</abbr>
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {visible.map((row) => (
-                      <DashboardRow
-                        key={row.clause.id}
-                        draftId={draft.id}
-                        clause={row.clause}
-                        status={row.status}
-                        consensus={row.consensus}
-                        positions={row.positions}
-                        columns={columns}
-                        highlight={pendingOn || null}
-                        comments={commentCounts?.get(row.clause.id)}
-                      />
-                    ))}
-                    {visible.length === 0 ? (
-                      <tr>
-                        <td className="matrix__none" colSpan={columns.length + 1}>
-                          No clause matches these filters.
-                        </td>
-                      </tr>
-                    ) : null}
-                  </tbody>
-                </table>
-              </div>
+              <ConsensusMatrix draftId={draft.id} columns={columns} rows={visible} highlight={pendingOn} commentCounts={commentCounts} />
+              <p className="visually-hidden" aria-live="polite" data-testid="matrix-announcer">
+                {announcement}
+              </p>
             </section>
           </>
         )}

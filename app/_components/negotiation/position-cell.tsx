@@ -72,13 +72,15 @@ interface PositionCellProps {
   stale: boolean;
   /** The column picked in "Pending on delegation". */
   highlight: boolean;
+  /** The matrix's one tab stop is here; every other cell is focused with the arrow keys only. */
+  tabStop?: boolean;
 }
 
 /**
  * One cell of the dashboard matrix. Deliberately light (a `<td>` and a `<span>`, a
  * native tooltip, no hooks): the matrix can hold thousands of them.
  */
-export function PositionCell({ delegation, name, position, stale, highlight }: PositionCellProps) {
+export function PositionCell({ delegation, name, position, stale, highlight, tabStop = false }: PositionCellProps) {
   const hl = highlight ? ' is-highlighted' : '';
   if (!position) {
     return (
@@ -89,7 +91,10 @@ export function PositionCell({ delegation, name, position, stale, highlight }: P
         data-position=""
         data-stale="false"
         title={`${delegation} · ${name}\nNo position yet`}
-      />
+        tabIndex={tabStop ? 0 : -1}
+      >
+        <span className="visually-hidden">No position yet</span>
+      </td>
     );
   }
   return (
@@ -102,6 +107,7 @@ export function PositionCell({ delegation, name, position, stale, highlight }: P
       data-stale={stale ? 'true' : 'false'}
       title={describePosition(delegation, name, position, stale)}
       data-stated-by={position.statedBy}
+      tabIndex={tabStop ? 0 : -1}
     >
       <PositionMark position={position.position} reservation={position.reservation} stale={stale} />
       <span className="visually-hidden">
