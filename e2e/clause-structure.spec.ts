@@ -38,6 +38,9 @@ function clauseTitled(page: Page, title: string) {
   return page.getByTestId('clause').filter({ has: page.getByRole('heading', { name: title, exact: false }) });
 }
 
+// Several browsers in one test on a shared two-core machine: give them time.
+test.describe.configure({ timeout: 240_000 });
+
 test('the secretariat adds, renames, moves, withdraws and reinstates clauses; a delegate sees each change live while typing', async ({ browser }) => {
   const secretariat = await signedIn(browser, ACCOUNTS.secretariat);
   const title = `Structure ${Date.now()}`;
@@ -118,7 +121,6 @@ test('the secretariat adds, renames, moves, withdraws and reinstates clauses; a 
   await expect(fr.getByTestId('timeline-structure').first()).toBeVisible();
 
   if (process.env.STRUCTURE_SCREENSHOTS) {
-    test.setTimeout(180_000);
     await clauseTitled(secretariat, 'Funding').getByRole('button', { name: 'Clause' }).click();
     await secretariat.screenshot({ path: 'test-results/structure-desktop.png' });
     await secretariat.keyboard.press('Escape');
@@ -137,4 +139,77 @@ test('the secretariat adds, renames, moves, withdraws and reinstates clauses; a 
     await phone.getByRole('menuitem', { name: /Merge/ }).click();
     await phone.screenshot({ path: 'test-results/structure-merge-phone.png' });
   }
+});
+
+test('the secretariat splits and merges clauses while two delegates type; their words land in the right clause and none is lost', async ({ browser }) => {
+  const secretariat = await signedIn(browser, ACCOUNTS.secretariat);
+  const created = await secretariat.request.post('/api/drafts', {
+    headers: { origin: BASE_URL },
+    data: { title: `Split and merge ${Date.now()}`, participants: ['FR', 'DE'], text: { format: 'markdown', content: MARKDOWN } },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const room = new DraftRoomPage(secretariat);
+  await secretariat.goto(`/drafts/${id}`);
+  await room.waitForSynced();
+  const fr = await signedIn(browser, ACCOUNTS.fr);
+  const de = await signedIn(browser, ACCOUNTS.de);
+  const frRoom = new DraftRoomPage(fr);
+  const deRoom = new DraftRoomPage(de);
+  for (const [page, r] of [
+    [fr, frRoom],
+    [de, deRoom],
+  ] as const) {
+    await page.goto(`/drafts/${id}`);
+    await r.waitForSynced();
+  }
+
+  // France types at the end of "Scope" (its second paragraph); the secretariat has it before splitting.
+  await frRoom.typeAtEnd(1, ' France wrote this.');
+  await expect.poll(() => room.editorText(1)).toContain('Scope two. France wrote this.');
+
+  // Germany keeps typing in "Review" while the secretariat splits "Scope" at its second paragraph.
+  await deRoom.editor(3).click();
+  await de.keyboard.press('ControlOrMeta+End');
+  const typing = de.keyboard.type(' Germany typed during the split.', { delay: 60 });
+  await clauseTitled(secretariat, 'Scope').getByRole('button', { name: 'Clause' }).click();
+  await secretariat.getByRole('menuitem', { name: /Split/ }).click();
+  const split = secretariat.getByTestId('split-clause-dialog');
+  await split.getByRole('radio', { name: /Scope two/ }).check();
+  await split.getByLabel('Title of the new clause').fill('Scope, second part');
+  await split.getByRole('button', { name: 'Split clause' }).click();
+  await expect(split).toHaveCount(0);
+  await typing;
+
+  // Everyone sees two clauses where there was one, live; France's words moved with their paragraph.
+  for (const page of [fr, de, secretariat])
+    await expect.poll(() => outline(page)).toEqual(['1:Scope', '2:Scope, second part', '3:Funding', '4:Review', '5:Final']);
+  await expect.poll(() => frRoom.editorText(1)).toBe('Scope one.');
+  await expect.poll(() => frRoom.editorText(2)).toBe('Scope two. France wrote this.');
+  await expect.poll(() => room.editorText(4)).toContain('The parties review yearly. Germany typed during the split.');
+
+  // France goes on typing in the new clause; then the secretariat merges it back while Germany types in "Final".
+  await frRoom.typeAtEnd(2, ' And more.');
+  await expect.poll(() => room.editorText(2)).toBe('Scope two. France wrote this. And more.');
+  await deRoom.editor(5).click();
+  await de.keyboard.press('ControlOrMeta+End');
+  const typingAgain = de.keyboard.type(' Germany typed during the merge.', { delay: 60 });
+  await clauseTitled(secretariat, 'Scope, second part').getByRole('button', { name: 'Clause' }).click();
+  await secretariat.getByRole('menuitem', { name: /Merge/ }).click();
+  const merge = secretariat.getByTestId('merge-clause-dialog');
+  await merge.getByRole('button', { name: 'Merge clauses' }).click();
+  await expect(merge).toHaveCount(0);
+  await typingAgain;
+
+  for (const page of [fr, de, secretariat]) await expect.poll(() => outline(page)).toEqual(['1:Scope', '2:Funding', '3:Review', '4:Final']);
+  for (const r of [frRoom, deRoom, room]) {
+    await expect.poll(() => r.editorText(1)).toBe('Scope one.Scope two. France wrote this. And more.');
+    await expect.poll(() => r.editorText(4)).toContain('Entry into force. Germany typed during the merge.');
+  }
+
+  // The timeline lists both changes in words.
+  await fr.goto(`/drafts/${id}/history`);
+  await expect(fr.getByTestId('timeline-structure').filter({ hasText: 'split after paragraph 1' })).toHaveCount(1);
+  await expect(fr.getByTestId('timeline-structure').filter({ hasText: 'merged into “Scope”' })).toHaveCount(1);
+  for (const p of [secretariat, fr, de]) await p.context().close();
 });

@@ -134,6 +134,13 @@ test.describe('what circulates shows every dispute', () => {
     await expect(unchanged.locator('[data-testid="fourcol-row"][data-clause-number="1"]')).toBeHidden();
     await unchanged.locator('summary').click();
     await expect(unchanged.getByTestId('fourcol-position').filter({ hasText: 'DE' })).toContainText('Support');
+    // FR's recorded bracket shows in both text columns, with FR raised after it.
+    const row1 = unchanged.locator('[data-testid="fourcol-row"][data-clause-number="1"]');
+    await expect(row1.locator('td').first()).toHaveText(CLAUSE_1.replace('every six months', '[every six months]FR'));
+    await expect(row1.getByTestId('fourcol-text-b')).toHaveText(CLAUSE_1.replace('every six months', '[every six months]FR'));
+    await expect(row1.getByTestId('fourcol-bracket-by').first()).toHaveText('FR');
+    await row1.scrollIntoViewIfNeeded();
+    await secretariat.screenshot({ path: 'test-results/four-column-brackets.png' });
     await unchanged.locator('summary').click();
     await row2.getByTestId('edit-comment').click();
     await row2.getByTestId('comment-input').fill('A compromise on yearly reviews is in sight.');

@@ -11,6 +11,7 @@ import type { Identity } from '@/lib/domain/identity';
 import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { AppError } from '@/lib/errors/app-error';
 import { writeAudit } from '../audit/audit-log';
+import { deliver, mandateNotice } from '../notifications/domain-notices';
 import type { Database } from '../db/client';
 import { mandates } from '../db/schema';
 import { conflict, notFound, refuse, type NegotiationContext } from './context';
@@ -119,7 +120,27 @@ export function createMandateUseCases(ctx: NegotiationContext) {
     });
     const [dto] = await dtos([row]);
     publisher.publish(draftId, 'mandate:updated', { draftId, mandate: dto });
+    await announce(identity, dto, 'given');
     return dto;
+  }
+
+  /** Both delegations and the secretariat hear of a mandate given or revoked (their bells). */
+  async function announce(identity: Identity, dto: MandateDto, event: 'given' | 'revoked'): Promise<void> {
+    const numbers = dto.clauseIds ? await Promise.all(dto.clauseIds.map((id) => ctx.clauseOf(dto.draftId, id).then((c) => c.number))) : [];
+    await deliver(
+      ctx.notify,
+      ctx.logger,
+      mandateNotice({
+        draftId: dto.draftId,
+        mandateId: dto.id,
+        event,
+        from: dto.from,
+        to: dto.to,
+        clauseNumbers: numbers.filter((n): n is number => typeof n === 'number'),
+        until: dto.until ? new Date(dto.until) : null,
+        actor: identity,
+      }),
+    );
   }
 
   /** Revoking takes effect at once: the next position stated under it is refused. */
@@ -157,6 +178,7 @@ export function createMandateUseCases(ctx: NegotiationContext) {
     });
     const [dto] = await dtos([row]);
     publisher.publish(draftId, 'mandate:updated', { draftId, mandate: dto });
+    await announce(identity, dto, 'revoked');
     return dto;
   }
 

@@ -10,8 +10,8 @@
  */
 import { io as connectIo, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage, ClauseSummary, DraftDetail, PositionChangeDto, PositionDto } from '@/lib/api/types';
-import type { TimelinePage } from '@/lib/history/types';
+import type { AuditPage, BracketDto, ClauseSummary, DraftDetail, DraftSummary, PositionChangeDto, PositionDto } from '@/lib/api/types';
+import type { CompareDto, TimelinePage } from '@/lib/history/types';
 import type { ClientToServerEvents, DraftStructurePayload, ServerToClientEvents } from '@/lib/realtime/events';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { INT_DEMO_PASSWORD, startServer, type RunningServer } from '../support/server';
@@ -330,6 +330,45 @@ describe.each(backends)('clause structure on $name', ({ database }) => {
     expect((await auditOf(draft.id, 'clause.merged'))[0].details).toMatchObject({ clauseId: scope.id, mergedId: funding.id, positionsReset: ['FR'] });
     const timeline = (await call<TimelinePage>('fr', 'GET', `/api/drafts/${draft.id}/history/timeline?kind=structure`)).body.entries;
     expect(timeline[0]).toMatchObject({ kind: 'structure', change: 'merged', details: { mergedTitle: 'Funding', title: 'Scope' } });
+  });
+
+  it('moves brackets wholly in the moved paragraphs to the new clause, leaves one across the cut detached, and compare names the change', async () => {
+    const draft = await newDraft('Split annotations');
+    const scope = draft.clauses[0];
+    expect((await call('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${scope.id}/status`, { status: 'negotiating' })).status).toBe(200);
+    const cut = await call<{ number: number }>('secretariat', 'POST', `/api/drafts/${draft.id}/revisions`, { note: 'Before the split' });
+    expect(cut.status).toBe(201);
+    // "Scope one.\nScope two.\nScope three.": FR brackets "three", DE brackets "two.\nScope" across the cut.
+    const text = await storedText(draft.id, scope.id);
+    const range = (words: string) => ({ from: text.indexOf(words), to: text.indexOf(words) + words.length });
+    const inMoved = await call<BracketDto>('fr', 'POST', `/api/drafts/${draft.id}/clauses/${scope.id}/brackets`, { span: { range: range('three') } });
+    const across = await call<BracketDto>('de', 'POST', `/api/drafts/${draft.id}/clauses/${scope.id}/brackets`, { span: { range: range('two.\nScope') } });
+    expect([inMoved.status, across.status]).toEqual([201, 201]);
+
+    const split = await call<{ second: ClauseSummary }>('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${scope.id}/split`, { paragraph: 2 });
+    expect(split.status).toBe(201);
+    const brackets = (await call<BracketDto[]>('fr', 'GET', `/api/drafts/${draft.id}/brackets`)).body;
+    const moved = brackets.find((b) => b.id === inMoved.body.id)!;
+    expect(moved.clauseId).toBe(split.body.second.id);
+    expect(moved.current).toMatchObject({ text: 'three' });
+    const stayed = brackets.find((b) => b.id === across.body.id)!;
+    expect(stayed.clauseId).toBe(scope.id);
+    expect(stayed.current).toBeNull();
+
+    const compare = await call<CompareDto>('fr', 'GET', `/api/drafts/${draft.id}/history/compare?from=rev:${cut.body.number}&to=now`);
+    expect(compare.status).toBe(200);
+    expect(compare.body.structure.map((c) => [c.kind, c.clauseId])).toEqual([['split', scope.id]]);
+  });
+
+  it('counts progress in the draft list over the clauses that are not withdrawn', async () => {
+    const draft = await newDraft('Progress');
+    const [scope, funding] = draft.clauses;
+    expect((await call('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${scope.id}/status`, { status: 'negotiating' })).status).toBe(200);
+    const agreed = await call('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${scope.id}/status`, { status: 'agreed', override: 'Chair’s ruling' });
+    expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
+    expect((await call('secretariat', 'POST', `/api/drafts/${draft.id}/clauses/${funding.id}/status`, { status: 'withdrawn' })).status).toBe(200);
+    const listed = (await call<DraftSummary[]>('fr', 'GET', '/api/drafts')).body.find((d) => d.id === draft.id)!;
+    expect(listed).toMatchObject({ clauseCount: 3, agreedCount: 1, state: 'open' });
   });
 
   it('refuses to restore text to a point before a structure change, saying why', async () => {

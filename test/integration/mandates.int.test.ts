@@ -16,6 +16,7 @@ import type {
   PositionDto,
   SilenceProcedureDto,
 } from '@/lib/api/types';
+import type { NotificationPage } from '@/lib/api/comment-types';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 import type { MandateEntry, TextAtPointDto, TimelinePage } from '@/lib/history/types';
 import { INT_DEMO_PASSWORD, startServer, type RunningServer } from '../support/server';
@@ -218,6 +219,20 @@ describe('mandates in the timeline', () => {
 
     const positions = await call<TimelinePage>('fr', 'GET', `${base}?kind=position&clause=${clause(3).id}&limit=100`);
     expect(positions.body.entries).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'position', delegation: 'DE', statedBy: 'PL' })]));
+  });
+
+  it('rings the bells of both delegations and of the secretariat when a mandate is given and revoked', async () => {
+    const given = await give('de', { from: 'DE', to: 'PL', clauseIds: [clause(9).id] });
+    expect(given.status).toBe(201);
+    const bell = async (who: Who) =>
+      (await call<NotificationPage>(who, 'GET', '/api/notifications?limit=100')).body.notifications
+        .filter((n) => n.kind === 'mandate' && n.refId === given.body.id)
+        .map((n) => n.text);
+    for (const who of ['pl', 'secretariat'] as const)
+      await expect.poll(() => bell(who), { timeout: 5000 }).toEqual([expect.stringContaining('DE mandated PL')]);
+    expect(await bell('fr')).toEqual([]);
+    expect((await call('de', 'DELETE', `${mandatesPath()}/${given.body.id}`)).status).toBe(200);
+    await expect.poll(() => bell('pl'), { timeout: 5000 }).toContainEqual(expect.stringContaining('was revoked'));
   });
 });
 

@@ -78,6 +78,11 @@ export async function mergeClause(
         () => {
           target.insert(target.length, copyBlocks(source));
           source.delete(0, source.length);
+          // One empty paragraph stays: an editor still showing the clause when this edit
+          // arrives then has a valid document and writes nothing back. Left empty, ProseMirror
+          // fills in a paragraph, y-prosemirror sends it, and that edit to a clause merged
+          // away closed the connection (4409) of everyone who had the room open.
+          source.insert(0, [new Y.XmlElement('paragraph')]);
         },
         origin,
       );
