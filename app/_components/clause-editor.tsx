@@ -40,6 +40,8 @@ interface ClauseEditorProps {
     /** Null when this person may not comment. */
     onComment: ((target: ComposerTarget) => void) | null;
   };
+  /** Not shown yet (the server's read-only text stands in for it until it holds the text). */
+  hidden?: boolean;
 }
 
 const NO_ANCHORS: readonly HighlightAnchor[] = [];
@@ -49,7 +51,7 @@ const NO_ANCHORS: readonly HighlightAnchor[] = [];
  * All clause editors share the page's one provider (and so one awareness): each
  * editor only draws the carets that fall inside its own fragment.
  */
-export function ClauseEditor({ clause, collab, me, editable, labelledBy, describedBy, marks, onEditor, comments }: ClauseEditorProps) {
+export function ClauseEditor({ clause, collab, me, editable, labelledBy, describedBy, marks, onEditor, comments, hidden = false }: ClauseEditorProps) {
   const { doc, provider } = collab;
   const fragment = useMemo(() => doc.getXmlFragment(clauseField(clause.id)), [doc, clause.id]);
   // The editor is created once; its comment callbacks read the latest props through this ref.
@@ -158,6 +160,7 @@ export function ClauseEditor({ clause, collab, me, editable, labelledBy, describ
     <div
       className="clause-editor-wrap"
       ref={wrapperRef}
+      hidden={hidden}
       onFocus={() => setFocused(true)}
       onBlur={(e) => {
         if (!wrapperRef.current?.contains(e.relatedTarget as Node | null)) setFocused(false);

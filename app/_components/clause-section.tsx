@@ -16,6 +16,7 @@ import type { DelegationCode } from '@/lib/domain/vocabulary';
 import { ClauseAnnotationsPanel } from './brackets/clause-annotations';
 import { clauseMarks } from './brackets/clause-marks';
 import type { ClauseAnnotations } from './brackets/use-annotations';
+import type { StaticNode } from '@/lib/collab/static-nodes';
 import { ClauseEditor } from './clause-editor';
 import { CommentIcon } from './comments/comment-icon';
 import { ClauseComments, type ComposerTarget } from './comments/clause-comments';
@@ -30,6 +31,7 @@ import { ClauseStatusControl } from './room/clause-status-control';
 import { ReplacedNotice, type ReplacedNoticeData } from './room/replaced-notice';
 import { CancelSilenceDialog, SilenceBanner } from './room/silence-banner';
 import { StatusNote } from './room/status-note';
+import { StaticClauseText } from './static-clause-text';
 import { StatusBadge } from './status-badge';
 import { WithdrawnToggle } from './structure/add-clause-bar';
 import { ClauseStructureMenu } from './structure/clause-structure-menu';
@@ -38,6 +40,8 @@ import type { Collab } from './use-collab';
 interface ClauseSectionProps {
   draftId: string;
   clause: ClauseSummary;
+  /** The clause's text as the server rendered it, shown read-only until the editor holds the text. */
+  staticText?: readonly StaticNode[];
   collab: Collab | null;
   me: RoomMe;
   /** Why this person cannot edit the clause, or null when they can. */
@@ -153,9 +157,59 @@ function SilenceOrLock({
   );
 }
 
+type ClauseEditorProps = Parameters<typeof ClauseEditor>[0];
+
+interface ClauseBodyProps {
+  clause: ClauseSummary;
+  staticText: readonly StaticNode[] | undefined;
+  collab: Collab | null;
+  me: RoomMe;
+  loaded: boolean;
+  editable: boolean;
+  marks: ClauseEditorProps['marks'];
+  headingId: string;
+  describedBy: string | undefined;
+  onEditor: (editor: Editor | null) => void;
+  comments: ClauseEditorProps['comments'];
+  editorReady: boolean;
+}
+
+/**
+ * The clause's text: the server's read-only copy until the editor exists and holds the
+ * document's text, then the editor in its place (they swap in one commit, same wrappers).
+ */
+function ClauseBody({ clause, staticText, collab, me, loaded, editable, marks, headingId, describedBy, onEditor, comments, editorReady }: ClauseBodyProps) {
+  const showStatic = staticText !== undefined && (!loaded || !editorReady);
+  return (
+    <div className={`clause__body${loaded || staticText ? '' : ' is-loading'}`} aria-busy={!loaded}>
+      {showStatic ? <StaticClauseText nodes={staticText} /> : null}
+      {!loaded && !staticText ? (
+        <p className="clause__loading" aria-hidden="true">
+          Loading text…
+        </p>
+      ) : null}
+      {collab ? (
+        <ClauseEditor
+          clause={clause}
+          collab={collab}
+          me={me}
+          editable={editable}
+          labelledBy={headingId}
+          describedBy={describedBy}
+          marks={marks}
+          onEditor={onEditor}
+          comments={comments}
+          hidden={showStatic}
+        />
+      ) : null}
+    </div>
+  );
+}
+
 function ClauseSectionImpl({
   draftId,
   clause,
+  staticText,
   collab,
   me,
   readOnlyReason,
@@ -320,26 +374,14 @@ function ClauseSectionImpl({
 
       {replaced && onDismissReplaced ? <ReplacedNotice notice={replaced} clauseNumber={clause.number} onDismiss={() => onDismissReplaced(clause.id)} /> : null}
 
-      <div className={`clause__body${loaded ? '' : ' is-loading'}`} aria-busy={!loaded}>
-        {!loaded ? (
-          <p className="clause__loading" aria-hidden="true">
-            Loading text…
-          </p>
-        ) : null}
-        {collab ? (
-          <ClauseEditor
-            clause={clause}
-            collab={collab}
-            me={me}
-            editable={editable}
-            labelledBy={headingId}
-            describedBy={readOnlyReason && !underSilence ? noticeId : undefined}
-            marks={marks}
-            onEditor={setEditor}
-            comments={editorComments}
-          />
-        ) : null}
-      </div>
+      <ClauseBody
+        {...{ clause, staticText, collab, me, loaded, editable, marks }}
+        headingId={headingId}
+        describedBy={readOnlyReason && !underSilence ? noticeId : undefined}
+        onEditor={setEditor}
+        comments={editorComments}
+        editorReady={editor !== null}
+      />
 
       <ClauseComments
         draftId={draftId}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, 
 import type { ClauseSummary, DraftDetail, SilenceProcedureDto } from '@/lib/api/types';
 import { readOnlyReason } from '@/lib/authz/draft-access';
 import { canEnterSilence } from '@/lib/domain/status-workflow';
+import type { StaticNode } from '@/lib/collab/static-nodes';
 import { formatDateTimeUtc } from '@/lib/ui/format-date';
 import { NO_ANNOTATIONS, useAnnotations } from './brackets/use-annotations';
 import { ClauseOutline } from './clause-outline';
@@ -35,6 +36,8 @@ export interface DraftRoomProps {
   me: RoomMe;
   /** The negotiation state rendered on the server, so clauses paint with their consensus. */
   initial?: NegotiationSnapshot;
+  /** Every clause's text as the server read it: shown read-only until the clause's editor holds the text. */
+  staticTexts?: Readonly<Record<string, StaticNode[]>>;
 }
 
 const NO_NUMBERS: readonly number[] = [];
@@ -75,7 +78,7 @@ function useRoomTopOffset(roomRef: RefObject<HTMLDivElement | null>, topRef: Ref
  * The drafting room: outline, the whole text clause by clause with live editors, and
  * who is here. One Y.Doc and one provider serve every clause on the page.
  */
-export function DraftRoom({ draft: initialDraft, me, initial }: DraftRoomProps) {
+export function DraftRoom({ draft: initialDraft, me, initial, staticTexts }: DraftRoomProps) {
   // Read-only for everyone at once when the secretariat closes the draft (draft:updated).
   const { draft, closed } = useLiveDraft(initialDraft);
   const { collab, connection } = useCollab(draft.id, me.userId);
@@ -255,6 +258,7 @@ export function DraftRoom({ draft: initialDraft, me, initial }: DraftRoomProps) 
                       key={clause.id}
                       draftId={draft.id}
                       clause={clause}
+                      staticText={staticTexts?.[clause.id]}
                       collab={collab}
                       me={me}
                       readOnlyReason={reasons.get(clause.id) ?? null}
